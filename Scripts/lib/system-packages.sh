@@ -1,0 +1,36 @@
+# Sourced by the scripts: makes sure the Debian packages avance needs are present.
+# As root it installs what is missing with apt-get; otherwise it prints the exact
+# command and stops, so nothing half-works.
+
+# The Debian packages the build and the tests need (one source of truth for every script).
+AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev poppler-utils sqlite3 libsqlite3-dev)
+
+# ensure_system_packages [extra packages...]
+ensure_system_packages() {
+    local wanted=("${AVANCE_SYSTEM_PACKAGES[@]}" "$@") missing=() p
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "Installing missing system packages: ${missing[*]}" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    else
+        echo "Missing system packages: ${missing[*]}" >&2
+        echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+        exit 69
+    fi
+}
+
+# Swift must be on PATH; this machine keeps it under /opt/swift.
+ensure_swift() {
+    if ! command -v swift >/dev/null 2>&1; then
+        if [ -x /opt/swift/usr/bin/swift ]; then
+            export PATH="/opt/swift/usr/bin:$PATH"
+        else
+            echo "swift is not installed: get a Swift 6 toolchain from swift.org and put it on PATH" >&2
+            exit 69
+        fi
+    fi
+}

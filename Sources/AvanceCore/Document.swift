@@ -1,0 +1,79 @@
+/// The formats avance reads, decided by content, never by file name.
+public enum SourceFormat: String, Codable, Hashable, Sendable, CaseIterable {
+    case text, html, pdf
+}
+
+/// One unit of an extracted document, in reading order.
+public struct Block: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// A section title (`## ...`, `<h2>`, a bold line on its own).
+        case heading
+        /// A labelled value (`Programa presupuestario: O002 - ...`).
+        case field
+        /// Running text; lines of one paragraph are joined by `\n`.
+        case paragraph
+        /// An item of a list.
+        case listItem
+        /// One row of a table, as cells.
+        case tableRow
+    }
+
+    public var kind: Kind
+    /// The text (for a field, its value; for a table row, the cells joined by ` | `).
+    public var text: SpannedText
+    /// The label of a field, without its colon.
+    public var label: SpannedText?
+    /// The cells of a table row.
+    public var cells: [SpannedText]
+    /// The heading level (1 for `#`), 0 for other kinds.
+    public var level: Int
+    /// Link targets found in the block, in order.
+    public var links: [String]
+    /// The whole block was set in bold in the source (a common way to mark
+    /// headings and signature blocks).
+    public var isStrong: Bool
+
+    public init(
+        kind: Kind, text: SpannedText, label: SpannedText? = nil, cells: [SpannedText] = [],
+        level: Int = 0, links: [String] = [], isStrong: Bool = false
+    ) {
+        self.kind = kind
+        self.text = text
+        self.label = label
+        self.cells = cells
+        self.level = level
+        self.links = links
+        self.isStrong = isStrong
+    }
+
+    /// Where the block starts in the source.
+    public var span: SourceSpan { (label ?? text).span }
+}
+
+/// A file turned into ordered blocks with provenance; what the parser reads.
+public struct ExtractedDocument: Codable, Hashable, Sendable {
+    public var path: String
+    public var sha256: String
+    /// The format found in the content.
+    public var format: SourceFormat
+    /// The format the file name claims, when it differs from the content.
+    public var declaredFormat: SourceFormat?
+    /// The character encoding the text was decoded from (`UTF-8`, `windows-1252`, ...).
+    public var encoding: String
+    /// Number of pages for PDF; `nil` otherwise.
+    public var pages: Int?
+    public var blocks: [Block]
+
+    public init(
+        path: String, sha256: String, format: SourceFormat, declaredFormat: SourceFormat? = nil,
+        encoding: String = "UTF-8", pages: Int? = nil, blocks: [Block]
+    ) {
+        self.path = path
+        self.sha256 = sha256
+        self.format = format
+        self.declaredFormat = declaredFormat
+        self.encoding = encoding
+        self.pages = pages
+        self.blocks = blocks
+    }
+}

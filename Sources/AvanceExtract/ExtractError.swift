@@ -1,0 +1,56 @@
+/// Why a file could not be turned into a document. Each case names what a user
+/// needs to act on it; `description` is the one line printed for the file.
+public enum ExtractError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case isDirectory(path: String)
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case binary(path: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
+    /// The text holds no words at all once decoded (only white space or markup).
+    case noText(path: String)
+    // PDF
+    case pdftotextMissing(path: String)
+    case pdftotextTimedOut(path: String, seconds: Double)
+    case pdfEncrypted(path: String)
+    case pdfDamaged(path: String, detail: String)
+    case pdfNoTextLayer(path: String, pages: Int)
+    case pdftotextFailed(path: String, status: Int32, detail: String)
+
+    public var path: String {
+        switch self {
+        case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p), .binary(let p),
+             .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
+             .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _):
+            return p
+        }
+    }
+
+    /// The reason alone, without the file name.
+    public var reason: String {
+        switch self {
+        case .notFound: "no such file"
+        case .isDirectory: "is a directory, not a report file"
+        case .unreadable(_, let reason): "cannot be read: \(reason)"
+        case .empty: "the file is empty"
+        case .binary: "binary data, not a PDF, HTML or text report"
+        case .tooLarge(_, let bytes, let limit): "too large (\(bytes) bytes; the limit is \(limit))"
+        case .noText: "no text in the file"
+        case .pdftotextMissing:
+            "pdftotext is not installed; install poppler-utils (apt-get install poppler-utils)"
+        case .pdftotextTimedOut(_, let seconds):
+            "pdftotext did not finish within \(Self.format(seconds)) s and was stopped"
+        case .pdfEncrypted: "the PDF is encrypted (password protected); avance cannot read it"
+        case .pdfDamaged(_, let detail): "the PDF is damaged or truncated (\(detail))"
+        case .pdfNoTextLayer(_, let pages):
+            "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, a scan); it would need OCR"
+        case .pdftotextFailed(_, let status, let detail): "pdftotext failed with status \(status): \(detail)"
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

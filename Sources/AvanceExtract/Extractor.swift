@@ -1,0 +1,92 @@
+import AvanceCore
+import Crypto
+import Foundation
+
+/// Reads a file and turns it into an `ExtractedDocument`, choosing the format by content.
+public struct Extractor: Sendable {
+    public struct Options: Sendable {
+        /// Seconds pdftotext may run on one file before it is stopped.
+        public var pdfTimeout: Double
+        /// Larger files are refused rather than read into memory.
+        public var maxBytes: Int
+
+        public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024) {
+            self.pdfTimeout = pdfTimeout
+            self.maxBytes = maxBytes
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Extracts the file at `path`.
+    public func extract(path: String) throws(ExtractError) -> ExtractedDocument {
+        let bytes = try Self.read(path: path, maxBytes: options.maxBytes)
+        return try extract(bytes: bytes, path: path)
+    }
+
+    /// Extracts bytes already read; `path` names them in errors and spans.
+    public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> ExtractedDocument {
+        guard !bytes.isEmpty else { throw .empty(path: path) }
+        let sha = Self.sha256(bytes)
+        let declared = FormatSniffer.declaredFormat(forPath: path)
+        switch FormatSniffer.sniff(bytes) {
+        case .binary:
+            throw .binary(path: path)
+        case .format(let format):
+            var document: ExtractedDocument
+            switch format {
+            case .text:
+                let decoded = TextDecoding.decode(bytes)
+                document = ExtractedDocument(
+                    path: path, sha256: sha, format: .text, encoding: decoded.encoding,
+                    blocks: TextExtractor().blocks(from: decoded.text)
+                )
+            case .html, .pdf:
+                // Replaced by the HTML and PDF extractors; until then their text is read as text.
+                let decoded = TextDecoding.decode(bytes)
+                document = ExtractedDocument(
+                    path: path, sha256: sha, format: format, encoding: decoded.encoding,
+                    blocks: TextExtractor().blocks(from: decoded.text)
+                )
+            }
+            if let declared, declared != format { document.declaredFormat = declared }
+            guard document.blocks.contains(where: { !$0.text.isEmpty }) else { throw .noText(path: path) }
+            return document
+        }
+    }
+
+    /// Reads a whole regular file, refusing directories, missing files and files over `maxBytes`.
+    public static func read(path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .notFound(path: path)
+        }
+        if isDirectory.boolValue { throw .isDirectory(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size > UInt64(maxBytes) { throw ExtractError.tooLarge(path: path, bytes: Int(size), limit: maxBytes) }
+            try handle.seek(toOffset: 0)
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch let error as ExtractError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
