@@ -1,0 +1,16 @@
+import ArgumentParser
+import Logging
+
+@main
+struct Avance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "avance",
+        abstract: "Turns quarterly indicator reports (PDF, HTML, text) into validated indicator records.",
+        version: AvanceVersion.current,
+        subcommands: [ParseCommand.self]
+    )
+}
+
+enum AvanceVersion {
+    static let current = "0.1.0"
+}
