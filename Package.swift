@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "AvanceCore"),
@@ -24,14 +25,16 @@ let package = Package(
         ),
         .target(name: "AvanceParse", dependencies: ["AvanceCore"]),
         .target(name: "AvanceValidate", dependencies: ["AvanceCore"]),
+        .target(name: "AvanceStore", dependencies: ["AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate",
+                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
+        .testTarget(name: "AvanceStoreTests", dependencies: ["AvanceStore", "AvanceCore"]),
     ]
 )
