@@ -35,6 +35,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
-        .testTarget(name: "AvanceStoreTests", dependencies: ["AvanceStore", "AvanceCore"]),
+        .testTarget(
+            name: "AvanceStoreTests",
+            dependencies: ["AvanceStore", "AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "avanceTests",
+            dependencies: [
+                "avance", "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )
