@@ -56,6 +56,11 @@ struct IngestCommand: AsyncParsableCommand {
         let databasePath = database.path
         let roots = paths.map(AbsolutePath.make)
 
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.cannotOpen(path: databasePath, reason: "the folder \(folder) does not exist")
+        }
         let lockPath = StoreLock.path(forDatabase: databasePath)
         let lock: StoreLock
         switch try StoreLock.tryAcquire(path: lockPath) {
