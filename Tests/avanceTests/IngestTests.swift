@@ -242,6 +242,30 @@ import Glibc
         #expect((later.settling, later.filesRead) == (0, 2))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    func aTerminalGetsAProgressBarAndTheSummary() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("terminal")
+        try Fixtures.writeReports(0..<3, into: folder)
+        // script(1) runs the command on a pseudo-terminal, as a person at a shell would.
+        let command = [Child.binary, "ingest", folder, "--db", scratch.database, "--settle", "0"]
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(screen.contains("/3 files"), "\(screen)")
+        #expect(screen.contains("files/s"))
+        #expect(screen.contains("\u{1B}[K"))
+        #expect(screen.contains("ingest: "))
+        #expect(!screen.contains(" info started"), "info lines stay off a terminal with a bar")
+    }
+
     @Test func theDatabaseComesFromAVANCE_DBAndUsageErrorsExit64() throws {
         let scratch = try Scratch()
         let folder = try scratch.sub("vacia")
