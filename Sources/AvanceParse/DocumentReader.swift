@@ -130,26 +130,31 @@ struct DocumentReader {
 
     private mutating func readInstitutions() {
         let recognizer = InstitutionRecognizer()
-        let matches = segments.map { recognizer.matches(in: $0.text) }
-        for m in matches.joined() where m.acronym != nil {
-            institutions.define(name: m.name, acronym: m.acronym)
+        // A unit is no institution: "Dirección de Asuntos Jurídicos y Secretariado Técnico".
+        let unitBlock = fields[.responsibleUnit]
+        let matches = segments.map { $0.block == unitBlock ? [] : recognizer.matches(in: $0.text) }
+        // Names first, in document order, so a short form meets the full name it abbreviates;
+        // an acronym defined in parentheses joins its name.
+        for (s, segment) in segments.enumerated() {
+            for m in matches[s] {
+                institutions.mention(name: m.name, acronym: m.acronym, block: segment.block, position: Self.position(s, m.first),
+                                     span: segment.text.span(m.nameFirst, m.nameLast))
+            }
         }
         // Acronyms defined for things that are no institution ("Plataforma Digital Nacional (PDN)").
         for segment in segments {
             institutions.noteOtherAcronyms(in: segment.text, recognizer: recognizer)
         }
-        // Mentions in document order: names, and acronyms used alone.
+        // Then acronyms used alone, wherever they stand (also before their definition).
         for (s, segment) in segments.enumerated() {
-            var covered = Set<Int>()
-            for m in matches[s] {
-                institutions.mention(name: m.name, block: segment.block, span: segment.text.span(m.nameFirst, m.nameLast))
-                covered.formUnion(m.first...m.last)
-            }
+            let covered = Set(matches[s].flatMap { Array($0.first...$0.last) })
             let tokens = segment.text.tokens
-            for (k, tok) in tokens.enumerated() where tok.isAllCaps && !covered.contains(k) {
+            for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.raw.count >= 2 && !covered.contains(k)
+                && (tok.isAllCaps || institutions.isDefinedAcronym(tok.raw)) {
                 // A word in a line set in capitals ("FIRMA DEL CONVENIO") is no acronym.
                 let isolated = !(tokens[safe: k - 1]?.isAllCaps ?? false) && !(tokens[safe: k + 1]?.isAllCaps ?? false)
-                institutions.acronymUse(String(tok.raw), block: segment.block, span: segment.text.span(k, k), isolated: isolated)
+                institutions.acronymUse(String(tok.raw), block: segment.block, position: Self.position(s, k),
+                                        span: segment.text.span(k, k), isolated: isolated)
             }
         }
         if let b = field(.institution) {
@@ -157,6 +162,9 @@ struct DocumentReader {
         }
         institutions.chooseReporting()
     }
+
+    /// A mention's place in reading order: segment, then token.
+    static func position(_ segment: Int, _ token: Int) -> Int { segment &* 1_000_000 &+ token }
 
     // MARK: quarters named in the text
 

@@ -7,8 +7,12 @@ struct InstitutionIndex {
     struct Entry {
         var name: String
         var acronym: String?
+        /// The first mention by name: the institutions list quotes the name spelled out.
         var firstSpan: SourceSpan?
         var order: Int
+        /// The first mention in any form, acronym included: where the reporting institution first appears.
+        var firstAnySpan: SourceSpan?
+        var firstAnyPosition = Int.max
         var mentions = 0
     }
 
@@ -16,9 +20,9 @@ struct InstitutionIndex {
     private var byKey: [String: Int] = [:]
     private var byAcronym: [String: Int] = [:]
     private var otherAcronyms: Set<String> = []
-    private var mentionsByBlock: [Int: [Int]] = [:]
+    /// For each block, the entries mentioned in it with their reading-order positions.
+    private var mentionsByBlock: [Int: [(position: Int, entry: Int)]] = [:]
     private var undefined: [String: (count: Int, span: SourceSpan, order: Int)] = [:]
-    private var order = 0
     private(set) var reporting: IndicatorRecord.Organization?
     private var reportingEntry: Int?
     private var reportingFromFieldValue = false
@@ -38,40 +42,44 @@ struct InstitutionIndex {
         return String(k.dropFirst().dropLast())
     }
 
-    mutating func define(name: String, acronym: String?) {
-        let e = entry(for: name)
-        if let acronym, entries[e].acronym == nil { entries[e].acronym = acronym }
-        if let acronym { byAcronym[acronym] = e }
-    }
-
     mutating func noteOtherAcronyms(in t: TokenizedText, recognizer: InstitutionRecognizer) {
         for (k, tok) in t.tokens.enumerated() where tok.raw == "(" && k > 0 {
             if let (acr, _) = recognizer.acronymAfter(t, k - 1), byAcronym[acr] == nil { otherAcronyms.insert(acr) }
         }
     }
 
-    mutating func mention(name: String, block: Int, span: SourceSpan) {
+    mutating func mention(name: String, acronym: String?, block: Int, position: Int, span: SourceSpan) {
         let e = entry(for: name)
+        if let acronym {
+            if entries[e].acronym == nil { entries[e].acronym = acronym }
+            byAcronym[acronym] = e
+        }
         entries[e].mentions += 1
         if entries[e].firstSpan == nil {
             entries[e].firstSpan = span
-            entries[e].order = nextOrder()
+            entries[e].order = position
         }
-        mentionsByBlock[block, default: []].append(e)
+        if entries[e].firstAnySpan == nil || position < entries[e].firstAnyPosition {
+            entries[e].firstAnySpan = span
+            entries[e].firstAnyPosition = position
+        }
+        mentionsByBlock[block, default: []].append((position, e))
     }
 
-    mutating func acronymUse(_ acronym: String, block: Int, span: SourceSpan, isolated: Bool) {
+    func isDefinedAcronym<S: StringProtocol>(_ s: S) -> Bool { byAcronym[String(s)] != nil }
+
+    mutating func acronymUse(_ acronym: String, block: Int, position: Int, span: SourceSpan, isolated: Bool) {
         if let e = byAcronym[acronym] {
             entries[e].mentions += 1
-            if entries[e].firstSpan == nil {
-                entries[e].firstSpan = span
-                entries[e].order = nextOrder()
+            if entries[e].firstAnySpan == nil || position < entries[e].firstAnyPosition {
+                entries[e].firstAnySpan = span
+                entries[e].firstAnyPosition = position
             }
-            mentionsByBlock[block, default: []].append(e)
+            mentionsByBlock[block, default: []].append((position, e))
         } else if isolated, acronym.count >= 3, !otherAcronyms.contains(acronym), !Self.notAcronyms.contains(acronym),
                   acronym.allSatisfy({ $0.isLetter }) {
-            let o = undefined[acronym]?.order ?? nextOrder()
-            undefined[acronym] = ((undefined[acronym]?.count ?? 0) + 1, undefined[acronym]?.span ?? span, o)
+            let earlier = undefined[acronym]
+            undefined[acronym] = ((earlier?.count ?? 0) + 1, earlier?.span ?? span, earlier?.order ?? position)
         }
     }
 
@@ -92,8 +100,8 @@ struct InstitutionIndex {
         guard !reportingFromFieldValue else { return }
         var best: (count: Int, order: Int, entry: Int?, acronym: String?, span: SourceSpan?)?
         for (i, e) in entries.enumerated() where e.mentions > 0 {
-            if best == nil || e.mentions > best!.count || (e.mentions == best!.count && e.order < best!.order) {
-                best = (e.mentions, e.order, i, e.acronym, e.firstSpan)
+            if best == nil || e.mentions > best!.count || (e.mentions == best!.count && e.firstAnyPosition < best!.order) {
+                best = (e.mentions, e.firstAnyPosition, i, e.acronym, e.firstAnySpan)
             }
         }
         for (acr, u) in undefined where u.count >= 2 {
@@ -118,9 +126,8 @@ struct InstitutionIndex {
     /// The institutions named in some blocks, the reporting one (under any of its names) left out.
     func counterparts(inBlocks blocks: Set<Int>) -> [String] {
         var seen: [Int] = []
-        for b in blocks.sorted() {
-            for e in mentionsByBlock[b] ?? [] where !seen.contains(e) && !isReporting(e) { seen.append(e) }
-        }
+        let mentions = blocks.flatMap { mentionsByBlock[$0] ?? [] }.sorted { $0.position < $1.position }
+        for m in mentions where !seen.contains(m.entry) && !isReporting(m.entry) { seen.append(m.entry) }
         return seen.map { entries[$0].name }
     }
 
@@ -159,11 +166,6 @@ struct InstitutionIndex {
         }
         if v.count <= 16, !v.contains(" "), v.filter(\.isUppercase).count >= 2 { return (nil, v) }
         return (v.isEmpty ? nil : v, nil)
-    }
-
-    private mutating func nextOrder() -> Int {
-        order += 1
-        return order
     }
 
     /// The entry for a name, merging a shorter form into a longer one

@@ -97,8 +97,9 @@ public struct Parser: Sendable {
         }
         readProse(reader, into: &found)
         base.targets = found.targets
+        // A labelled period, program, indicator or a stated target makes a report; prose alone does not.
         let isReport = base.program != nil || base.indicator != nil || base.component != nil
-            || base.activity != nil || !found.isEmpty || (base.period != nil && reader.fields.count >= 2)
+            || base.activity != nil || !found.isEmpty || reader.periodBlock != nil
         guard isReport else { throw .notAReport(path: document.path) }
         return [base]
     }

@@ -121,17 +121,32 @@ struct TargetReader {
                     i = m.last + 1
                     continue
                 }
-            } else if let m = NumberRecognizer.match(t, at: i), !m.isPercent, !isYear(t, m) {
-                // "3 acciones realizadas"
-                let after = (m.last + 1)...min(m.last + 4, toks.count - 1)
-                if !after.isEmpty, after.contains(where: { achievedParticiples.contains(toks[$0].folded) }) {
+            } else if let m = NumberRecognizer.match(t, at: i, allowArticleOne: t.isWord(i - 1, ["cuales"])), !m.isPercent, !isYear(t, m) {
+                let after = (m.last + 1)..<min(m.last + 5, toks.count)
+                if after.contains(where: { achievedParticiples.contains(toks[$0].folded) }) {
+                    // "3 acciones realizadas"
                     assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                } else if let c = after.first(where: { toks[$0].folded.hasPrefix("correspond") }),
+                          namesPeriod(t, from: c + 1, masked: masked) {
+                    // "de las cuales 2 corresponden al cuarto trimestre"
+                    assign(.period, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
                 }
                 i = m.last + 1
                 continue
             }
             i += 1
         }
+    }
+
+    /// Whether the words from `j` name the reported period ("al periodo que se informa", "al tercer trimestre").
+    private static func namesPeriod(_ t: TokenizedText, from j: Int, masked: Set<Int>) -> Bool {
+        var k = j
+        while k < t.tokens.count, k <= j + 4 {
+            let f = t.tokens[k].folded
+            if f == "trimestre" || f == "periodo" || masked.contains(k) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// What a "meta" names, from the words after it: annual, for the period, cumulative, achieved.
@@ -152,7 +167,16 @@ struct TargetReader {
             if f == "meta" || f == "metas" { break }
             j += 1
         }
-        return cumulative ? .cumulative : nil
+        if cumulative { return .cumulative }
+        // "Para el tercer trimestre la meta fue de 4": the period may be named just before.
+        var k = i - 1
+        while k >= 0, k >= i - 6, t.tokens[k].raw != ".", t.tokens[k].raw != ";" {
+            let f = t.tokens[k].folded
+            if f == "trimestre" || f == "periodo" || masked.contains(k) { return .period }
+            if f == "anual" || f == "ano" || f == "ejercicio" { return .annual }
+            k -= 1
+        }
+        return nil
     }
 
     /// The first quantity after token `i`, within the sentence.

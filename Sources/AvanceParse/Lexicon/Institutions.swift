@@ -7,13 +7,17 @@ enum InstitutionLexicon {
         "comision": nil, "comite": nil, "consejo": nil, "organo": ["interno", "superior", "de", "garante"],
         "organos": ["internos", "de"], "fiscalia": nil, "auditoria": ["superior"], "ayuntamiento": nil,
         "municipio": ["de"], "universidad": nil, "congreso": nil, "procuraduria": nil, "contraloria": nil,
-        "organizacion": nil, "gobierno": ["del", "de", "federal", "estatal", "municipal"], "camara": ["de"],
+        "organizacion": nil, "camara": ["de"],
         "suprema": ["corte"], "junta": nil, "colegio": nil, "asociacion": nil, "defensoria": nil,
         "sindicatura": nil, "tesoreria": nil, "oficialia": ["mayor"], "centro": ["de", "estatal", "nacional"],
-        "secretariado": nil, "agencia": nil,
+        "secretariado": ["ejecutivo"], "agencia": nil,
         "banco": nil, "registro": ["agrario", "nacional", "publico", "civil"], "sistema": ["para", "dif"],
         "servicio": ["de", "nacional", "estatal", "publico"], "servicios": ["de", "educativos"],
     ]
+
+    /// Head words of bodies that are never part of another institution's name: met after a
+    /// connector they start a new institution ("Órganos Internos de Control del Poder Ejecutivo").
+    static let standaloneHeads: Set<String> = ["poder", "auditoria", "suprema"]
 
     /// Words that join the parts of a name.
     static let connectors: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "para", "en", "el", "a", "al", "sobre", "contra"]

@@ -58,6 +58,8 @@ enum NumberWords {
                 current += u
                 took = true
                 i += 1
+                // "dos mil quinientos": a unit may multiply the thousands that follow.
+                if peek(i) == "mil" { continue }
                 break
             }
             break

@@ -45,8 +45,10 @@ struct DateRecognizer {
               (1...4).allSatisfy({ t.adjacent(i + $0) })
         else { return nil }
         // Not part of a longer run such as a version number or a phone number.
-        if i + 5 < toks.count, t.adjacent(i + 5), toks[i + 5].kind == .number || (toks[i + 5].raw == sep && sep != ".") {
-            return nil
+        if i + 5 < toks.count, t.adjacent(i + 5), toks[i + 5].kind == .number || toks[i + 5].raw == sep {
+            // A period after the date may end the sentence; one followed by more digits may not.
+            let continues = i + 6 < toks.count && t.adjacent(i + 6) && toks[i + 6].kind == .number
+            if sep != "." || toks[i + 5].kind == .number || continues { return nil }
         }
         let a = toks[i].folded, b = toks[i + 2].folded, c = toks[i + 4].folded
         guard let va = Int(a), let vb = Int(b), let vc = Int(c) else { return nil }

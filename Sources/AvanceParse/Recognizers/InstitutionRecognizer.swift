@@ -51,6 +51,10 @@ struct InstitutionRecognizer {
         var j = i + 1
         while j < toks.count, j - i < 24 {
             let tok = toks[j]
+            // A line break between two capitalised words ends the name (a letterhead's next
+            // line); a name wrapped after a connector goes on.
+            if tok.newlineBefore && !InstitutionLexicon.connectors.contains(toks[j - 1].folded)
+                && !InstitutionLexicon.connectors.contains(tok.folded) { break }
             if tok.kind == .word && (tok.isCapitalized || tok.isAllCaps) {
                 last = j
                 j += 1
@@ -63,18 +67,26 @@ struct InstitutionRecognizer {
             while k < toks.count, toks[k].kind == .word, InstitutionLexicon.connectors.contains(toks[k].folded) { k += 1 }
             guard k < toks.count, toks[k].kind == .word, toks[k].isCapitalized, !toks[k].isAllCaps else { break }
             if (tok.folded == "y" || tok.folded == "e"), k > j + 1 { break }
-            if (tok.folded == "y" || tok.folded == "e"), InstitutionLexicon.heads[toks[k].folded] != nil { break }
+            // "Órganos Internos de Control del Poder Ejecutivo": another head word starts another institution.
+            if InstitutionLexicon.standaloneHeads.contains(toks[k].folded), isHead(t, at: k) { break }
             j = k
         }
         // Names end at a place: after "Estado de X Y" take only X Y.
         if let placeEnd = endAfterPlace(t, from: i, to: last) { last = placeEnd }
-        guard last > i || requirement != nil || head.folded == "ayuntamiento" || head.folded == "congreso" else { return nil }
+        // A head word alone ("el Ayuntamiento", "la Secretaría") names no particular institution.
+        guard last > i else { return nil }
         var m = InstitutionMatch(first: i, last: last, name: name(t, i, last), acronym: nil, nameFirst: i, nameLast: last)
         if let (acr, end) = acronymAfter(t, last) {
             m.acronym = acr
             m.last = end
         }
         return m
+    }
+
+    /// Whether token `k` heads an institution's name (with the word its head word requires).
+    private func isHead(_ t: TokenizedText, at k: Int) -> Bool {
+        guard let requirement = InstitutionLexicon.heads[t.tokens[k].folded] else { return false }
+        return requirement.map { t.isWord(k + 1, $0) } ?? true
     }
 
     /// The last token of a name that reaches a place (`del Estado de Quintana Roo`):
@@ -149,8 +161,10 @@ struct InstitutionRecognizer {
         guard t.isPunct(j, ")"), !parts.isEmpty else { return nil }
         let text = String(t.text[t.tokens[k + 2].range.lowerBound..<t.tokens[j - 1].range.upperBound])
         let upper = text.filter { $0.isUppercase }.count
-        let lowerWords = parts.filter { $0.kind == .word && !$0.isAllCaps && $0.raw.count > 2 }
-        guard upper >= 2, text.count <= 16, lowerWords.isEmpty, parts.first?.kind == .word else { return nil }
+        // One word with two capitals or more ("IQM", "UdeG", "ICHMujeres"), or capitals and marks ("PI- PAEQROO").
+        let words = parts.filter { $0.kind == .word }
+        let shapeOK = parts.count == 1 ? words.count == 1 : words.allSatisfy(\.isAllCaps)
+        guard upper >= 2, text.count <= 16, shapeOK, parts.first?.kind == .word else { return nil }
         return (text, j)
     }
 

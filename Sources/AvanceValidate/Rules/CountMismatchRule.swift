@@ -15,7 +15,7 @@ public struct CountMismatchRule: Rule {
         triggering: [
             RuleExample("""
                 Trimestre: 1er. Trimestre 2025
-                La meta del primer trimestre es de ↓2 reuniones, y se alcanzó el 100 %.
+                La meta del primer trimestre es de 2 reuniones, y se alcanzó el ↓100 %.
 
                 ## Reunión con el Instituto Estatal Electoral
                 El 15 de enero de 2025 se realizó la reunión.
