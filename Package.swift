@@ -35,6 +35,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
+        .testTarget(name: "AvanceExtractTests", dependencies: ["AvanceCore", "AvanceExtract"]),
+        .testTarget(name: "AvanceParseTests", dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse"]),
+        .testTarget(
+            name: "AvanceValidateTests",
+            dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate"]
+        ),
+        // Runs the built binary over Samples/ and compares with the hand-written expected records.
+        .testTarget(name: "SamplesTests", dependencies: ["avance", "AvanceCore"]),
         .testTarget(
             name: "AvanceStoreTests",
             dependencies: ["AvanceStore", "AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -372,3 +372,27 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         }
     }
 }
+
+extension IndicatorRecord.Targets {
+    /// The stated values, each with the quote of it (`evidence` holds one span per stated
+    /// value, in the order annual, period, achieved, percent).
+    public enum Value: CaseIterable, Sendable {
+        case annual, period, achieved, percent
+    }
+
+    public func value(_ v: Value) -> Double? {
+        switch v {
+        case .annual: annual
+        case .period: period
+        case .achieved: achieved
+        case .percent: compliancePercent
+        }
+    }
+
+    /// The quote of a stated value, if the record carries one for it.
+    public func evidence(for v: Value) -> SourceSpan? {
+        let present = Value.allCases.filter { value($0) != nil }
+        guard present.count == evidence.count, let i = present.firstIndex(of: v) else { return nil }
+        return evidence[i]
+    }
+}

@@ -5,10 +5,15 @@ public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text has none of the marks of an indicator report.
     case notAReport(path: String)
 
+    public var reason: String {
+        switch self {
+        case .notAReport: "not an indicator report (no program, indicator, period or targets found)"
+        }
+    }
+
     public var description: String {
         switch self {
-        case .notAReport(let path):
-            "\(path): not an indicator report (no program, indicator, period or targets found)"
+        case .notAReport(let path): "\(path): \(reason)"
         }
     }
 }
@@ -22,12 +27,9 @@ public struct ParseOptions: Sendable, Hashable {
     }
 
     public var numericDateOrder: NumericDateOrder
-    /// Institutions the gazetteer should know besides its head words: name → acronym.
-    public var extraInstitutions: [String: String?]
 
-    public init(numericDateOrder: NumericDateOrder = .dayMonth, extraInstitutions: [String: String?] = [:]) {
+    public init(numericDateOrder: NumericDateOrder = .dayMonth) {
         self.numericDateOrder = numericDateOrder
-        self.extraInstitutions = extraInstitutions
     }
 }
 
@@ -41,8 +43,120 @@ public struct Parser: Sendable {
     }
 
     /// One record per indicator the document reports (a narrative report has one,
-    /// a table one per row).
+    /// a table of indicators one per row).
     public func parse(_ document: ExtractedDocument) throws(ParseError) -> [IndicatorRecord] {
-        throw .notAReport(path: document.path)
+        let reader = DocumentReader(document: document, options: options)
+        var base = IndicatorRecord(source: IndicatorRecord.Source(
+            path: document.path, sha256: document.sha256, format: document.format,
+            declaredFormat: document.declaredFormat, pages: document.pages
+        ))
+        base.program = codedName(reader.field(.program))
+        base.component = codedName(reader.field(.component))
+        base.activity = codedName(reader.field(.activity))
+        if let b = reader.field(.indicator) {
+            let (code, name) = CodeSplitter.split(b.text.text)
+            base.indicator = IndicatorRecord.Indicator(
+                code: code, name: name, description: reader.field(.description).map { TextCleaning.clean($0.text.text) },
+                evidence: b.text.trimmed().span
+            )
+        }
+        base.period = reader.period
+        if let b = reader.field(.responsibleUnit) {
+            let (name, acronym) = InstitutionIndex.nameAndAcronym(b.text.text)
+            base.responsibleUnit = IndicatorRecord.Organization(name: name, acronym: acronym, evidence: b.text.trimmed().span)
+        }
+        base.reportingInstitution = reader.institutions.reporting
+        base.actions = reader.actions()
+        base.dates = reader.dates
+        base.periodMentions = reader.periodMentions
+        base.institutions = reader.institutions.mentioned
+        base.signatories = reader.signatories
+
+        let tables = IndicatorTable.find(in: document.blocks)
+        let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
+            table.rows.compactMap { rowRecord(base, table: table, row: $0, blocks: document.blocks) }
+        }
+        if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
+            return rowRecords.enumerated().map { n, record in
+                var r = record
+                r.source.row = n + 1
+                return r
+            }
+        }
+        var found = TargetReader.Found()
+        for kind in [FieldKind.unitOfMeasure, .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent] {
+            if let b = reader.field(kind) { TargetReader.take(kind, b.text, into: &found) }
+        }
+        // A small table of targets for the one indicator.
+        for table in tables where !table.hasIndicatorColumn {
+            if let row = table.rows.first {
+                for kind in table.columns.compactMap({ $0 }) {
+                    if let cell = table.cell(kind, in: document.blocks[row]) { TargetReader.take(kind, cell, into: &found) }
+                }
+            }
+        }
+        readProse(reader, into: &found)
+        base.targets = found.targets
+        // A labelled period, program, indicator or a stated target makes a report; prose alone does not.
+        let isReport = base.program != nil || base.indicator != nil || base.component != nil
+            || base.activity != nil || !found.isEmpty || reader.periodBlock != nil
+        guard isReport else { throw .notAReport(path: document.path) }
+        return [base]
+    }
+
+    /// Targets stated in the prose before the first action (where reports state them),
+    /// and in any paragraph that speaks of a "meta".
+    private func readProse(_ reader: DocumentReader, into found: inout TargetReader.Found) {
+        let firstAction = reader.sections.firstActionBlock ?? Int.max
+        let quarters = QuarterRecognizer()
+        let dates = DateRecognizer(reportYear: reader.reportYear, order: options.numericDateOrder)
+        for segment in reader.segments {
+            let block = reader.blocks[segment.block]
+            guard block.kind == .paragraph || block.kind == .listItem || (block.kind == .field && Labels.kind(of: block.label?.text ?? "") == nil)
+            else { continue }
+            let speaksOfTargets = segment.text.tokens.contains { $0.folded == "meta" || $0.folded == "metas" }
+            guard segment.block < firstAction || speaksOfTargets else { continue }
+            var masked = Set<Int>()
+            for m in quarters.matches(in: segment.text) { masked.formUnion(m.first...m.last) }
+            for m in dates.matches(in: segment.text) { masked.formUnion(m.first...m.last) }
+            TargetReader.read(segment.text, masked: masked, into: &found)
+        }
+    }
+
+    private func codedName(_ block: Block?) -> IndicatorRecord.CodedName? {
+        guard let block else { return nil }
+        let (code, name) = CodeSplitter.split(block.text.text)
+        return IndicatorRecord.CodedName(code: code, name: name, evidence: block.text.trimmed().span)
+    }
+
+    /// The record of one row of an indicator table.
+    private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, row: Int, blocks: [Block]) -> IndicatorRecord? {
+        let block = blocks[row]
+        guard let indicatorCell = table.cell(.indicator, in: block) else { return nil }
+        var record = base
+        record.actions = []
+        var (code, name) = CodeSplitter.split(indicatorCell.text)
+        let level = table.cell(.level, in: block).map { Folding.fold($0.text) } ?? ""
+        let codeCell = table.cell(.code, in: block)
+        let summary = table.cell(.summary, in: block)
+        if let codeCell {
+            let objective = IndicatorRecord.CodedName(
+                code: TextCleaning.clean(codeCell.text), name: summary.map { TextCleaning.clean($0.text) }, evidence: codeCell.span
+            )
+            if level.hasPrefix("componente") {
+                record.component = objective
+            } else if level.hasPrefix("actividad") {
+                record.activity = objective
+            } else if code == nil {
+                code = TextCleaning.clean(codeCell.text)
+            }
+        }
+        record.indicator = IndicatorRecord.Indicator(code: code, name: name, description: nil, evidence: indicatorCell.span)
+        var found = TargetReader.Found()
+        for kind in [FieldKind.unitOfMeasure, .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent] {
+            if let cell = table.cell(kind, in: block) { TargetReader.take(kind, cell, into: &found) }
+        }
+        record.targets = found.targets
+        return record
     }
 }

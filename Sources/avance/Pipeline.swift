@@ -38,7 +38,7 @@ struct Pipeline: Sendable {
             }
             return .success(Outcome(document: document, records: records))
         } catch {
-            return .failure(Failure(path: document.path, reason: "not an indicator report (no program, indicator, period or targets found)"))
+            return .failure(Failure(path: document.path, reason: (error as ParseError).reason))
         }
     }
 }

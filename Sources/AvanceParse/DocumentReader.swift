@@ -1,0 +1,203 @@
+import AvanceCore
+
+/// One piece of text the recognizers read: a block's text, or one cell of a table row.
+struct Segment {
+    var block: Int
+    var text: TokenizedText
+}
+
+/// What the parser learns from a whole document before it builds records: header
+/// fields, sections, dates, institutions, signatories. Computed once per document.
+struct DocumentReader {
+    let document: ExtractedDocument
+    let options: ParseOptions
+    var blocks: [Block] { document.blocks }
+
+    /// First field of each kind in the document.
+    var fields: [FieldKind: Int] = [:]
+    /// Tokenized text of each block (cells for table rows).
+    var segments: [Segment] = []
+    var period: IndicatorRecord.Period?
+    var periodBlock: Int?
+    var reportYear: Int?
+    var sections = Sections()
+    var dates: [IndicatorRecord.DateMention] = []
+    /// For each date mention, whether it can be an action's date.
+    var dateIsEventDate: [Bool] = []
+    var dateBlocks: [Int] = []
+    var institutions = InstitutionIndex()
+    var signatories: [IndicatorRecord.Signatory] = []
+    var periodMentions: [IndicatorRecord.PeriodMention] = []
+
+    init(document: ExtractedDocument, options: ParseOptions) {
+        self.document = document
+        self.options = options
+        for (i, block) in document.blocks.enumerated() {
+            if block.kind == .field, let label = block.label, let kind = Labels.kind(of: label.text), fields[kind] == nil {
+                fields[kind] = i
+            }
+            if block.kind == .tableRow {
+                for cell in block.cells where !cell.isEmpty { segments.append(Segment(block: i, text: TokenizedText(cell))) }
+            } else {
+                segments.append(Segment(block: i, text: TokenizedText(block.text)))
+            }
+        }
+        readPeriod()
+        sections = Sections(blocks: document.blocks, firstFieldBlock: fields.values.min())
+        readDates()
+        readInstitutions()
+        signatories = SignatureReader.read(document.blocks)
+        readPeriodMentions()
+    }
+
+    func field(_ kind: FieldKind) -> Block? { fields[kind].map { blocks[$0] } }
+
+    // MARK: period
+
+    private mutating func readPeriod() {
+        var yearFromField: Int?
+        if let b = field(.year) {
+            let t = TokenizedText(b.text)
+            yearFromField = t.tokens.first(where: { $0.kind == .number && $0.folded.count == 4 }).flatMap(\.intValue)
+        }
+        if let index = fields[.period] {
+            let value = TokenizedText(blocks[index].text)
+            if let m = QuarterRecognizer(inField: true).matches(in: value).first {
+                let year = m.year ?? yearFromField ?? firstYearInDocument()
+                if let year {
+                    period = IndicatorRecord.Period(year: year, quarter: m.quarter, evidence: blocks[index].text.trimmed().span)
+                    periodBlock = index
+                }
+            }
+        }
+        if period == nil {
+            // No usable period field: the first quarter the text names with its year.
+            for segment in segments {
+                if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearFromField != nil }),
+                   let year = m.year ?? yearFromField {
+                    period = IndicatorRecord.Period(year: year, quarter: m.quarter, evidence: segment.text.span(m.first, m.last))
+                    break
+                }
+            }
+        }
+        reportYear = period?.year ?? yearFromField
+    }
+
+    private func firstYearInDocument() -> Int? {
+        for segment in segments {
+            for tok in segment.text.tokens where tok.kind == .number && tok.folded.count == 4 {
+                if let y = tok.intValue, (1990...2100).contains(y) { return y }
+            }
+        }
+        return nil
+    }
+
+    // MARK: dates
+
+    private mutating func readDates() {
+        let recognizer = DateRecognizer(reportYear: reportYear, order: options.numericDateOrder)
+        for segment in segments {
+            let section = sections.action(ofBlock: segment.block)
+            for m in recognizer.matches(in: segment.text) {
+                let span = segment.text.span(m.first, m.last)
+                dates.append(IndicatorRecord.DateMention(
+                    text: span.text, value: m.date.iso, ambiguous: m.ambiguous,
+                    alternatives: m.alternatives.map(\.iso), action: section, evidence: span
+                ))
+                let standalone = Self.standsAlone(segment.text, m)
+                let block = blocks[segment.block]
+                let eventDate = !standalone && !sections.isNewsNote(block: segment.block)
+                    && !Sections.isCaption(block) && block.kind != .field
+                dateIsEventDate.append(eventDate)
+                dateBlocks.append(segment.block)
+            }
+        }
+    }
+
+    /// A date alone on its line (a news note's or a letter's date), not a sentence about an event.
+    static func standsAlone(_ t: TokenizedText, _ m: DateMatch) -> Bool {
+        let text = t.text
+        let range = t.range(m.first, m.last)
+        let before = text[..<range.lowerBound]
+        let after = text[range.upperBound...]
+        let lineBefore = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let lineAfter = after.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+        return lineBefore.allSatisfy { $0.isWhitespace || $0.isPunctuation }
+            && lineAfter.allSatisfy { $0.isWhitespace || $0.isPunctuation }
+    }
+
+    // MARK: institutions
+
+    private mutating func readInstitutions() {
+        let recognizer = InstitutionRecognizer()
+        // A unit is no institution: "Dirección de Asuntos Jurídicos y Secretariado Técnico".
+        let unitBlock = fields[.responsibleUnit]
+        let matches = segments.map { $0.block == unitBlock ? [] : recognizer.matches(in: $0.text) }
+        // Names first, in document order, so a short form meets the full name it abbreviates;
+        // an acronym defined in parentheses joins its name.
+        for (s, segment) in segments.enumerated() {
+            for m in matches[s] {
+                institutions.mention(name: m.name, acronym: m.acronym, block: segment.block, position: Self.position(s, m.first),
+                                     span: segment.text.span(m.nameFirst, m.nameLast))
+            }
+        }
+        // Acronyms defined for things that are no institution ("Plataforma Digital Nacional (PDN)").
+        for segment in segments {
+            institutions.noteOtherAcronyms(in: segment.text, recognizer: recognizer)
+        }
+        // Then acronyms used alone, wherever they stand (also before their definition).
+        for (s, segment) in segments.enumerated() {
+            let covered = Set(matches[s].flatMap { Array($0.first...$0.last) })
+            let tokens = segment.text.tokens
+            for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.raw.count >= 2 && !covered.contains(k)
+                && (tok.isAllCaps || institutions.isDefinedAcronym(tok.raw)) {
+                // A word in a line set in capitals ("FIRMA DEL CONVENIO") is no acronym.
+                let isolated = !(tokens[safe: k - 1]?.isAllCaps ?? false) && !(tokens[safe: k + 1]?.isAllCaps ?? false)
+                institutions.acronymUse(String(tok.raw), block: segment.block, position: Self.position(s, k),
+                                        span: segment.text.span(k, k), isolated: isolated)
+            }
+        }
+        if let b = field(.institution) {
+            institutions.reportingFromField(b.text.trimmed())
+        }
+        institutions.chooseReporting()
+    }
+
+    /// A mention's place in reading order: segment, then token.
+    static func position(_ segment: Int, _ token: Int) -> Int { segment &* 1_000_000 &+ token }
+
+    // MARK: quarters named in the text
+
+    private mutating func readPeriodMentions() {
+        let recognizer = QuarterRecognizer()
+        for segment in segments where segment.block != periodBlock {
+            for m in recognizer.matches(in: segment.text) {
+                let span = segment.text.span(m.first, m.last)
+                periodMentions.append(IndicatorRecord.PeriodMention(text: span.text, year: m.year, quarter: m.quarter, evidence: span))
+            }
+        }
+    }
+
+    // MARK: actions
+
+    /// The actions of the narrative, with their dates, counterpart institutions and links.
+    func actions() -> [IndicatorRecord.Action] {
+        sections.actions.enumerated().map { index, draft in
+            let members = sections.blocks(ofAction: index)
+            var date: String?
+            for (k, mention) in dates.enumerated() where mention.action == index && dateIsEventDate[k] {
+                date = mention.value
+                break
+            }
+            var links: [String] = []
+            for b in [draft.block] + members {
+                for link in blocks[b].links where !links.contains(link) { links.append(link) }
+            }
+            let names = institutions.counterparts(inBlocks: Set([draft.block] + members))
+            return IndicatorRecord.Action(
+                title: TextCleaning.clean(draft.title.text), date: date, institutions: names, links: links,
+                evidence: draft.title.trimmed().span
+            )
+        }
+    }
+}

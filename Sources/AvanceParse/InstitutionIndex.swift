@@ -1,0 +1,201 @@
+import AvanceCore
+import Foundation
+
+/// Every institution a document names, by name and by acronym, where each is
+/// mentioned, and which one reports.
+struct InstitutionIndex {
+    struct Entry {
+        var name: String
+        var acronym: String?
+        /// The first mention by name: the institutions list quotes the name spelled out.
+        var firstSpan: SourceSpan?
+        var order: Int
+        /// The first mention in any form, acronym included: where the reporting institution first appears.
+        var firstAnySpan: SourceSpan?
+        var firstAnyPosition = Int.max
+        var mentions = 0
+    }
+
+    private(set) var entries: [Entry] = []
+    private var byKey: [String: Int] = [:]
+    private var byAcronym: [String: Int] = [:]
+    private var otherAcronyms: Set<String> = []
+    /// For each block, the entries mentioned in it with their reading-order positions.
+    private var mentionsByBlock: [Int: [(position: Int, entry: Int)]] = [:]
+    private var undefined: [String: (count: Int, span: SourceSpan, order: Int)] = [:]
+    private(set) var reporting: IndicatorRecord.Organization?
+    private var reportingEntry: Int?
+    private var reportingFromFieldValue = false
+
+    /// All-capital words that are no institution's acronym.
+    static let notAcronyms: Set<String> = [
+        "PDF", "URL", "MIR", "PP", "UR", "ID", "RFC", "CURP", "COVID", "SARS", "HTML", "WEB", "II", "III", "IV",
+        "VI", "VII", "VIII", "IX", "XI", "XII", "N/A", "NA", "SN", "CP", "AM", "PM", "OK", "TV", "QR", "MX", "PI",
+    ]
+
+    /// Comparable form of a name: folded, with "del Estado de" reduced to "de".
+    static func key(_ name: String) -> String {
+        var k = " " + Folding.fold(name) + " "
+        for long in [" del estado libre y soberano de ", " del estado de "] {
+            k = k.replacingAll(long, with: " de ")
+        }
+        return String(k.dropFirst().dropLast())
+    }
+
+    mutating func noteOtherAcronyms(in t: TokenizedText, recognizer: InstitutionRecognizer) {
+        for (k, tok) in t.tokens.enumerated() where tok.raw == "(" && k > 0 {
+            if let (acr, _) = recognizer.acronymAfter(t, k - 1), byAcronym[acr] == nil { otherAcronyms.insert(acr) }
+        }
+    }
+
+    mutating func mention(name: String, acronym: String?, block: Int, position: Int, span: SourceSpan) {
+        let e = entry(for: name)
+        if let acronym {
+            if entries[e].acronym == nil { entries[e].acronym = acronym }
+            byAcronym[acronym] = e
+        }
+        entries[e].mentions += 1
+        if entries[e].firstSpan == nil {
+            entries[e].firstSpan = span
+            entries[e].order = position
+        }
+        if entries[e].firstAnySpan == nil || position < entries[e].firstAnyPosition {
+            entries[e].firstAnySpan = span
+            entries[e].firstAnyPosition = position
+        }
+        mentionsByBlock[block, default: []].append((position, e))
+    }
+
+    func isDefinedAcronym<S: StringProtocol>(_ s: S) -> Bool { byAcronym[String(s)] != nil }
+
+    mutating func acronymUse(_ acronym: String, block: Int, position: Int, span: SourceSpan, isolated: Bool) {
+        if let e = byAcronym[acronym] {
+            entries[e].mentions += 1
+            if entries[e].firstAnySpan == nil || position < entries[e].firstAnyPosition {
+                entries[e].firstAnySpan = span
+                entries[e].firstAnyPosition = position
+            }
+            mentionsByBlock[block, default: []].append((position, e))
+        } else if isolated, acronym.count >= 3, !otherAcronyms.contains(acronym), !Self.notAcronyms.contains(acronym),
+                  acronym.allSatisfy({ $0.isLetter }) {
+            let earlier = undefined[acronym]
+            undefined[acronym] = ((earlier?.count ?? 0) + 1, earlier?.span ?? span, earlier?.order ?? position)
+        }
+    }
+
+    /// An `Institución:` field names the reporting institution outright.
+    mutating func reportingFromField(_ value: SpannedText) {
+        let (name, acronym) = Self.nameAndAcronym(value.text)
+        if let acronym, let e = byAcronym[acronym] { reportingEntry = e }
+        else if let name, let e = byKey[Self.key(name)] { reportingEntry = e }
+        reporting = IndicatorRecord.Organization(
+            name: name ?? reportingEntry.map { entries[$0].name }, acronym: acronym ?? reportingEntry.flatMap { entries[$0].acronym },
+            evidence: value.span
+        )
+        reportingFromFieldValue = true
+    }
+
+    /// Without a field: the institution the text names most often (by name or acronym).
+    mutating func chooseReporting() {
+        guard !reportingFromFieldValue else { return }
+        var best: (count: Int, order: Int, entry: Int?, acronym: String?, span: SourceSpan?)?
+        for (i, e) in entries.enumerated() where e.mentions > 0 {
+            if best == nil || e.mentions > best!.count || (e.mentions == best!.count && e.firstAnyPosition < best!.order) {
+                best = (e.mentions, e.firstAnyPosition, i, e.acronym, e.firstAnySpan)
+            }
+        }
+        for (acr, u) in undefined where u.count >= 2 {
+            if best == nil || u.count > best!.count || (u.count == best!.count && u.order < best!.order) {
+                best = (u.count, u.order, nil, acr, u.span)
+            }
+        }
+        guard let best else { return }
+        reportingEntry = best.entry
+        reporting = IndicatorRecord.Organization(
+            name: best.entry.map { entries[$0].name }, acronym: best.acronym, evidence: best.span
+        )
+    }
+
+    /// The institutions of the document, in order of first mention.
+    var mentioned: [IndicatorRecord.InstitutionMention] {
+        entries.filter { $0.firstSpan != nil }.sorted { $0.order < $1.order }.map {
+            IndicatorRecord.InstitutionMention(name: $0.name, acronym: $0.acronym, evidence: $0.firstSpan!)
+        }
+    }
+
+    /// The institutions named in some blocks, the reporting one (under any of its names) left out.
+    func counterparts(inBlocks blocks: Set<Int>) -> [String] {
+        var seen: [Int] = []
+        let mentions = blocks.flatMap { mentionsByBlock[$0] ?? [] }.sorted { $0.position < $1.position }
+        for m in mentions where !seen.contains(m.entry) && !isReporting(m.entry) { seen.append(m.entry) }
+        return seen.map { entries[$0].name }
+    }
+
+    private func isReporting(_ e: Int) -> Bool {
+        if e == reportingEntry { return true }
+        guard let reporting else { return false }
+        if let name = reporting.name, Self.key(name) == Self.key(entries[e].name) { return true }
+        if let acronym = reporting.acronym {
+            if entries[e].acronym == acronym { return true }
+            // "Secretaría Ejecutiva del SAEQROO" is the SESAEQROO under another name.
+            if Self.initials(entries[e].name) == acronym { return true }
+        }
+        return false
+    }
+
+    /// Initials of a name, acronyms inside it kept whole: "Secretaría Ejecutiva del SAEQROO" → "SESAEQROO".
+    static func initials(_ name: String) -> String {
+        var out = ""
+        for word in name.split(separator: " ") {
+            if word.count >= 2 && word.allSatisfy({ !$0.isLetter || $0.isUppercase }) {
+                out += word
+            } else if let f = word.first, f.isUppercase {
+                out += Folding.fold(String(f)).uppercased()
+            }
+        }
+        return out
+    }
+
+    /// "Instituto X (IX)" → ("Instituto X", "IX"); "IX" → (nil, "IX").
+    static func nameAndAcronym(_ value: String) -> (String?, String?) {
+        let v = TextCleaning.clean(value)
+        if let open = v.lastIndex(of: "("), v.hasSuffix(")") {
+            let acr = String(v[v.index(after: open)..<v.index(before: v.endIndex)])
+            let name = TextCleaning.clean(v[..<open])
+            return (name.isEmpty ? nil : name, acr)
+        }
+        if v.count <= 16, !v.contains(" "), v.filter(\.isUppercase).count >= 2 { return (nil, v) }
+        return (v.isEmpty ? nil : v, nil)
+    }
+
+    /// The entry for a name, merging a shorter form into a longer one
+    /// ("Poder Judicial" and "Poder Judicial del Estado de Quintana Roo").
+    private mutating func entry(for name: String) -> Int {
+        let k = Self.key(name)
+        if let e = byKey[k] { return e }
+        // A shorter form met after the full name is the same institution ("Poder Judicial"
+        // after "Poder Judicial del Estado de Quintana Roo"); a longer one may be another body.
+        if k.split(separator: " ").count >= 2, let (_, e) = byKey.first(where: { $0.key.hasPrefix(k + " ") }) {
+            byKey[k] = e
+            return e
+        }
+        entries.append(Entry(name: name, acronym: nil, firstSpan: nil, order: Int.max))
+        byKey[k] = entries.count - 1
+        return entries.count - 1
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

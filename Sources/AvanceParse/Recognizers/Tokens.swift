@@ -1,0 +1,85 @@
+import AvanceCore
+
+/// A word, a number or a punctuation mark of a text, with its folded form for matching.
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punctuation }
+    var kind: Kind
+    var range: Range<String.Index>
+    /// Folded (lower case, no accents) for words; the digits for numbers; the mark itself otherwise.
+    var folded: String
+    /// The text as written.
+    var raw: Substring
+    /// A line break or other white space stands before the token.
+    var spaceBefore: Bool
+    var newlineBefore: Bool
+
+    var isCapitalized: Bool { raw.first.map { $0.isUppercase } ?? false }
+    var isAllCaps: Bool { kind == .word && raw.count >= 2 && raw.allSatisfy { !$0.isLetter || $0.isUppercase } }
+    var intValue: Int? { kind == .number ? Int(folded) : nil }
+}
+
+/// Splits a text into tokens: runs of letters, runs of digits, single other marks.
+/// `T3` gives `T`, `3` (adjacent: `spaceBefore` false), so `3T-2024` and `3er.` can be read.
+struct Tokenizer {
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 4)
+        var i = text.startIndex
+        var space = true
+        var newline = true
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isWhitespace {
+                space = true
+                if c.isNewline { newline = true }
+                i = text.index(after: i)
+                continue
+            }
+            let start = i
+            let kind: Token.Kind
+            if c.isLetter {
+                kind = .word
+                repeat { i = text.index(after: i) } while i < text.endIndex && (text[i].isLetter || text[i] == "\u{00AD}")
+            } else if c.isASCII && c.isNumber {
+                kind = .number
+                repeat { i = text.index(after: i) } while i < text.endIndex && text[i].isASCII && text[i].isNumber
+            } else {
+                kind = .punctuation
+                i = text.index(after: i)
+            }
+            let raw = text[start..<i]
+            let folded = kind == .word ? Folding.fold(raw) : String(raw)
+            tokens.append(Token(kind: kind, range: start..<i, folded: folded, raw: raw, spaceBefore: space, newlineBefore: newline))
+            space = false
+            newline = false
+        }
+        return tokens
+    }
+}
+
+/// A text with its tokens, kept together because the recognizers need both.
+struct TokenizedText {
+    var spanned: SpannedText
+    var tokens: [Token]
+
+    init(_ spanned: SpannedText) {
+        self.spanned = spanned
+        self.tokens = Tokenizer.tokens(spanned.text)
+    }
+
+    var text: String { spanned.text }
+
+    /// The text from token `a` through token `b` (inclusive).
+    func range(_ a: Int, _ b: Int) -> Range<String.Index> { tokens[a].range.lowerBound..<tokens[b].range.upperBound }
+    func string(_ a: Int, _ b: Int) -> String { String(text[range(a, b)]) }
+    func span(_ a: Int, _ b: Int) -> SourceSpan { spanned.span(of: range(a, b)) }
+
+    func folded(_ i: Int) -> String? { i >= 0 && i < tokens.count ? tokens[i].folded : nil }
+    func isWord(_ i: Int, _ words: Set<String>) -> Bool { folded(i).map(words.contains) ?? false }
+    func isPunct(_ i: Int, _ marks: String) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        return marks.contains(tokens[i].raw)
+    }
+    /// Token `i` follows token `i-1` without white space.
+    func adjacent(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
+}

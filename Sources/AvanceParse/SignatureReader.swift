@@ -1,0 +1,73 @@
+import AvanceCore
+
+/// Reads signature blocks: a title (`Lic.`, `Mtra.`, `C.P.`) and a name on one line,
+/// the role on the lines after it.
+enum SignatureReader {
+    static func read(_ blocks: [Block]) -> [IndicatorRecord.Signatory] {
+        var result: [IndicatorRecord.Signatory] = []
+        for (b, block) in blocks.enumerated() where block.kind == .paragraph || block.kind == .listItem || block.kind == .heading {
+            let lines = Self.lines(block.text)
+            for (k, line) in lines.enumerated() {
+                guard let (honorific, name) = honorific(ofLine: line.text) else { continue }
+                var following = Array(lines[(k + 1)...])
+                if following.isEmpty {
+                    // The role may stand in the next short blocks (HTML and PDF often split lines).
+                    var nb = b + 1
+                    while following.count < 4, let next = blocks[safe: nb], next.kind == .paragraph,
+                          next.text.text.split(separator: " ").count <= 12, !startsSomethingElse(next.text.text) {
+                        following += Self.lines(next.text)
+                        nb += 1
+                    }
+                }
+                var roleLines: [String] = []
+                for candidate in following.prefix(4) {
+                    if candidate.text.isEmpty || startsSomethingElse(candidate.text) { break }
+                    roleLines.append(candidate.text)
+                }
+                let role = TextCleaning.clean(roleLines.joined(separator: " "))
+                let signatory = IndicatorRecord.Signatory(
+                    name: name, honorific: honorific, role: role.isEmpty ? nil : role, evidence: line.span
+                )
+                // One per person: the last occurrence (the formal block at the end) wins.
+                result.removeAll { Folding.fold($0.name) == Folding.fold(name) }
+                result.append(signatory)
+            }
+        }
+        return result
+    }
+
+    /// A signature's caption ("Firma del responsable ...") or the next signatory.
+    static func startsSomethingElse(_ line: String) -> Bool {
+        Folding.fold(line).hasPrefix("firma") || honorific(ofLine: line) != nil
+    }
+
+    /// The lines of a block's text with their spans.
+    static func lines(_ text: SpannedText) -> [SpannedText] {
+        var result: [SpannedText] = []
+        var start = text.text.startIndex
+        for i in text.text.indices where text.text[i] == "\n" {
+            result.append(text.slice(start..<i).trimmed())
+            start = text.text.index(after: i)
+        }
+        result.append(text.slice(start..<text.text.endIndex).trimmed())
+        return result
+    }
+
+    /// `Mtra. Alma Gabriela Arroyo Angulo.` → ("Mtra.", "Alma Gabriela Arroyo Angulo").
+    static func honorific(ofLine line: String) -> (String, String)? {
+        let trimmed = TextCleaning.singleLine(line)
+        guard let space = trimmed.firstIndex(of: " ") else { return nil }
+        let title = String(trimmed[..<space])
+        let key = Folding.fold(title.filter { $0 != "." })
+        guard Honorifics.all.contains(key), title.contains(".") || key.count >= 5 else { return nil }
+        let name = TextCleaning.clean(trimmed[trimmed.index(after: space)...])
+        let words = name.split(separator: " ")
+        guard (2...7).contains(words.count), !name.contains(where: { $0.isNumber || $0 == ":" || $0 == "," }) else { return nil }
+        for w in words {
+            let f = Folding.fold(w)
+            if ["de", "del", "la", "las", "los", "y"].contains(f) { continue }
+            guard w.first?.isUppercase ?? false else { return nil }
+        }
+        return (title, name)
+    }
+}

@@ -1,0 +1,206 @@
+import AvanceCore
+
+/// Reads the targets a report states: in labelled fields (`Meta anual: 4`), in a table
+/// row, or in prose ("La meta anual programada ... es de 4 acciones, de las cuales la meta
+/// correspondiente al tercer trimestre ... es de 2", "se programaron 3 y se realizaron 3",
+/// "se alcanzó un avance del 75%").
+struct TargetReader {
+    /// What has been found so far, with the quote of each value.
+    struct Found {
+        var unit: String?
+        var annual: (Double, SourceSpan)?
+        var period: (Double, SourceSpan)?
+        var cumulative = false
+        var achieved: (Double, SourceSpan)?
+        var percent: (Double, SourceSpan)?
+
+        var isEmpty: Bool { annual == nil && period == nil && achieved == nil && percent == nil }
+
+        var targets: IndicatorRecord.Targets {
+            IndicatorRecord.Targets(
+                unit: unit, annual: annual?.0, period: period?.0, periodIsCumulative: cumulative,
+                achieved: achieved?.0, compliancePercent: percent?.0,
+                evidence: [annual?.1, period?.1, achieved?.1, percent?.1].compactMap { $0 }
+            )
+        }
+    }
+
+    enum Slot { case annual, period, cumulative, achieved, percent }
+
+    // MARK: fields and cells
+
+    /// A value from a labelled field or a table cell of a known kind.
+    static func take(_ kind: FieldKind, _ value: SpannedText, into found: inout Found) {
+        if kind == .unitOfMeasure {
+            if found.unit == nil, !value.text.isEmpty { found.unit = TextCleaning.clean(value.text) }
+            return
+        }
+        let slot: Slot
+        switch kind {
+        case .annualTarget: slot = .annual
+        case .periodTarget: slot = .period
+        case .cumulativePeriodTarget: slot = .cumulative
+        case .achieved: slot = .achieved
+        case .percent: slot = .percent
+        default: return
+        }
+        let t = TokenizedText(value)
+        for i in t.tokens.indices {
+            guard let m = NumberRecognizer.match(t, at: i, allowArticleOne: true) else { continue }
+            assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent || slot == .percent, into: &found)
+            if found.unit == nil, slot == .annual, let next = t.tokens[safe: m.last + 1], next.kind == .word {
+                found.unit = String(next.raw)
+            }
+            return
+        }
+    }
+
+    private static func assign(_ slot: Slot, _ value: Double, _ span: SourceSpan, isPercent: Bool, into found: inout Found) {
+        switch slot {
+        case .annual where found.annual == nil && !isPercent: found.annual = (value, span)
+        case .period where found.period == nil && !isPercent: found.period = (value, span)
+        case .cumulative where found.period == nil && !isPercent:
+            found.period = (value, span)
+            found.cumulative = true
+        case .achieved where found.achieved == nil && !isPercent: found.achieved = (value, span)
+        case .percent where found.percent == nil: found.percent = (value, span)
+        default: break
+        }
+    }
+
+    // MARK: prose
+
+    static let achievedVerbs: Set<String> = [
+        "realizaron", "realizo", "ejecutaron", "ejecuto", "alcanzaron", "lograron", "cumplieron",
+        "atendieron", "concluyeron", "efectuaron", "impartieron", "celebraron", "entregaron", "registraron",
+        "llevaron", "reportan", "reporto", "reportaron", "obtuvieron", "realizado", "realizadas", "realizados",
+    ]
+    static let achievedParticiples: Set<String> = [
+        "realizadas", "realizados", "ejecutadas", "ejecutados", "concluidas", "concluidos", "alcanzadas",
+        "alcanzados", "logradas", "logrados", "atendidas", "atendidos", "efectuadas", "efectuados",
+        "impartidas", "impartidos", "celebradas", "celebrados", "entregadas", "entregados", "cumplidas",
+    ]
+    static let programmedVerbs: Set<String> = ["programaron", "programo", "programadas", "programados", "planearon", "planeo"]
+    static let percentCues: Set<String> = [
+        "cumplimiento", "avance", "porcentaje", "logro", "alcanzo", "alcanzando", "represento", "representa",
+        "equivalente", "equivale", "cumplio", "eficacia",
+    ]
+
+    /// Reads a sentence or paragraph of prose; `masked` tokens belong to dates and quarters.
+    static func read(_ t: TokenizedText, masked: Set<Int>, into found: inout Found) {
+        let toks = t.tokens
+        var i = 0
+        while i < toks.count {
+            let f = toks[i].folded
+            if masked.contains(i) { i += 1; continue }
+            if f == "meta" || f == "metas", let slot = metaSlot(t, after: i, masked: masked) {
+                if let m = nextNumber(t, after: i, masked: masked, percent: slot == .percent) {
+                    assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent, into: &found)
+                    if slot == .annual, found.unit == nil, let next = toks[safe: m.last + 1], next.kind == .word,
+                       !InstitutionLexicon.connectors.contains(next.folded) {
+                        found.unit = String(next.raw)
+                    }
+                    i = m.last + 1
+                    continue
+                }
+            } else if achievedVerbs.contains(f) || (f == "llevaron" && t.folded(i + 1) == "a") {
+                if let m = nextNumber(t, after: i, masked: masked, percent: false, within: 5) {
+                    assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                    i = m.last + 1
+                    continue
+                }
+            } else if programmedVerbs.contains(f) {
+                if let m = nextNumber(t, after: i, masked: masked, percent: false, within: 5) {
+                    assign(.period, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                    i = m.last + 1
+                    continue
+                }
+            } else if percentCues.contains(f) {
+                if let m = nextNumber(t, after: i, masked: masked, percent: true, within: 8) {
+                    assign(.percent, m.value, t.span(m.first, m.last), isPercent: true, into: &found)
+                    i = m.last + 1
+                    continue
+                }
+            } else if let m = NumberRecognizer.match(t, at: i, allowArticleOne: t.isWord(i - 1, ["cuales"])), !m.isPercent, !isYear(t, m) {
+                let after = (m.last + 1)..<min(m.last + 5, toks.count)
+                if after.contains(where: { achievedParticiples.contains(toks[$0].folded) }) {
+                    // "3 acciones realizadas"
+                    assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                } else if let c = after.first(where: { toks[$0].folded.hasPrefix("correspond") }),
+                          namesPeriod(t, from: c + 1, masked: masked) {
+                    // "de las cuales 2 corresponden al cuarto trimestre"
+                    assign(.period, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                }
+                i = m.last + 1
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// Whether the words from `j` name the reported period ("al periodo que se informa", "al tercer trimestre").
+    private static func namesPeriod(_ t: TokenizedText, from j: Int, masked: Set<Int>) -> Bool {
+        var k = j
+        while k < t.tokens.count, k <= j + 4 {
+            let f = t.tokens[k].folded
+            if f == "trimestre" || f == "periodo" || masked.contains(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// What a "meta" names, from the words after it: annual, for the period, cumulative, achieved.
+    private static func metaSlot(_ t: TokenizedText, after i: Int, masked: Set<Int>) -> Slot? {
+        var cumulative = false
+        var j = i + 1
+        while j < t.tokens.count, j <= i + 7 {
+            let f = t.tokens[j].folded
+            if t.tokens[j].kind == .number && !masked.contains(j) { break }
+            if f.hasPrefix("acumulad") { cumulative = true }
+            if f == "anual" || f == "ejercicio" || f == "ano" { return .annual }
+            if f == "trimestre" || f == "trimestral" || f == "periodo" || masked.contains(j) {
+                return cumulative ? .cumulative : .period
+            }
+            if f.hasPrefix("alcanzad") || f.hasPrefix("lograd") || f.hasPrefix("realizad") || f.hasPrefix("cumplid") {
+                return .achieved
+            }
+            if f == "meta" || f == "metas" { break }
+            j += 1
+        }
+        if cumulative { return .cumulative }
+        // "Para el tercer trimestre la meta fue de 4": the period may be named just before.
+        var k = i - 1
+        while k >= 0, k >= i - 6, t.tokens[k].raw != ".", t.tokens[k].raw != ";" {
+            let f = t.tokens[k].folded
+            if f == "trimestre" || f == "periodo" || masked.contains(k) { return .period }
+            if f == "anual" || f == "ano" || f == "ejercicio" { return .annual }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The first quantity after token `i`, within the sentence.
+    private static func nextNumber(_ t: TokenizedText, after i: Int, masked: Set<Int>, percent: Bool, within: Int = 30) -> NumberMatch? {
+        var j = i + 1
+        while j < t.tokens.count, j <= i + within {
+            let tok = t.tokens[j]
+            if masked.contains(j) { j += 1; continue }
+            // A sentence ends at a period followed by a capital; another "meta" starts another claim.
+            if tok.raw == "." && (t.tokens[safe: j + 1]?.isCapitalized ?? true) { return nil }
+            if tok.folded == "meta" || tok.folded == "metas" { return nil }
+            let articleOne = t.isWord(j - 1, ["de", "es", "fue", "solo", "unicamente"])
+            if let m = NumberRecognizer.match(t, at: j, allowArticleOne: articleOne) {
+                if isYear(t, m) { j = m.last + 1; continue }
+                if m.isPercent == percent { return m }
+                j = m.last + 1
+                continue
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func isYear(_ t: TokenizedText, _ m: NumberMatch) -> Bool {
+        m.first == m.last && t.tokens[m.first].folded.count == 4 && (1990...2100).contains(Int(m.value)) && !m.isPercent
+    }
+}

@@ -1,0 +1,36 @@
+import AvanceCore
+
+/// `10/05/2024`: the 10th of May in Mexico, the 5th of October elsewhere.
+public struct AmbiguousDateRule: Rule {
+    public static let description = RuleDescription(
+        id: "ambiguous-date",
+        title: "Numeric date that reads two ways",
+        severity: .info,
+        description: """
+            A numeric date whose day and month are both 12 or less reads both as day/month (the \
+            Mexican order avance uses) and as month/day. The record keeps both readings.
+            """,
+        triggering: [
+            RuleExample("""
+                Trimestre: 2do. Trimestre 2024
+                La sesión se celebró el ↓05/06/2024.
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                Trimestre: 2do. Trimestre 2024
+                La sesión se celebró el 25/06/2024 y el 2024-06-05, y el 06/06/2024.
+                """, note: "day above 12, ISO order, and day equal to month"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+        record.dates.filter(\.ambiguous).map { finding(Self.message($0), [$0.evidence]) }
+    }
+
+    static func message(_ d: IndicatorRecord.DateMention) -> String {
+        "\"\(d.text)\" reads as \(d.value) (day/month) but also as \(d.alternatives.joined(separator: " or "))."
+    }
+}

@@ -1,0 +1,46 @@
+import AvanceCore
+
+/// The narrative must speak of the quarter the header reports.
+public struct QuarterMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "quarter-mismatch",
+        title: "Narrative names another quarter or year",
+        severity: .error,
+        description: """
+            The text names a quarter (or a quarter of a year) other than the one in the report's \
+            header, a common trace of a report copied from an earlier one.
+            """,
+        triggering: [
+            RuleExample("""
+                Trimestre: 3er. Trimestre 2024
+                Durante el ↓segundo trimestre del año 2024 se realizaron las acciones.
+                """),
+            RuleExample("""
+                Periodo: Julio-Septiembre 2024
+                Las acciones del ↓tercer trimestre de 2023 se detallan a continuación.
+                """, note: "same quarter, another year"),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                Trimestre: 3er. Trimestre 2024
+                Durante el tercer trimestre del año 2024 se realizaron las acciones; de julio a septiembre de 2024 se atendió todo.
+                """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+        guard let period = record.period else { return [] }
+        return record.periodMentions.compactMap { m in
+            let otherQuarter = m.quarter.map { $0 != period.quarter } ?? false
+            let otherYear = m.year.map { $0 != period.year } ?? false
+            guard otherQuarter || otherYear else { return nil }
+            return finding(Self.message(m, period), [m.evidence] + [period.evidence].compactMap { $0 })
+        }
+    }
+
+    static func message(_ m: IndicatorRecord.PeriodMention, _ p: IndicatorRecord.Period) -> String {
+        "The text names \"\(m.text)\" but the report is for \(p.year) Q\(p.quarter)."
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// The exit statuses avance documents, decided only here and in the commands.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let inputFailed: Int32 = 2
+    static let usage: Int32 = 64
+    static let busy: Int32 = 75
+}
+
+/// Options shared by the commands that read report files.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content).")
+    var files: [String]
+
+    @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
+    var pdfTimeout: Double = 60
+
+    @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month or month-day.")
+    var dateOrder: String = "day-month"
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("Name at least one report file.") }
+        guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
+        guard ["day-month", "month-day"].contains(dateOrder) else {
+            throw ValidationError("--date-order must be day-month or month-day.")
+        }
+    }
+
+    func pipeline() throws -> Pipeline {
+        var p = Pipeline()
+        p.extractor.options.pdfTimeout = pdfTimeout
+        p.parser.options.numericDateOrder = dateOrder == "month-day" ? .monthDay : .dayMonth
+        return p
+    }
+}
+
+/// Standard output carries data only; messages go to standard error.
+enum Output {
+    static func line(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("avance: " + text + "\n").utf8))
+    }
+}

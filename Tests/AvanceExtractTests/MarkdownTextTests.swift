@@ -1,0 +1,73 @@
+import AvanceCore
+@testable import AvanceExtract
+import Testing
+
+/// Text and Markdown with stray HTML tags into blocks, with exact provenance.
+@Suite struct MarkdownTextTests {
+    static func blocks(_ text: String) -> [Block] { TextExtractor().blocks(from: text) }
+
+    @Test func boldLabelsBecomeFieldsAndColumnsSkipTheMarkup() throws {
+        let b = Self.blocks("\n<b>Componente:</b>\t<b>F.P.C01.-</b> Acciones de acompañamiento.\n")
+        let field = try #require(b.first)
+        #expect(field.kind == .field)
+        #expect(field.label?.text == "Componente")
+        #expect(field.text.text == "F.P.C01.- Acciones de acompañamiento.")
+        // "<b>Componente:</b>" is 18 characters, the tab the 19th, "<b>" 20-22: "F" is column 23.
+        #expect(field.text.span == SourceSpan(line: 2, column: 23, text: "F.P.C01.- Acciones de acompañamiento."))
+        let r = try #require(field.text.text.range(of: "Acciones"))
+        #expect(field.text.span(of: r).column == 37)
+    }
+
+    @Test func headingsListsAndParagraphs() {
+        let b = Self.blocks("### **Resultados alcanzados**\n\nPrimera línea  \nsegunda línea\n\n- un punto\n1. otro punto\n")
+        #expect(b.map(\.kind) == [.heading, .paragraph, .listItem, .listItem])
+        #expect(b[0].text.text == "Resultados alcanzados" && b[0].level == 3)
+        #expect(b[1].text.text == "Primera línea\nsegunda línea")
+        #expect(b[1].text.span(of: b[1].text.text.range(of: "segunda")!).line == 4)
+        #expect(b[2].text.text == "un punto" && b[3].text.text == "otro punto")
+    }
+
+    @Test func linksAreKeptAndMarkupRemoved() {
+        let b = Self.blocks("Nota: <https://sesaeqroo.gob.mx/?p=1377>\n\nVer [el portal](https://x.gob.mx/a) y https://y.gob.mx/b.\n")
+        #expect(b[0].links == ["https://sesaeqroo.gob.mx/?p=1377"])
+        #expect(b[1].text.text == "Ver el portal y https://y.gob.mx/b.")
+        #expect(b[1].links == ["https://x.gob.mx/a", "https://y.gob.mx/b"])
+    }
+
+    @Test func aWholeBoldLineIsStrongAndEntitiesDecode() {
+        let b = Self.blocks("**Firma del Convenio.**\n\nA&amp;B&nbsp;C\n")
+        #expect(b[0].isStrong && b[0].text.text == "Firma del Convenio.")
+        #expect(b[1].text.text == "A&B C" && !b[1].isStrong)
+    }
+
+    @Test func aLabelAloneTakesTheNextLineAsValue() {
+        let b = Self.blocks("Programa presupuestario:\nE001 - Programa\n")
+        #expect(b.count == 1 && b[0].kind == .field && b[0].text.text == "E001 - Programa" && b[0].text.span.line == 2)
+    }
+
+    @Test func markdownAndTabbedTables() {
+        let b = Self.blocks("| Nivel | Meta anual |\n|---|---:|\n| Actividad | 4 |\n\nA\tB\tC\n")
+        #expect(b.map(\.kind) == [.tableRow, .tableRow, .tableRow])
+        #expect(b[1].cells.map(\.text) == ["Actividad", "4"])
+        #expect(b[1].cells[1].span.column == 15)
+        #expect(b[2].cells.map(\.text) == ["A", "B", "C"])
+    }
+
+    @Test func sentencesWithColonsStayParagraphs() {
+        let b = Self.blocks("Lo anterior, en apego a lo dispuesto en la línea de acción que a letra dice: texto.\n")
+        #expect(b.map(\.kind) == [.paragraph])
+    }
+
+    @Test func decodingByBOMAndFallback() {
+        #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("año".utf8)).text == "año")
+        #expect(TextDecoding.decode([0xFF, 0xFE, 0xF1, 0x00]).text == "ñ")
+        let cp1252 = TextDecoding.decode([0x41, 0xF1, 0x6F, 0x20, 0x93, 0x51, 0x94])
+        #expect(cp1252.text == "Año “Q”" && cp1252.encoding == "windows-1252")
+    }
+
+    @Test func crlfAndCRLineEnds() {
+        let b = Self.blocks("Trimestre: 3T-2024\r\nUnidad responsable: Dirección\rIndicador: 01\r\n")
+        #expect(b.map { $0.label?.text } == ["Trimestre", "Unidad responsable", "Indicador"])
+        #expect(b.map { $0.text.span.line } == [1, 2, 3])
+    }
+}

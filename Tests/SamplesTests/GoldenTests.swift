@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Every file in Samples/ against its expected record(s) in Samples/expected/, written by
+/// hand from reading the report. Runs the real `avance parse` and compares field by field.
+@Suite struct GoldenTests {
+    static let samples = Binary.packageRoot.appendingPathComponent("Samples")
+    static let expectedDir = samples.appendingPathComponent("expected")
+
+    /// Sample files (the README and the expected folder are not samples).
+    static let files: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
+        return names.filter { name in
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: samples.appendingPathComponent(name).path, isDirectory: &isDir)
+            return !isDir.boolValue && !name.hasPrefix(".") && name != "README.md"
+        }.sorted()
+    }()
+
+    @Test func thereAreSamples() {
+        #expect(Self.files.count >= 13, "Samples/ holds the original report and at least 12 more")
+    }
+
+    @Test(arguments: files)
+    func sampleMatchesItsExpectedRecord(file: String) throws {
+        let expectedURL = Self.expectedDir.appendingPathComponent(file + ".json")
+        guard let expectedData = FileManager.default.contents(atPath: expectedURL.path) else {
+            Issue.record("Samples/expected/\(file).json is missing: write the expected record by reading the report")
+            return
+        }
+        let expected = try JSONSerialization.jsonObject(with: expectedData)
+        let result = try Binary.run(["parse", "--format", "json", "Samples/" + file])
+        if let error = (expected as? [String: Any])?["error"] as? String {
+            #expect(result.status == 2, "\(file): expected exit 2 for a broken file, got \(result.status)")
+            #expect(result.stderr.contains(error), "\(file): stderr should say \"\(error)\"; it says: \(result.stderr)")
+            #expect(result.stderr.contains(file), "\(file): the error must name the file")
+            return
+        }
+        #expect(result.status == 0, "\(file): avance parse exited \(result.status): \(result.stderr)")
+        let actual = try JSONSerialization.jsonObject(with: result.stdout)
+        let differences = JSONDiff.differences(expected: expected, actual: actual, path: "")
+        if !differences.isEmpty {
+            let shown = differences.prefix(40).joined(separator: "\n  ")
+            let more = differences.count > 40 ? "\n  ... \(differences.count - 40) more" : ""
+            Issue.record("\(file) differs from Samples/expected/\(file).json:\n  \(shown)\(more)")
+        }
+    }
+}
+
+/// A readable field-by-field comparison of two JSON values.
+enum JSONDiff {
+    /// Parts of the record that belong to the code, not to the report: a finding's wording,
+    /// and the exact quote and column it chose for its evidence.
+    static func ignored(_ path: String) -> Bool {
+        guard path.contains(".findings[") else { return false }
+        return path.hasSuffix(".message") || (path.contains(".evidence[") && (path.hasSuffix(".text") || path.hasSuffix(".column")))
+    }
+
+    static func differences(expected: Any, actual: Any, path: String) -> [String] {
+        if ignored(path) { return [] }
+        switch (expected, actual) {
+        case let (e as [String: Any], a as [String: Any]):
+            var out: [String] = []
+            for key in Set(e.keys).union(a.keys).sorted() {
+                let p = path + "." + key
+                if ignored(p) { continue }
+                switch (e[key], a[key]) {
+                case let (ev?, av?): out += differences(expected: ev, actual: av, path: p)
+                case (nil, let av?): out.append("\(p): not in the expected record, got \(show(av))")
+                case (let ev?, nil): out.append("\(p): expected \(show(ev)), missing")
+                default: break
+                }
+            }
+            return out
+        case let (e as [Any], a as [Any]):
+            var out: [String] = []
+            if e.count != a.count { out.append("\(path): expected \(e.count) items, got \(a.count)") }
+            for i in 0..<min(e.count, a.count) {
+                out += differences(expected: e[i], actual: a[i], path: "\(path)[\(i)]")
+            }
+            if a.count > e.count { out += a[e.count...].map { "\(path): extra \(show($0))" } }
+            if e.count > a.count { out += e[a.count...].map { "\(path): missing \(show($0))" } }
+            return out
+        default:
+            return same(expected, actual) ? [] : ["\(path): expected \(show(expected)), got \(show(actual))"]
+        }
+    }
+
+    static func same(_ a: Any, _ b: Any) -> Bool {
+        if a is NSNull || b is NSNull { return a is NSNull && b is NSNull }
+        if let x = a as? NSNumber, let y = b as? NSNumber {
+            // JSON booleans and numbers both arrive as NSNumber; compare by value.
+            return x == y
+        }
+        if let x = a as? String, let y = b as? String { return x == y }
+        return false
+    }
+
+    static func show(_ v: Any) -> String {
+        if v is NSNull { return "null" }
+        if let s = v as? String { return "\"\(s.count > 120 ? String(s.prefix(117)) + "..." : s)\"" }
+        if let data = try? JSONSerialization.data(withJSONObject: v, options: [.sortedKeys, .fragmentsAllowed]) {
+            let s = String(decoding: data, as: UTF8.self)
+            return s.count > 160 ? String(s.prefix(157)) + "..." : s
+        }
+        return "\(v)"
+    }
+}
