@@ -113,7 +113,7 @@ import Testing
         #expect(csv.dropFirst().map { $0[2] } == ["period-above-annual: \"cita\", con coma", "count-mismatch: \"cita\", con coma"])
 
         let text = try findings(["--severity", "error"])
-        #expect(text.stdout.hasPrefix("/compartida/b.txt:p2:9:4: error: period-above-annual"))
+        #expect(text.stdout.hasPrefix("/compartida/b.txt:p2:9:4: error [period-above-annual] period-above-annual: \"cita\", con coma\n    p. 2, line 9:4: \"2 acciones\"\n"), "\(text.stdout)")
         #expect(try findings(["--severity", "nonsense"]).status == 64)
     }
 

@@ -221,6 +221,14 @@ import Glibc
         #expect((summary.filesSeen, summary.ignored, summary.failed) == (1, 1, 0))
         // The second run finds the database, its WAL and lock files beside it, and still sees one file.
         #expect(try Summary(try ingest([scratch.path], scratch).stdout).filesSeen == 1)
+
+        // --exclude passes over names that match, files and whole folders alike.
+        try Fixtures.write("{}", to: scratch.path + "/expected/a.json")
+        try Fixtures.write("x", to: scratch.path + "/notas.json")
+        try Fixtures.write("x", to: scratch.path + "/borradores/b.txt")
+        let excluding = try Summary(try ingest([scratch.path], scratch, ["--exclude", "*.json", "--exclude", "borradores"]).stdout)
+        #expect((excluding.filesSeen, excluding.failed) == (1, 0))
+        #expect(try Summary(try ingest([scratch.path], scratch).stdout).filesSeen == 4)
     }
 
     @Test func filesStillBeingWrittenSettleFirst() throws {

@@ -8,7 +8,7 @@ struct FindingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "findings",
         abstract: "List the findings stored for current documents.",
-        discussion: "Text lines read like a compiler's (file:line:column: severity: message [rule]); JSON is one array; CSV has a header row."
+        discussion: "Text lines read like a compiler's and like `avance check` (file:line:column: severity [rule] message, then the quoted words); JSON is one array; CSV has a header row."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -60,14 +60,12 @@ struct FindingsCommand: AsyncParsableCommand {
         try sink.finish()
     }
 
+    /// The same lines as `avance check` prints, from the stored finding.
     static func text(_ finding: StoredFinding) -> String {
         let f = finding.row
-        var place = f.path
-        if let page = f.page { place += ":p\(page)" }
-        if let line = f.line { place += ":\(line)" + (f.column.map { ":\($0)" } ?? "") }
-        var out = "\(place): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
-        if let quote = f.quote, !quote.isEmpty { out += "    “\(quote)”\n" }
-        return out
+        let evidence = (try? JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8))) ?? []
+        let value = Finding(rule: f.rule, severity: f.severity, message: f.message, evidence: evidence)
+        return FindingText.render(value, path: f.path, row: nil) + "\n"
     }
 
     struct JSONFinding: Encodable {

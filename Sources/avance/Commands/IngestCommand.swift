@@ -33,6 +33,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Pass over files modified less than this many seconds ago (may still be being written).", valueName: "seconds"))
     var settle: Double = 60
 
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Pass over files and folders whose name matches this shell pattern (repeatable; e.g. '*.json', 'borradores').", valueName: "pattern"))
+    var excludes: [String] = []
+
     @Flag(help: "If another ingest holds the database, wait for it instead of exiting with status 75.")
     var wait = false
 
@@ -92,7 +95,7 @@ struct IngestCommand: AsyncParsableCommand {
         var progress: ProgressBar? = nil
         if showBar {
             // Counting first costs one more walk of the folders (no file is read) and buys a real bar.
-            let total = FileWalker(roots: roots, excluding: Ingestor.databaseFiles(databasePath)).reduce(0) { n, entry in
+            let total = FileWalker(roots: roots, excluding: Ingestor.databaseFiles(databasePath), excludingNames: excludes).reduce(0) { n, entry in
                 switch entry {
                 case .file, .problem: n + 1
                 case .skipped: n
@@ -103,7 +106,7 @@ struct IngestCommand: AsyncParsableCommand {
 
         let ingestor = Ingestor(
             store: store,
-            options: .init(roots: roots, database: databasePath, jobs: jobs, settleSeconds: settle),
+            options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
             pipeline: Pipeline(), logger: logger, progress: progress, runId: runId
         )
         let counts: RunCounts

@@ -35,10 +35,14 @@ struct FileWalker: Sequence, IteratorProtocol {
     private var stack: [Frame] = []
     private let excludedPaths: Set<String>
     private let excludedIdentities: Set<Identity>
+    private let excludedNames: [String]
 
-    /// `roots` are absolute paths; `excluding` names files never to take (the database and its companions).
-    init(roots: [String], excluding: [String] = []) {
+    /// `roots` are absolute paths; `excluding` names files never to take (the database and its
+    /// companions); `excludingNames` are shell patterns (`*.json`, `borradores`) matched against
+    /// the name of every file and folder below the roots.
+    init(roots: [String], excluding: [String] = [], excludingNames: [String] = []) {
         self.roots = roots.reversed()
+        excludedNames = excludingNames
         excludedPaths = Set(excluding)
         excludedIdentities = Set(excluding.compactMap { path in
             var st = stat()
@@ -61,6 +65,9 @@ struct FileWalker: Sequence, IteratorProtocol {
                 let path = frame.path == "/" ? "/" + name : frame.path + "/" + name
                 stack.append(frame)
                 if Self.isHidden(name: name) { return .skipped(path: path, reason: "hidden or temporary file") }
+                if excludedNames.contains(where: { fnmatch($0, name, 0) == 0 }) {
+                    return .skipped(path: path, reason: "excluded by --exclude")
+                }
                 if let entry = visit(path, ancestors: ancestors) { return entry }
             } else if let root = roots.popLast() {
                 if let entry = visit(root, ancestors: []) { return entry }

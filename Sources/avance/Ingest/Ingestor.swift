@@ -11,6 +11,8 @@ struct Ingestor: Sendable {
     struct Options: Sendable {
         var roots: [String]
         var database: String
+        /// Shell patterns of names to pass over.
+        var excludes: [String]
         var jobs: Int
         /// Files modified less than this many seconds ago are left for a later run.
         var settleSeconds: Double
@@ -40,7 +42,9 @@ struct Ingestor: Sendable {
         let known = try store.currentLocations()
         // A file is settled once its last change is older than this instant.
         let settledBefore = Int64((Date().timeIntervalSince1970 - options.settleSeconds) * 1e9)
-        let walker = FileWalker(roots: options.roots, excluding: Self.databaseFiles(options.database))
+        let walker = FileWalker(
+            roots: options.roots, excluding: Self.databaseFiles(options.database), excludingNames: options.excludes
+        )
 
         try await withThrowingTaskGroup(of: Work.self) { group in
             var inFlight = 0
