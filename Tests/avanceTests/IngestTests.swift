@@ -282,6 +282,14 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/otra.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: scratch.database))
 
+        // A file that is no SQLite database is refused, not overwritten.
+        let notADatabase = scratch.path + "/notas.sqlite"
+        try Fixtures.write("hola", to: notADatabase)
+        let refused = try Child.run(["ingest", folder, "--db", notADatabase], in: scratch.path)
+        #expect(refused.status == 74)
+        #expect(refused.stderr.contains("avance: \(notADatabase): cannot open the database"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: notADatabase, encoding: .utf8) == "hola")
+
         #expect(try Child.run(["ingest"], in: scratch.path).status == 64)
         #expect(try Child.run(["ingest", folder, "--jobs", "0"], in: scratch.path).status == 64)
         #expect(try Child.run(["ingest", folder, "--settle", "-1"], in: scratch.path).status == 64)

@@ -51,6 +51,10 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await reportingStoreErrors { try export() }
+    }
+
+    private func export() throws {
         let store = try Store.openExisting(path: database.path)
         let sink = try OutputSink(path: output.map(AbsolutePath.make))
         do {

@@ -42,6 +42,10 @@ struct FindingsCommand: AsyncParsableCommand {
     var includeSuperseded = false
 
     func run() async throws {
+        try await reportingStoreErrors { try list() }
+    }
+
+    private func list() throws {
         let store = try Store.openExisting(path: database.path)
         let findings = try store.findings(FindingFilter(
             minimumSeverity: severity.severity, rules: rules, includeSuperseded: includeSuperseded

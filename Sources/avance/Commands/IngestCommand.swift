@@ -15,12 +15,9 @@ struct IngestCommand: AsyncParsableCommand {
 
             Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
             `failures` table, tried again next run); 75 another ingest holds the database (see
-            --wait); 64 usage error; 1 the database could not be opened or written.
+            --wait); 64 usage error; 74 the database could not be opened or written.
             """
     )
-
-    static let exitFailures: Int32 = 2
-    static let exitBusy: Int32 = 75
 
     @Argument(help: ArgumentHelp("Files and folders to ingest.", valueName: "path"))
     var paths: [String]
@@ -51,6 +48,10 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await reportingStoreErrors { try await ingest() }
+    }
+
+    private func ingest() async throws {
         let console = Console.standardError
         let showBar = console.isTerminal && logFormat == .text && !verbose
         let level: Logger.Level = verbose ? .trace : (showBar ? .warning : .info)
@@ -72,8 +73,8 @@ struct IngestCommand: AsyncParsableCommand {
         case .busy(let holder):
             let who = holder?.description ?? "another process"
             guard wait else {
-                console.line("avance: \(databasePath) is being ingested by \(who) (lock \(lockPath)); try again later, or pass --wait")
-                throw ExitCode(Self.exitBusy)
+                Output.error("\(databasePath) is being ingested by \(who) (lock \(lockPath)); try again later, or pass --wait")
+                throw ExitCode(ExitStatus.busy)
             }
             logger.notice("waiting for the lock", metadata: ["holder": "\(who)", "lock": "\(lockPath)"])
             lock = try StoreLock.acquire(path: lockPath)
@@ -114,11 +115,11 @@ struct IngestCommand: AsyncParsableCommand {
             counts = try await ingestor.run()
         } catch {
             progress?.finish()
-            try? store.finishRun(id: runId, counts: RunCounts(), status: "failed", exitCode: 1)
+            try? store.finishRun(id: runId, counts: RunCounts(), status: "failed", exitCode: ExitStatus.storeFailed)
             throw error
         }
         progress?.finish()
-        let exitCode: Int32 = counts.failed > 0 ? Self.exitFailures : 0
+        let exitCode: Int32 = counts.failed > 0 ? ExitStatus.inputFailed : 0
         try store.finishRun(id: runId, counts: counts, exitCode: exitCode)
         withExtendedLifetime(lock) {}
 
