@@ -50,8 +50,7 @@ let package = Package(
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "avance", "AvanceCore", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

@@ -1,6 +1,3 @@
-import AvanceCore
-import AvanceExtract
-import AvanceParse
 import Foundation
 import GRDB
 
@@ -27,18 +24,6 @@ enum Fixtures {
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Whether the parser reads the generated reports yet. The stores of records need it;
-    /// until it lands (issue: parser) the tests that count stored documents are skipped.
-    static let parserReadsReports: Bool = {
-        guard !sample.isEmpty,
-              let document = try? Extractor().extract(bytes: Array(report(1).utf8), path: "probe.txt"),
-              let records = try? Parser().parse(document)
-        else { return false }
-        return !records.isEmpty
-    }()
-
-    static let needsParser = "needs the parser to read the generated reports"
 
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(
