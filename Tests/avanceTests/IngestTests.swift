@@ -192,6 +192,8 @@ import Glibc
         #expect(reasons[bad.selfLoop]?.contains("symbolic link loop") == true)
         #expect(reasons[bad.dirLoop]?.contains("leads back to \(folder)") == true)
         #expect(reasons[bad.empty] == "the file is empty")
+        #expect(reasons[bad.binaryPDF] == "binary data, not a PDF, HTML or text report")
+        #expect(reasons[bad.brokenPDF]?.isEmpty == false)
         if let unreadable = bad.unreadable { #expect(reasons[unreadable]?.contains("cannot be read") == true) }
         let summary = try Summary(run.stdout)
         #expect(summary.ignored == 1)
@@ -293,8 +295,8 @@ import Glibc
     }
 }
 
-/// Entries that cannot be stored: link loops, a dangling link, a FIFO, an empty file,
-/// and (when not root, who reads everything) a file without read permission. Plus an
+/// Entries that cannot be stored: link loops, a dangling link, a FIFO, an empty file, a
+/// truncated PDF, binary bytes under a .pdf name, and (when not root, who reads everything) a file without read permission. Plus an
 /// image, which is no failure but is ignored.
 struct BadEntries {
     var fifo: String
@@ -302,9 +304,13 @@ struct BadEntries {
     var selfLoop: String
     var dirLoop: String
     var empty: String
+    var brokenPDF: String
+    var binaryPDF: String
     var unreadable: String?
 
-    var failing: [String] { [fifo, dangling, selfLoop, dirLoop, empty] + (unreadable.map { [$0] } ?? []) }
+    var failing: [String] {
+        [fifo, dangling, selfLoop, dirLoop, empty, brokenPDF, binaryPDF] + (unreadable.map { [$0] } ?? [])
+    }
 
     init(in folder: String) throws {
         let fm = FileManager.default
@@ -319,6 +325,12 @@ struct BadEntries {
         try fm.createSymbolicLink(atPath: dirLoop, withDestinationPath: "..")
         empty = folder + "/vacio.txt"
         try Data().write(to: URL(fileURLWithPath: empty))
+        // A PDF cut off after its header, and bytes of no format under a .pdf name.
+        brokenPDF = folder + "/truncado.pdf"
+        try Data("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa".utf8)
+            .write(to: URL(fileURLWithPath: brokenPDF))
+        binaryPDF = folder + "/no-es.pdf"
+        try Data((0..<2048).map { UInt8(($0 * 7) % 256) }).write(to: URL(fileURLWithPath: binaryPDF))
         try Data((0..<4096).map { UInt8($0 % 256) }).write(to: URL(fileURLWithPath: folder + "/foto.jpg"))
         if getuid() != 0 {
             let path = folder + "/sin-permiso.txt"
