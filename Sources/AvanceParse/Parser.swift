@@ -129,6 +129,24 @@ public struct Parser: Sendable {
         return IndicatorRecord.CodedName(code: code, name: name, evidence: block.text.trimmed().span)
     }
 
+    /// What a code names, by its shape.
+    enum CodeShape {
+        case component, activity, other
+
+        /// `C01`, `C.01`, `F.P.C01` → component; `C01.A02`, `A01` → activity; `I03`, `01` → other.
+        static func of(_ code: String) -> CodeShape {
+            let parts = code.uppercased().split(whereSeparator: { $0 == "." || $0 == "-" }).map(String.init)
+            func isSegment(_ p: String, _ letter: Character) -> Bool {
+                p.first == letter && p.dropFirst().allSatisfy(\.isNumber) && p.count > 1
+            }
+            if let last = parts.last, isSegment(last, "A") { return .activity }
+            if let last = parts.last, isSegment(last, "C") { return .component }
+            // "C.01": the letter and the number in two parts.
+            if parts.count >= 2, parts[parts.count - 2] == "C", parts.last!.allSatisfy(\.isNumber) { return .component }
+            return .other
+        }
+    }
+
     /// The record of one row of an indicator table.
     private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, row: Int, blocks: [Block]) -> IndicatorRecord? {
         let block = blocks[row]
@@ -140,15 +158,15 @@ public struct Parser: Sendable {
         let codeCell = table.cell(.code, in: block)
         let summary = table.cell(.summary, in: block)
         if let codeCell {
+            // A "Clave" names the objective (C01, C01.A02) or the indicator (I03, 01): its shape says which.
+            let clave = TextCleaning.clean(codeCell.text)
             let objective = IndicatorRecord.CodedName(
-                code: TextCleaning.clean(codeCell.text), name: summary.map { TextCleaning.clean($0.text) }, evidence: codeCell.span
+                code: clave, name: summary.map { TextCleaning.clean($0.text) }, evidence: codeCell.span
             )
-            if level.hasPrefix("componente") {
-                record.component = objective
-            } else if level.hasPrefix("actividad") {
-                record.activity = objective
-            } else if code == nil {
-                code = TextCleaning.clean(codeCell.text)
+            switch CodeShape.of(clave) {
+            case .component where level.hasPrefix("componente") || level.isEmpty: record.component = objective
+            case .activity where level.hasPrefix("actividad") || level.isEmpty: record.activity = objective
+            default: if code == nil { code = clave }
             }
         }
         record.indicator = IndicatorRecord.Indicator(code: code, name: name, description: nil, evidence: indicatorCell.span)

@@ -5,7 +5,8 @@ import AvanceCore
 enum SignatureReader {
     static func read(_ blocks: [Block]) -> [IndicatorRecord.Signatory] {
         var result: [IndicatorRecord.Signatory] = []
-        for (b, block) in blocks.enumerated() where block.kind == .paragraph || block.kind == .listItem || block.kind == .heading {
+        for (b, block) in blocks.enumerated() where block.kind != .tableRow {
+            // "Elaboró: Dra. Itzel Sánchez": a signature may be a field's value.
             let lines = Self.lines(block.text)
             for (k, line) in lines.enumerated() {
                 guard let (honorific, name) = honorific(ofLine: line.text) else { continue }

@@ -80,7 +80,10 @@ struct TargetReader {
         "alcanzados", "logradas", "logrados", "atendidas", "atendidos", "efectuadas", "efectuados",
         "impartidas", "impartidos", "celebradas", "celebrados", "entregadas", "entregados", "cumplidas",
     ]
-    static let programmedVerbs: Set<String> = ["programaron", "programo", "programadas", "programados", "planearon", "planeo"]
+    static let programmedVerbs: Set<String> = [
+        "programaron", "programo", "programadas", "programados", "programado", "programada", "planearon", "planeo",
+        "previeron", "previo", "proyectaron", "proyecto",
+    ]
     static let percentCues: Set<String> = [
         "cumplimiento", "avance", "porcentaje", "logro", "alcanzo", "alcanzando", "represento", "representa",
         "equivalente", "equivale", "cumplio", "eficacia",
@@ -96,10 +99,7 @@ struct TargetReader {
             if f == "meta" || f == "metas", let slot = metaSlot(t, after: i, masked: masked) {
                 if let m = nextNumber(t, after: i, masked: masked, percent: slot == .percent) {
                     assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent, into: &found)
-                    if slot == .annual, found.unit == nil, let next = toks[safe: m.last + 1], next.kind == .word,
-                       !InstitutionLexicon.connectors.contains(next.folded) {
-                        found.unit = String(next.raw)
-                    }
+                    if slot == .annual { takeUnit(t, after: m, into: &found) }
                     i = m.last + 1
                     continue
                 }
@@ -107,11 +107,28 @@ struct TargetReader {
                 if let m = nextNumber(t, after: i, masked: masked, percent: false, within: 5) {
                     assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
                     i = m.last + 1
+                    // "se alcanzaron 2 de las 2 ferias programadas para el periodo": achieved of target.
+                    var j = m.last + 1
+                    if t.folded(j) == "de" {
+                        j += 1
+                        if t.isWord(j, ["las", "los"]) { j += 1 }
+                        if let target = NumberRecognizer.match(t, at: j), !target.isPercent, !isYear(t, target) {
+                            let annual = (target.last + 1..<min(target.last + 8, toks.count)).contains {
+                                ["anual", "ano", "ejercicio"].contains(toks[$0].folded)
+                            }
+                            assign(annual ? .annual : .period, target.value, t.span(target.first, target.last), isPercent: false, into: &found)
+                            i = target.last + 1
+                        }
+                    }
                     continue
                 }
             } else if programmedVerbs.contains(f) {
+                // "se programaron 3", "se tenía programado realizar quince": annual or for the
+                // period as the clause says ("Para el ejercicio fiscal 2025 ..."), else the period's.
                 if let m = nextNumber(t, after: i, masked: masked, percent: false, within: 5) {
-                    assign(.period, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                    let slot = contextSlot(t, around: i, masked: masked) ?? .period
+                    assign(slot, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+                    if slot == .annual { takeUnit(t, after: m, into: &found) }
                     i = m.last + 1
                     continue
                 }
@@ -169,14 +186,26 @@ struct TargetReader {
         }
         if cumulative { return .cumulative }
         // "Para el tercer trimestre la meta fue de 4": the period may be named just before.
+        return contextSlot(t, around: i, masked: masked)
+    }
+
+    /// Annual or for the period, as the words before token `i` in its clause say.
+    private static func contextSlot(_ t: TokenizedText, around i: Int, masked: Set<Int>) -> Slot? {
         var k = i - 1
-        while k >= 0, k >= i - 6, t.tokens[k].raw != ".", t.tokens[k].raw != ";" {
+        while k >= 0, k >= i - 10, t.tokens[k].raw != ".", t.tokens[k].raw != ";" {
             let f = t.tokens[k].folded
-            if f == "trimestre" || f == "periodo" || masked.contains(k) { return .period }
+            if f == "trimestre" || f == "trimestral" || f == "periodo" || masked.contains(k) { return .period }
             if f == "anual" || f == "ano" || f == "ejercicio" { return .annual }
             k -= 1
         }
         return nil
+    }
+
+    /// The unit is the word after the annual target ("4 acciones", "quince jornadas").
+    private static func takeUnit(_ t: TokenizedText, after m: NumberMatch, into found: inout Found) {
+        guard found.unit == nil, let next = t.tokens[safe: m.last + 1], next.kind == .word,
+              !InstitutionLexicon.connectors.contains(next.folded) else { return }
+        found.unit = String(next.raw)
     }
 
     /// The first quantity after token `i`, within the sentence.

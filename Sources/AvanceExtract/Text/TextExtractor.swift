@@ -79,21 +79,22 @@ public struct TextExtractor: Sendable {
             if let itemStart = Self.listItemStart(chars) {
                 flushParagraph()
                 let c = cleaner.clean(chars[itemStart...], line: lineNumber, firstColumn: itemStart + 1)
-                if !c.text.isEmpty {
+                // "- **Programa presupuestario:** E064 - ...": a header written as a list is still fields.
+                if let colon = Self.fieldSplit(c.text), let field = Self.field(c, colon: colon) {
+                    blocks.append(field)
+                } else if !c.text.isEmpty {
                     blocks.append(Block(kind: .listItem, text: c.spanned, links: c.links, isStrong: c.isStrong))
                 }
                 continue
             }
             if let colon = Self.fieldSplit(cleaned.text) {
                 flushParagraph()
-                let spanned = cleaned.spanned
-                let label = spanned.slice(spanned.text.startIndex..<colon).trimmed()
-                let value = spanned.slice(spanned.text.index(after: colon)..<spanned.text.endIndex).trimmed()
-                if value.isEmpty {
-                    // The value may stand on the next line, as Word and PDF layouts often put it.
-                    pendingLabel = (LineCleaner.Cleaned(text: label.text, anchors: label.anchors, links: [], isStrong: cleaned.isStrong), lineNumber)
+                if let field = Self.field(cleaned, colon: colon) {
+                    blocks.append(field)
                 } else {
-                    blocks.append(Block(kind: .field, text: value, label: label, links: cleaned.links))
+                    // The value may stand on the next line, as Word and PDF layouts often put it.
+                    let label = cleaned.spanned.slice(cleaned.text.startIndex..<colon).trimmed()
+                    pendingLabel = (LineCleaner.Cleaned(text: label.text, anchors: label.anchors, links: [], isStrong: cleaned.isStrong), lineNumber)
                 }
                 continue
             }
@@ -162,6 +163,15 @@ public struct TextExtractor: Sendable {
             return j + 2
         }
         return nil
+    }
+
+    /// The field of a `Label: value` line; `nil` when the value is empty.
+    static func field(_ line: LineCleaner.Cleaned, colon: String.Index) -> Block? {
+        let spanned = line.spanned
+        let label = spanned.slice(spanned.text.startIndex..<colon).trimmed()
+        let value = spanned.slice(spanned.text.index(after: colon)..<spanned.text.endIndex).trimmed()
+        guard !value.isEmpty else { return nil }
+        return Block(kind: .field, text: value, label: label, links: line.links)
     }
 
     /// `Label: value`: a short label that starts with a capital letter, then a colon.

@@ -4,15 +4,11 @@ enum InstitutionLexicon {
     /// (`Poder Judicial`, not "poder" the verb).
     static let heads: [String: Set<String>?] = [
         "secretaria": nil, "instituto": nil, "tribunal": nil, "poder": ["judicial", "ejecutivo", "legislativo"],
-        "comision": nil, "comite": nil, "consejo": nil, "organo": ["interno", "superior", "de", "garante"],
-        "organos": ["internos", "de"], "fiscalia": nil, "auditoria": ["superior"], "ayuntamiento": nil,
-        "municipio": ["de"], "universidad": nil, "congreso": nil, "procuraduria": nil, "contraloria": nil,
-        "organizacion": nil, "camara": ["de"],
-        "suprema": ["corte"], "junta": nil, "colegio": nil, "asociacion": nil, "defensoria": nil,
-        "sindicatura": nil, "tesoreria": nil, "oficialia": ["mayor"], "centro": ["de", "estatal", "nacional"],
-        "secretariado": ["ejecutivo"], "agencia": nil,
-        "banco": nil, "registro": ["agrario", "nacional", "publico", "civil"], "sistema": ["para", "dif"],
-        "servicio": ["de", "nacional", "estatal", "publico"], "servicios": ["de", "educativos"],
+        "comision": nil, "comite": nil, "consejo": nil, "organo": ["interno", "superior", "garante"],
+        "organos": ["internos"], "fiscalia": nil, "auditoria": ["superior"], "ayuntamiento": nil,
+        "universidad": nil, "congreso": nil, "procuraduria": nil, "contraloria": nil, "organizacion": nil,
+        "camara": ["de"], "suprema": ["corte"], "sistema": ["para", "dif"], "secretariado": ["ejecutivo"],
+        "defensoria": nil,
     ]
 
     /// Head words of bodies that are never part of another institution's name: met after a

@@ -35,6 +35,9 @@ struct InstitutionRecognizer {
         let head = toks[i]
         guard head.kind == .word, head.isCapitalized, let requirement = InstitutionLexicon.heads[head.folded] else { return nil }
         if let required = requirement, !t.isWord(i + 1, required) { return nil }
+        // "Dirección General de Servicios de Salud": a head word right after a bare "de" that
+        // follows a capitalised word is part of another name (a unit's), not an institution.
+        if t.folded(i - 1) == "de", let before = toks[safe: i - 2], before.kind == .word, before.isCapitalized { return nil }
         // "Secretaria Técnica" is a person's post; the institution is written "Secretaría".
         if head.folded == "secretaria", !head.raw.contains("í"), !head.raw.contains("Í"), !t.isWord(i + 1, ["de", "del"]) {
             return nil

@@ -29,6 +29,12 @@ struct QuarterRecognizer {
                 i += 1
             }
         }
+        // "Trimestre: Segundo", "Trimestre: 2": in a period field a bare ordinal is the quarter.
+        if inField, result.isEmpty, let (q, last) = ordinal(t, at: 0, romanAllowed: true)
+            ?? t.tokens.first.flatMap({ $0.kind == .number && $0.folded.count == 1 ? $0.intValue : nil }).flatMap({ (1...4).contains($0) ? ($0, 0) : nil }) {
+            let m = withYear(QuarterMatch(first: 0, last: last, quarter: q, year: nil, fromJanuary: false), t)
+            if m.last == t.tokens.count - 1 { result.append(m) }
+        }
         return result
     }
 
