@@ -10,8 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "AvanceCore"),
@@ -24,10 +25,11 @@ let package = Package(
         ),
         .target(name: "AvanceParse", dependencies: ["AvanceCore"]),
         .target(name: "AvanceValidate", dependencies: ["AvanceCore"]),
+        .target(name: "AvanceStore", dependencies: ["AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate",
+                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,5 +43,15 @@ let package = Package(
         ),
         // Runs the built binary over Samples/ and compares with the hand-written expected records.
         .testTarget(name: "SamplesTests", dependencies: ["avance", "AvanceCore"]),
+        .testTarget(
+            name: "AvanceStoreTests",
+            dependencies: ["AvanceStore", "AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "avanceTests",
+            dependencies: [
+                "avance", "AvanceCore", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

@@ -7,7 +7,10 @@ struct Avance: AsyncParsableCommand {
         commandName: "avance",
         abstract: "Turns quarterly indicator reports (PDF, HTML, text) into validated indicator records.",
         version: AvanceVersion.current,
-        subcommands: [ParseCommand.self, CheckCommand.self, RulesCommand.self]
+        subcommands: [
+            ParseCommand.self, CheckCommand.self, RulesCommand.self,
+            IngestCommand.self, ExportCommand.self, FindingsCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,147 @@
+import GRDB
+
+/// The store's schema, as a list of named migrations.
+///
+/// A released migration is never edited: a change to the schema is a new migration
+/// appended at the end. Migrations speak SQL with raw column names, never the Swift
+/// record types, so that a later change to a type cannot rewrite history.
+public enum Schema {
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, locations, records, findings, runs, failures") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// The names of every migration, in order.
+    public static var migrationNames: [String] { migrator.migrations }
+
+    // Timestamps are ISO 8601 text in UTC; modification times are integer nanoseconds
+    // since 1970 so that a rerun compares them exactly.
+    static let v1 = """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted', 'failed')),
+            avance_version TEXT NOT NULL,
+            pid INTEGER,
+            host TEXT,
+            paths TEXT NOT NULL,
+            files_seen INTEGER NOT NULL DEFAULT 0,
+            files_read INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            settling INTEGER NOT NULL DEFAULT 0,
+            ignored INTEGER NOT NULL DEFAULT 0,
+            findings_error INTEGER NOT NULL DEFAULT 0,
+            findings_warning INTEGER NOT NULL DEFAULT 0,
+            findings_info INTEGER NOT NULL DEFAULT 0,
+            exit_code INTEGER
+        );
+
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha256 TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL CHECK (format IN ('text', 'html', 'pdf')),
+            declared_format TEXT,
+            encoding TEXT,
+            pages INTEGER,
+            bytes INTEGER NOT NULL,
+            record_count INTEGER NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            first_run_id INTEGER REFERENCES runs(id),
+            superseded_by INTEGER REFERENCES documents(id),
+            superseded_at TEXT
+        );
+
+        CREATE TABLE locations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            path TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+            first_seen_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            replaced_at TEXT,
+            run_id INTEGER REFERENCES runs(id),
+            UNIQUE (path, document_id)
+        );
+        CREATE UNIQUE INDEX locations_current_path ON locations(path) WHERE is_current = 1;
+        CREATE INDEX locations_document ON locations(document_id);
+
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            institution TEXT,
+            institution_acronym TEXT,
+            responsible_unit TEXT,
+            program_code TEXT,
+            program_name TEXT,
+            component_code TEXT,
+            component_name TEXT,
+            activity_code TEXT,
+            activity_name TEXT,
+            indicator_code TEXT,
+            indicator_name TEXT,
+            year INTEGER,
+            quarter INTEGER,
+            unit TEXT,
+            annual_target REAL,
+            period_target REAL,
+            period_is_cumulative INTEGER NOT NULL DEFAULT 0,
+            achieved REAL,
+            compliance_percent REAL,
+            action_count INTEGER NOT NULL DEFAULT 0,
+            json TEXT NOT NULL,
+            UNIQUE (document_id, ordinal)
+        );
+        CREATE INDEX records_indicator_period
+            ON records(program_code, component_code, activity_code, indicator_code, year, quarter);
+        CREATE INDEX records_period ON records(year, quarter);
+
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            rule TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+            message TEXT NOT NULL,
+            path TEXT NOT NULL,
+            page INTEGER,
+            line INTEGER,
+            "column" INTEGER,
+            quote TEXT,
+            evidence TEXT NOT NULL
+        );
+        CREATE INDEX findings_rule ON findings(rule);
+        CREATE INDEX findings_severity ON findings(severity);
+        CREATE INDEX findings_record ON findings(record_id);
+        CREATE INDEX findings_document ON findings(document_id);
+
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER,
+            mtime_ns INTEGER,
+            reason TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            first_failed_at TEXT NOT NULL,
+            last_failed_at TEXT NOT NULL,
+            last_run_id INTEGER REFERENCES runs(id),
+            resolved_at TEXT
+        );
+
+        -- What an auditor usually wants: the records of documents not replaced by a newer version.
+        CREATE VIEW current_records AS
+            SELECT records.*, documents.sha256 AS sha256
+            FROM records JOIN documents ON documents.id = records.document_id
+            WHERE documents.superseded_by IS NULL;
+        """
+}

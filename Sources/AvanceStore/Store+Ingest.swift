@@ -1,0 +1,251 @@
+import AvanceCore
+import GRDB
+
+/// A path's current document and the stamp it had when stored: what a rerun compares.
+public struct KnownLocation: Hashable, Sendable {
+    public var documentId: Int64
+    public var sha256: String
+    public var stamp: FileStamp
+}
+
+/// A document read and parsed, ready to be stored with its records.
+public struct NewDocument: Sendable {
+    public var sha256: String
+    public var format: SourceFormat
+    public var declaredFormat: SourceFormat?
+    public var encoding: String?
+    public var pages: Int?
+    public var bytes: Int64
+    public var records: [IndicatorRecord]
+
+    public init(
+        sha256: String, format: SourceFormat, declaredFormat: SourceFormat? = nil, encoding: String? = nil,
+        pages: Int? = nil, bytes: Int64, records: [IndicatorRecord]
+    ) {
+        self.sha256 = sha256
+        self.format = format
+        self.declaredFormat = declaredFormat
+        self.encoding = encoding
+        self.pages = pages
+        self.bytes = bytes
+        self.records = records
+    }
+
+    public init(document: ExtractedDocument, bytes: Int64, records: [IndicatorRecord]) {
+        self.init(
+            sha256: document.sha256, format: document.format, declaredFormat: document.declaredFormat,
+            encoding: document.encoding, pages: document.pages, bytes: bytes, records: records
+        )
+    }
+}
+
+/// What a file found at a path holds.
+public enum FileContent: Sendable {
+    /// Content whose hash the store already holds: no need to parse it again.
+    case known(sha256: String)
+    /// Content read and parsed.
+    case new(NewDocument)
+
+    public var sha256: String {
+        switch self {
+        case .known(let sha): sha
+        case .new(let document): document.sha256
+        }
+    }
+}
+
+/// What storing a file did.
+public enum StoreOutcome: String, Sendable, Hashable {
+    /// A new path with content never seen.
+    case new
+    /// A known path with new content: a new version; the previous one superseded
+    /// unless another path still holds it.
+    case changed
+    /// A known path with the same content (only its stamp is refreshed).
+    case unchanged
+    /// A new path with content already stored: another location of it.
+    case duplicate
+}
+
+public struct StoreResult: Sendable, Hashable {
+    public var outcome: StoreOutcome
+    public var documentId: Int64
+    /// Findings of the records stored now, by severity; empty unless the document is new.
+    public var findings: [Severity: Int]
+}
+
+extension Store {
+    /// Every path's current location, loaded in one query: a rerun looks files up in
+    /// this dictionary instead of querying once per file.
+    public func currentLocations() throws(StoreError) -> [String: KnownLocation] {
+        try perform("loading known locations") {
+            try writer.read { db in
+                var known: [String: KnownLocation] = [:]
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT locations.path, locations.document_id, locations.size, locations.mtime_ns, documents.sha256
+                    FROM locations JOIN documents ON documents.id = locations.document_id
+                    WHERE locations.is_current = 1
+                    """)
+                while let row = try rows.next() {
+                    known[row[0]] = KnownLocation(
+                        documentId: row[1], sha256: row[4], stamp: FileStamp(size: row[2], mtimeNs: row[3])
+                    )
+                }
+                return known
+            }
+        }
+    }
+
+    /// Whether a document with this content is stored.
+    public func hasDocument(sha256: String) throws(StoreError) -> Bool {
+        try perform("looking up a document") {
+            try writer.read { db in
+                try DocumentRow.filter(DocumentRow.Columns.sha256 == sha256).fetchCount(db) > 0
+            }
+        }
+    }
+
+    /// Stores a file found at `path`: its document (once per content) with records and
+    /// findings, and its location, in one transaction. A run killed at any moment leaves
+    /// either all of it or none of it.
+    public func store(path: String, stamp: FileStamp, content: FileContent, runId: Int64?) throws(StoreError) -> StoreResult {
+        try perform("storing \(path)") {
+            try writer.write { db in
+                let now = Timestamp.now()
+                var findings: [Severity: Int] = [:]
+                var inserted = false
+                var documentId: Int64
+                if let existing = try DocumentRow.filter(DocumentRow.Columns.sha256 == content.sha256).fetchOne(db),
+                   let id = existing.id {
+                    documentId = id
+                } else {
+                    guard case .new(let new) = content else {
+                        throw StoreError.database(
+                            operation: "storing \(path)",
+                            reason: "document \(content.sha256) is not stored and its content was not given"
+                        )
+                    }
+                    documentId = try Self.insert(new, path: path, runId: runId, now: now, findings: &findings, db)
+                    inserted = true
+                }
+
+                let current = try LocationRow
+                    .filter(LocationRow.Columns.path == path && LocationRow.Columns.isCurrent == true)
+                    .fetchOne(db)
+                let outcome: StoreOutcome
+                if var current, current.documentId == documentId {
+                    current.size = stamp.size
+                    current.mtimeNs = stamp.mtimeNs
+                    current.lastSeenAt = now
+                    try current.update(db)
+                    outcome = .unchanged
+                } else {
+                    if var previous = current {
+                        previous.isCurrent = false
+                        previous.replacedAt = now
+                        try previous.update(db)
+                        // The old version stays, superseded, unless another path still holds it.
+                        let stillHeld = try LocationRow
+                            .filter(LocationRow.Columns.documentId == previous.documentId && LocationRow.Columns.isCurrent == true)
+                            .fetchCount(db) > 0
+                        if !stillHeld {
+                            try db.execute(
+                                sql: "UPDATE documents SET superseded_by = ?, superseded_at = ? WHERE id = ?",
+                                arguments: [documentId, now, previous.documentId]
+                            )
+                        }
+                        outcome = .changed
+                    } else {
+                        outcome = inserted ? .new : .duplicate
+                    }
+                    if var old = try LocationRow
+                        .filter(LocationRow.Columns.path == path && LocationRow.Columns.documentId == documentId)
+                        .fetchOne(db) {
+                        // The path holds again a content it held before (a reverted file).
+                        old.isCurrent = true
+                        old.replacedAt = nil
+                        old.size = stamp.size
+                        old.mtimeNs = stamp.mtimeNs
+                        old.lastSeenAt = now
+                        old.runId = runId
+                        try old.update(db)
+                    } else {
+                        var location = LocationRow(
+                            id: nil, path: path, documentId: documentId, size: stamp.size, mtimeNs: stamp.mtimeNs,
+                            isCurrent: true, firstSeenAt: now, lastSeenAt: now, replacedAt: nil, runId: runId
+                        )
+                        try location.insert(db)
+                    }
+                    // A content current at some path is current, whatever it replaced before.
+                    try db.execute(
+                        sql: "UPDATE documents SET superseded_by = NULL, superseded_at = NULL WHERE id = ? AND superseded_by IS NOT NULL",
+                        arguments: [documentId]
+                    )
+                }
+                try db.execute(
+                    sql: "UPDATE failures SET resolved_at = ? WHERE path = ? AND resolved_at IS NULL",
+                    arguments: [now, path]
+                )
+                return StoreResult(outcome: outcome, documentId: documentId, findings: findings)
+            }
+        }
+    }
+
+    private static func insert(
+        _ new: NewDocument, path: String, runId: Int64?, now: String, findings: inout [Severity: Int], _ db: Database
+    ) throws -> Int64 {
+        var document = DocumentRow(
+            id: nil, sha256: new.sha256, format: new.format.rawValue, declaredFormat: new.declaredFormat?.rawValue,
+            encoding: new.encoding, pages: new.pages, bytes: new.bytes, recordCount: new.records.count,
+            firstSeenAt: now, firstRunId: runId, supersededBy: nil, supersededAt: nil
+        )
+        try document.insert(db)
+        let documentId = document.id ?? db.lastInsertedRowID
+        for (index, record) in new.records.enumerated() {
+            var row = try RecordRow(record: record, documentId: documentId, ordinal: index + 1)
+            try row.insert(db)
+            let recordId = row.id ?? db.lastInsertedRowID
+            for finding in record.findings {
+                var findingRow = try FindingRow(finding: finding, recordId: recordId, documentId: documentId, path: path)
+                try findingRow.insert(db)
+                findings[finding.severity, default: 0] += 1
+            }
+        }
+        return documentId
+    }
+
+    /// Records that `path` could not be stored; a failure already recorded for the
+    /// path is updated (one row per path, with the number of attempts).
+    public func recordFailure(path: String, stamp: FileStamp?, reason: String, runId: Int64?) throws(StoreError) {
+        try perform("recording the failure of \(path)") {
+            try writer.write { db in
+                let now = Timestamp.now()
+                if var failure = try FailureRow.filter(FailureRow.Columns.path == path).fetchOne(db) {
+                    failure.size = stamp?.size
+                    failure.mtimeNs = stamp?.mtimeNs
+                    failure.reason = reason
+                    failure.attempts += 1
+                    failure.lastFailedAt = now
+                    failure.lastRunId = runId
+                    failure.resolvedAt = nil
+                    try failure.update(db)
+                } else {
+                    var failure = FailureRow(
+                        id: nil, path: path, size: stamp?.size, mtimeNs: stamp?.mtimeNs, reason: reason, attempts: 1,
+                        firstFailedAt: now, lastFailedAt: now, lastRunId: runId, resolvedAt: nil
+                    )
+                    try failure.insert(db)
+                }
+            }
+        }
+    }
+
+    /// Failures not yet resolved, by path.
+    public func openFailures() throws(StoreError) -> [FailureRow] {
+        try perform("reading failures") {
+            try writer.read { db in
+                try FailureRow.filter(FailureRow.Columns.resolvedAt == nil).order(FailureRow.Columns.path).fetchAll(db)
+            }
+        }
+    }
+}

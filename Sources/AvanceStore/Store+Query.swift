@@ -1,0 +1,112 @@
+import AvanceCore
+import GRDB
+
+/// A stored record with the document it came from.
+public struct StoredRecord: Sendable, Hashable {
+    public var row: RecordRow
+    public var sha256: String
+    /// A current path of the document (the first in order when several hold it).
+    public var path: String
+    public var findingCount: Int
+}
+
+/// A stored finding with the identity of the record it is about.
+public struct StoredFinding: Sendable, Hashable {
+    public var row: FindingRow
+    public var sha256: String
+    public var programCode: String?
+    public var componentCode: String?
+    public var activityCode: String?
+    public var indicatorCode: String?
+    public var year: Int?
+    public var quarter: Int?
+    /// Whether the finding belongs to a version replaced since.
+    public var superseded: Bool
+}
+
+/// Which findings to list.
+public struct FindingFilter: Sendable, Hashable {
+    /// Findings at or above this severity.
+    public var minimumSeverity: Severity
+    /// Only these rules; every rule when empty.
+    public var rules: [String]
+    /// Also findings of superseded versions.
+    public var includeSuperseded: Bool
+
+    public init(minimumSeverity: Severity = .info, rules: [String] = [], includeSuperseded: Bool = false) {
+        self.minimumSeverity = minimumSeverity
+        self.rules = rules
+        self.includeSuperseded = includeSuperseded
+    }
+}
+
+extension Store {
+    /// Calls `body` for each record of a current (not superseded) document, in path
+    /// order, one row at a time so that memory stays flat on a large store.
+    public func forEachCurrentRecord(_ body: (StoredRecord) throws -> Void) throws(StoreError) {
+        try perform("reading records") {
+            try writer.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT records.*, documents.sha256 AS _sha256,
+                        COALESCE((SELECT MIN(path) FROM locations
+                                  WHERE locations.document_id = documents.id AND locations.is_current = 1),
+                                 (SELECT MIN(path) FROM locations WHERE locations.document_id = documents.id), '') AS _path,
+                        (SELECT COUNT(*) FROM findings WHERE findings.record_id = records.id) AS _findings
+                    FROM records JOIN documents ON documents.id = records.document_id
+                    WHERE documents.superseded_by IS NULL
+                    ORDER BY _path, records.ordinal
+                    """)
+                while let row = try rows.next() {
+                    try body(StoredRecord(
+                        row: try RecordRow(row: row), sha256: row["_sha256"], path: row["_path"],
+                        findingCount: row["_findings"]
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Every current record, in path order.
+    public func currentRecords() throws(StoreError) -> [StoredRecord] {
+        var result: [StoredRecord] = []
+        try forEachCurrentRecord { result.append($0) }
+        return result
+    }
+
+    /// Stored findings matching `filter`, by file and line.
+    public func findings(_ filter: FindingFilter = FindingFilter()) throws(StoreError) -> [StoredFinding] {
+        let severities = Severity.allCases.filter { $0 >= filter.minimumSeverity }.map(\.rawValue)
+        var conditions = ["findings.severity IN (\(databaseQuestionMarks(count: severities.count)))"]
+        var arguments = StatementArguments(severities)
+        if !filter.rules.isEmpty {
+            conditions.append("findings.rule IN (\(databaseQuestionMarks(count: filter.rules.count)))")
+            arguments += StatementArguments(filter.rules)
+        }
+        if !filter.includeSuperseded {
+            conditions.append("documents.superseded_by IS NULL")
+        }
+        let sql = """
+            SELECT findings.*, documents.sha256 AS _sha256, documents.superseded_by IS NOT NULL AS _superseded,
+                records.program_code AS _program, records.component_code AS _component,
+                records.activity_code AS _activity, records.indicator_code AS _indicator,
+                records.year AS _year, records.quarter AS _quarter
+            FROM findings
+            JOIN records ON records.id = findings.record_id
+            JOIN documents ON documents.id = findings.document_id
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY findings.path, findings.page, findings.line, findings."column", findings.id
+            """
+        return try perform("reading findings") {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    StoredFinding(
+                        row: try FindingRow(row: row), sha256: row["_sha256"], programCode: row["_program"],
+                        componentCode: row["_component"], activityCode: row["_activity"],
+                        indicatorCode: row["_indicator"], year: row["_year"], quarter: row["_quarter"],
+                        superseded: row["_superseded"]
+                    )
+                }
+            }
+        }
+    }
+}

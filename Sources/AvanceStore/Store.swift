@@ -1,0 +1,109 @@
+import AvanceCore
+import Foundation
+import GRDB
+
+/// The embedded SQLite store of documents, their locations, records, findings,
+/// runs and failures. Takes any GRDB writer and migrates it in `init`, so tests can
+/// hand it an in-memory queue; `open(path:)` gives the WAL-mode pool the CLI uses.
+public struct Store: Sendable {
+    public let writer: any DatabaseWriter
+
+    public init(_ writer: any DatabaseWriter) throws(StoreError) {
+        self.writer = writer
+        do {
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw .cannotOpen(path: writer.path, reason: Self.reason(error))
+        }
+    }
+
+    /// Opens (creating and migrating if needed) the database file at `path` in WAL mode.
+    public static func open(path: String) throws(StoreError) -> Store {
+        var configuration = Configuration()
+        // Readers (export, findings) may meet a running ingest's checkpoint; wait rather than fail.
+        configuration.busyMode = .timeout(30)
+        configuration.label = "avance.store"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .cannotOpen(path: path, reason: reason(error))
+        }
+        return try Store(pool)
+    }
+
+    /// Opens an existing database; a missing file is an error rather than a new, empty store.
+    public static func openExisting(path: String) throws(StoreError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
+        return try open(path: path)
+    }
+
+    /// The SQLite error message without GRDB's decoration where there is one.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    /// Runs `body` and turns any error into `StoreError.database`.
+    func perform<T>(_ operation: String, _ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(operation: operation, reason: Self.reason(error))
+        }
+    }
+}
+
+// MARK: - Runs
+
+extension Store {
+    /// Marks runs left `running` by a process that died as `interrupted`. Only called
+    /// by the holder of the run lock, so no other run can still be alive.
+    @discardableResult
+    public func markInterruptedRuns() throws(StoreError) -> Int {
+        try perform("marking interrupted runs") {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+                return db.changesCount
+            }
+        }
+    }
+
+    /// Records the start of a run and returns its id.
+    public func beginRun(version: String, paths: [String], pid: Int64?, host: String?) throws(StoreError) -> Int64 {
+        try perform("recording the run") {
+            let pathsJSON = try JSONText.encode(paths)
+            return try writer.write { db in
+                var run = RunRow(
+                    startedAt: Timestamp.now(), avanceVersion: version, pid: pid, host: host, paths: pathsJSON
+                )
+                try run.insert(db)
+                return run.id ?? db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// Records the end of a run with its counts.
+    public func finishRun(id: Int64, counts: RunCounts, status: String = "finished", exitCode: Int32) throws(StoreError) {
+        try perform("recording the end of the run") {
+            try writer.write { db in
+                guard var run = try RunRow.fetchOne(db, key: id) else { return }
+                run.finishedAt = Timestamp.now()
+                run.status = status
+                run.counts = counts
+                run.exitCode = Int64(exitCode)
+                try run.update(db)
+            }
+        }
+    }
+
+    public func runs() throws(StoreError) -> [RunRow] {
+        try perform("reading runs") {
+            try writer.read { db in try RunRow.order(Column("id")).fetchAll(db) }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import AvanceCore
+import AvanceStore
+import Foundation
+
+/// `avance findings`: the stored findings, filtered by severity and rule.
+struct FindingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "findings",
+        abstract: "List the findings stored for current documents.",
+        discussion: "Text lines read like a compiler's and like `avance check` (file:line:column: severity [rule] message, then the quoted words); JSON is one array; CSV has a header row."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    enum SeverityOption: String, ExpressibleByArgument, CaseIterable {
+        case info, warning, error
+
+        var severity: Severity {
+            switch self {
+            case .info: .info
+            case .warning: .warning
+            case .error: .error
+            }
+        }
+    }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Only findings at or above this severity (info, warning, error).")
+    var severity: SeverityOption = .info
+
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Only findings of this rule (repeatable).", valueName: "rule"))
+    var rules: [String] = []
+
+    @Option(help: "text, json or csv.")
+    var format: Format = .text
+
+    @Flag(help: "Also list findings of versions superseded by a newer one.")
+    var includeSuperseded = false
+
+    func run() async throws {
+        try await reportingStoreErrors { try list() }
+    }
+
+    private func list() throws {
+        let store = try Store.openExisting(path: database.path)
+        let findings = try store.findings(FindingFilter(
+            minimumSeverity: severity.severity, rules: rules, includeSuperseded: includeSuperseded
+        ))
+        let sink = try OutputSink(path: nil)
+        switch format {
+        case .text:
+            for finding in findings { try sink.write(Self.text(finding)) }
+            if findings.isEmpty { Console.standardError.line("no findings") }
+        case .json:
+            try sink.write(try Self.json(findings) + "\n")
+        case .csv:
+            try sink.write(CSV.row(Self.csvHeader))
+            for finding in findings { try sink.write(CSV.row(Self.csvFields(finding))) }
+        }
+        try sink.finish()
+    }
+
+    /// The same lines as `avance check` prints, from the stored finding.
+    static func text(_ finding: StoredFinding) -> String {
+        let f = finding.row
+        let evidence = (try? JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8))) ?? []
+        let value = Finding(rule: f.rule, severity: f.severity, message: f.message, evidence: evidence)
+        return FindingText.render(value, path: f.path, row: nil) + "\n"
+    }
+
+    struct JSONFinding: Encodable {
+        var rule: String
+        var severity: Severity
+        var message: String
+        var path: String
+        var page: Int?
+        var line: Int?
+        var column: Int?
+        var quote: String?
+        var evidence: [SourceSpan]
+        var sha256: String
+        var program: String?
+        var component: String?
+        var activity: String?
+        var indicator: String?
+        var year: Int?
+        var quarter: Int?
+        var superseded: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            // Absent values are written as null, as in the record format.
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(message, forKey: .message)
+            try c.encode(path, forKey: .path)
+            try c.encode(page, forKey: .page)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(quote, forKey: .quote)
+            try c.encode(evidence, forKey: .evidence)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(program, forKey: .program)
+            try c.encode(component, forKey: .component)
+            try c.encode(activity, forKey: .activity)
+            try c.encode(indicator, forKey: .indicator)
+            try c.encode(year, forKey: .year)
+            try c.encode(quarter, forKey: .quarter)
+            try c.encode(superseded, forKey: .superseded)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, message, path, page, line, column, quote, evidence, sha256
+            case program, component, activity, indicator, year, quarter, superseded
+        }
+    }
+
+    static func json(_ findings: [StoredFinding]) throws -> String {
+        let values = try findings.map { finding in
+            let f = finding.row
+            return JSONFinding(
+                rule: f.rule, severity: f.severity, message: f.message, path: f.path, page: f.page, line: f.line,
+                column: f.column, quote: f.quote,
+                evidence: try JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8)),
+                sha256: finding.sha256, program: finding.programCode, component: finding.componentCode,
+                activity: finding.activityCode, indicator: finding.indicatorCode, year: finding.year,
+                quarter: finding.quarter, superseded: finding.superseded
+            )
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(values), as: UTF8.self)
+    }
+
+    static let csvHeader = [
+        "rule", "severity", "message", "path", "page", "line", "column", "quote",
+        "program_code", "component_code", "activity_code", "indicator_code", "year", "quarter", "sha256",
+    ]
+
+    static func csvFields(_ finding: StoredFinding) -> [String?] {
+        let f = finding.row
+        return [
+            f.rule, f.severity.rawValue, f.message, f.path, f.page.map(String.init), f.line.map(String.init),
+            f.column.map(String.init), f.quote, finding.programCode, finding.componentCode, finding.activityCode,
+            finding.indicatorCode, finding.year.map(String.init), finding.quarter.map(String.init), finding.sha256,
+        ]
+    }
+}

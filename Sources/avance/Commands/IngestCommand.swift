@@ -1,0 +1,130 @@
+import ArgumentParser
+import AvanceStore
+import Foundation
+import Logging
+
+/// `avance ingest`: files and folders into the store, idempotently, one run at a time.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store the reports found in files and folders in the SQLite database.",
+        discussion: """
+            Folders are walked recursively; hidden files, temporary office files (~$...) and the
+            database's own files are passed over. A file is stored once per content (SHA-256); a
+            rerun decides from path, size and modification time without reading unchanged files.
+
+            Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
+            `failures` table, tried again next run); 75 another ingest holds the database (see
+            --wait); 64 usage error; 74 the database could not be opened or written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files and folders to ingest.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Files extracted and parsed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Pass over files modified less than this many seconds ago (may still be being written).", valueName: "seconds"))
+    var settle: Double = 60
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Pass over files and folders whose name matches this shell pattern (repeatable; e.g. '*.json', 'borradores').", valueName: "pattern"))
+    var excludes: [String] = []
+
+    @Flag(help: "If another ingest holds the database, wait for it instead of exiting with status 75.")
+    var wait = false
+
+    @Option(help: "Log lines on standard error as text or JSON (one object per line).")
+    var logFormat: LogFormat = .text
+
+    @Flag(name: .shortAndLong, help: "Also log unchanged and passed-over files.")
+    var verbose = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard settle >= 0, settle.isFinite else { throw ValidationError("--settle must be zero or more seconds") }
+    }
+
+    func run() async throws {
+        try await reportingStoreErrors { try await ingest() }
+    }
+
+    private func ingest() async throws {
+        let console = Console.standardError
+        let showBar = console.isTerminal && logFormat == .text && !verbose
+        let level: Logger.Level = verbose ? .trace : (showBar ? .warning : .info)
+        let format = logFormat
+        let logger = Logger(label: "avance.ingest") { _ in ConsoleLogHandler(format: format, level: level) }
+        let databasePath = database.path
+        let roots = paths.map(AbsolutePath.make)
+
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.cannotOpen(path: databasePath, reason: "the folder \(folder) does not exist")
+        }
+        let lockPath = StoreLock.path(forDatabase: databasePath)
+        let lock: StoreLock
+        switch try StoreLock.tryAcquire(path: lockPath) {
+        case .acquired(let acquired):
+            lock = acquired
+        case .busy(let holder):
+            let who = holder?.description ?? "another process"
+            guard wait else {
+                Output.error("\(databasePath) is being ingested by \(who) (lock \(lockPath)); try again later, or pass --wait")
+                throw ExitCode(ExitStatus.busy)
+            }
+            logger.notice("waiting for the lock", metadata: ["holder": "\(who)", "lock": "\(lockPath)"])
+            lock = try StoreLock.acquire(path: lockPath)
+        }
+
+        let started = Date()
+        let store = try Store.open(path: databasePath)
+        try store.markInterruptedRuns()
+        let runId = try store.beginRun(
+            version: AvanceVersion.current, paths: roots,
+            pid: Int64(ProcessInfo.processInfo.processIdentifier), host: ProcessInfo.processInfo.hostName
+        )
+        logger.info("started", metadata: [
+            "run": .stringConvertible(runId), "db": "\(databasePath)",
+            "pid": .stringConvertible(Int(ProcessInfo.processInfo.processIdentifier)),
+            "jobs": .stringConvertible(jobs), "version": "\(AvanceVersion.current)",
+        ])
+
+        var progress: ProgressBar? = nil
+        if showBar {
+            // Counting first costs one more walk of the folders (no file is read) and buys a real bar.
+            let total = FileWalker(roots: roots, excluding: Ingestor.databaseFiles(databasePath), excludingNames: excludes).reduce(0) { n, entry in
+                switch entry {
+                case .file, .problem: n + 1
+                case .skipped: n
+                }
+            }
+            progress = ProgressBar(total: total)
+        }
+
+        let ingestor = Ingestor(
+            store: store,
+            options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
+            pipeline: Pipeline(), logger: logger, progress: progress, runId: runId
+        )
+        let counts: RunCounts
+        do {
+            counts = try await ingestor.run()
+        } catch {
+            progress?.finish()
+            try? store.finishRun(id: runId, counts: RunCounts(), status: "failed", exitCode: ExitStatus.storeFailed)
+            throw error
+        }
+        progress?.finish()
+        let exitCode: Int32 = counts.failed > 0 ? ExitStatus.inputFailed : 0
+        try store.finishRun(id: runId, counts: counts, exitCode: exitCode)
+        withExtendedLifetime(lock) {}
+
+        let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
+        print(logFormat == .json ? summary.json : summary.text)
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}

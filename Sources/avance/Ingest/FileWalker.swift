@@ -1,0 +1,138 @@
+import AvanceStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Walks files and folders recursively, one directory listing in memory at a time,
+/// following symbolic links. Problems (a link loop, a dangling link, a FIFO, a folder
+/// that cannot be listed) come out as entries, never as thrown errors, so one bad
+/// entry never stops a walk.
+struct FileWalker: Sequence, IteratorProtocol {
+    enum Entry: Sendable, Equatable {
+        case file(path: String, stamp: FileStamp)
+        case problem(path: String, reason: String)
+        /// Passed over by name: hidden files, temporary office files, the database's own files.
+        case skipped(path: String, reason: String)
+    }
+
+    private struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private struct Frame {
+        var path: String
+        var names: [String]
+        var next = 0
+        /// The directories from the root down to this one, to recognise a link that leads back up.
+        var ancestors: [(identity: Identity, path: String)]
+    }
+
+    private var roots: [String]
+    private var stack: [Frame] = []
+    private let excludedPaths: Set<String>
+    private let excludedIdentities: Set<Identity>
+    private let excludedNames: [String]
+
+    /// `roots` are absolute paths; `excluding` names files never to take (the database and its
+    /// companions); `excludingNames` are shell patterns (`*.json`, `borradores`) matched against
+    /// the name of every file and folder below the roots.
+    init(roots: [String], excluding: [String] = [], excludingNames: [String] = []) {
+        self.roots = roots.reversed()
+        excludedNames = excludingNames
+        excludedPaths = Set(excluding)
+        excludedIdentities = Set(excluding.compactMap { path in
+            var st = stat()
+            return stat(path, &st) == 0 ? Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) : nil
+        })
+    }
+
+    /// Whether a name is passed over: hidden entries and the `~$` lock files office programs leave.
+    static func isHidden(name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("~$")
+    }
+
+    mutating func next() -> Entry? {
+        while true {
+            if var frame = stack.popLast() {
+                guard frame.next < frame.names.count else { continue }
+                let name = frame.names[frame.next]
+                frame.next += 1
+                let ancestors = frame.ancestors
+                let path = frame.path == "/" ? "/" + name : frame.path + "/" + name
+                stack.append(frame)
+                if Self.isHidden(name: name) { return .skipped(path: path, reason: "hidden or temporary file") }
+                if excludedNames.contains(where: { fnmatch($0, name, 0) == 0 }) {
+                    return .skipped(path: path, reason: "excluded by --exclude")
+                }
+                if let entry = visit(path, ancestors: ancestors) { return entry }
+            } else if let root = roots.popLast() {
+                if let entry = visit(root, ancestors: []) { return entry }
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// Classifies one path; a directory is pushed (and yields nothing by itself).
+    private mutating func visit(_ path: String, ancestors: [(identity: Identity, path: String)]) -> Entry? {
+        if excludedPaths.contains(path) { return .skipped(path: path, reason: "the database's own file") }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .problem(path: path, reason: Self.statFailure(path, errno)) }
+        let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            if let loop = ancestors.first(where: { $0.identity == identity }) {
+                return .problem(path: path, reason: "symbolic link loop: leads back to \(loop.path)")
+            }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                return .problem(path: path, reason: "cannot list the folder: \(Self.describe(error))")
+            }
+            stack.append(Frame(path: path, names: names, ancestors: ancestors + [(identity, path)]))
+            return nil
+        case S_IFREG:
+            if excludedIdentities.contains(identity) { return .skipped(path: path, reason: "the database's own file") }
+            let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            return .file(path: path, stamp: FileStamp(size: Int64(st.st_size), mtimeNs: mtime))
+        case S_IFIFO:
+            // Opening a FIFO would wait for a writer forever.
+            return .problem(path: path, reason: "not a regular file (a FIFO); not read")
+        case S_IFSOCK:
+            return .problem(path: path, reason: "not a regular file (a socket); not read")
+        default:
+            return .problem(path: path, reason: "not a regular file (a device); not read")
+        }
+    }
+
+    private static func statFailure(_ path: String, _ code: Int32) -> String {
+        switch code {
+        case ELOOP:
+            return "symbolic link loop (too many levels of symbolic links)"
+        case ENOENT:
+            var st = stat()
+            if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+                return "dangling symbolic link (its target does not exist)"
+            }
+            return "no such file or folder"
+        case EACCES:
+            return "permission denied"
+        default:
+            return String(cString: strerror(code))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}

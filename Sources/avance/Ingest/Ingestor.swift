@@ -1,0 +1,169 @@
+import AvanceCore
+import AvanceExtract
+import AvanceStore
+import Foundation
+import Logging
+
+/// One `avance ingest` run over files and folders: walks them, decides what is new
+/// from the known locations, extracts and parses the rest in parallel, and stores each
+/// file in its own transaction from this task alone (one writer).
+struct Ingestor: Sendable {
+    struct Options: Sendable {
+        var roots: [String]
+        var database: String
+        /// Shell patterns of names to pass over.
+        var excludes: [String]
+        var jobs: Int
+        /// Files modified less than this many seconds ago are left for a later run.
+        var settleSeconds: Double
+    }
+
+    let store: Store
+    let options: Options
+    let pipeline: Pipeline
+    let logger: Logger
+    let progress: ProgressBar?
+    let runId: Int64
+
+    /// What a worker found out about one file.
+    enum Work: Sendable {
+        case content(path: String, stamp: FileStamp, FileContent)
+        case failed(path: String, stamp: FileStamp, reason: String)
+        case ignored(path: String, reason: String)
+    }
+
+    /// The files beside the database that the walk passes over.
+    static func databaseFiles(_ database: String) -> [String] {
+        [database, database + "-wal", database + "-shm", database + "-journal", StoreLock.path(forDatabase: database)]
+    }
+
+    func run() async throws -> RunCounts {
+        var counts = RunCounts()
+        let known = try store.currentLocations()
+        // A file is settled once its last change is older than this instant.
+        let settledBefore = Int64((Date().timeIntervalSince1970 - options.settleSeconds) * 1e9)
+        let walker = FileWalker(
+            roots: options.roots, excluding: Self.databaseFiles(options.database), excludingNames: options.excludes
+        )
+
+        try await withThrowingTaskGroup(of: Work.self) { group in
+            var inFlight = 0
+            for entry in walker {
+                switch entry {
+                case .skipped(let path, let reason):
+                    logger.trace("passed over", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                    continue
+                case .problem(let path, let reason):
+                    counts.failed += 1
+                    try store.recordFailure(path: path, stamp: nil, reason: reason, runId: runId)
+                    logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                    progress?.advance(counts)
+                    continue
+                case .file(let path, let stamp):
+                    counts.filesSeen += 1
+                    let previous = known[path]
+                    if previous?.stamp == stamp {
+                        counts.unchanged += 1
+                        logger.debug("unchanged", metadata: ["path": "\(path)"])
+                        progress?.advance(counts)
+                        continue
+                    }
+                    if stamp.mtimeNs > settledBefore {
+                        counts.settling += 1
+                        logger.info("settling", metadata: ["path": "\(path)", "reason": "modified less than \(Self.seconds(options.settleSeconds)) s ago; taken on a later run"])
+                        progress?.advance(counts)
+                        continue
+                    }
+                    if inFlight >= options.jobs, let done = try await group.next() {
+                        inFlight -= 1
+                        try record(done, into: &counts)
+                    }
+                    let job = Job(path: path, stamp: stamp, previousSha: previous?.sha256, store: store, pipeline: pipeline)
+                    group.addTask { job.run() }
+                    inFlight += 1
+                }
+            }
+            while let done = try await group.next() {
+                try record(done, into: &counts)
+            }
+        }
+        return counts
+    }
+
+    /// Stores what a worker found; only ever called from the run's own task.
+    private func record(_ work: Work, into counts: inout RunCounts) throws {
+        switch work {
+        case .content(let path, let stamp, let content):
+            counts.filesRead += 1
+            let result = try store.store(path: path, stamp: stamp, content: content, runId: runId)
+            var metadata: Logger.Metadata = ["path": "\(path)", "sha256": "\(content.sha256)"]
+            switch result.outcome {
+            case .new: counts.new += 1
+            case .changed: counts.changed += 1
+            case .unchanged: counts.unchanged += 1
+            case .duplicate: counts.duplicates += 1
+            }
+            if case .new(let document) = content {
+                metadata["records"] = .stringConvertible(document.records.count)
+                for (severity, n) in result.findings { metadata[severity.rawValue] = .stringConvertible(n) }
+            }
+            counts.addFindings(result.findings)
+            logger.info("\(result.outcome.rawValue)", metadata: metadata)
+        case .failed(let path, let stamp, let reason):
+            counts.filesRead += 1
+            counts.failed += 1
+            try store.recordFailure(path: path, stamp: stamp, reason: reason, runId: runId)
+            logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+        case .ignored(let path, let reason):
+            counts.filesRead += 1
+            counts.ignored += 1
+            logger.debug("ignored", metadata: ["path": "\(path)", "reason": "\(reason)"])
+        }
+        progress?.advance(counts)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// The work on one file that needs no writer: read, hash, extract, parse, validate.
+private struct Job: Sendable {
+    let path: String
+    let stamp: FileStamp
+    /// The hash of the content the path held when last stored.
+    let previousSha: String?
+    let store: Store
+    let pipeline: Pipeline
+
+    func run() -> Ingestor.Work {
+        let bytes: [UInt8]
+        do {
+            bytes = try Extractor.read(path: path, maxBytes: pipeline.extractor.options.maxBytes)
+        } catch {
+            return .failed(path: path, stamp: stamp, reason: error.reason)
+        }
+        let sha = Extractor.sha256(bytes)
+        // Content already stored (a touched file, a copy) is not parsed again.
+        if sha == previousSha { return .content(path: path, stamp: stamp, .known(sha256: sha)) }
+        if (try? store.hasDocument(sha256: sha)) == true { return .content(path: path, stamp: stamp, .known(sha256: sha)) }
+        if !bytes.isEmpty, FormatSniffer.sniff(bytes) == .binary, FormatSniffer.declaredFormat(forPath: path) == nil {
+            // An image or an office file in the shared folder: no report format, and no failure either.
+            return .ignored(path: path, reason: "binary content, not a PDF, HTML or text report")
+        }
+        let document: ExtractedDocument
+        do {
+            document = try pipeline.extractor.extract(bytes: bytes, path: path)
+        } catch {
+            return .failed(path: path, stamp: stamp, reason: error.reason)
+        }
+        switch pipeline.run(document: document) {
+        case .success(let outcome):
+            return .content(path: path, stamp: stamp, .new(NewDocument(
+                document: outcome.document, bytes: Int64(bytes.count), records: outcome.records
+            )))
+        case .failure(let failure):
+            return .failed(path: path, stamp: stamp, reason: failure.reason)
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import AvanceCore
+import AvanceStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct SchemaTests {
+    @Test func migratesAFileInWALModeAndOnlyOnce() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path + "/avance.sqlite"
+        let first = try Store.open(path: path)
+        let tables = try first.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+        }
+        #expect(tables == ["current_records", "documents", "failures", "findings", "locations", "records", "runs"])
+        let mode = try first.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        // Opening again finds every migration applied and applies none.
+        let again = try Store.open(path: path)
+        let applied = try again.writer.read { db in try Schema.migrator.appliedMigrations(db) }
+        #expect(applied == Schema.migrationNames)
+    }
+
+    @Test func anUnwritableLocationIsAClearError() throws {
+        #expect(throws: StoreError.self) {
+            _ = try Store.open(path: "/nonexistent-directory-\(UUID().uuidString)/avance.sqlite")
+        }
+        #expect(throws: StoreError.noDatabase(path: "/nonexistent.sqlite")) {
+            _ = try Store.openExisting(path: "/nonexistent.sqlite")
+        }
+    }
+}
+
+@Suite struct IngestStoreTests {
+    @Test func aNewDocumentIsStoredWithItsRecordsAndFindings() throws {
+        let store = try Make.memoryStore()
+        let record = Make.record(sha: Make.sha(1), findings: [Make.finding("period-above-annual", .error), Make.finding("placeholder-text", .warning)])
+        let result = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [record]), runId: nil)
+        #expect(result.outcome == .new)
+        #expect(result.findings == [.error: 1, .warning: 1])
+
+        let records = try store.currentRecords()
+        #expect(records.count == 1)
+        #expect(records.first?.row.programCode == "O002")
+        #expect(records.first?.row.year == 2024 && records.first?.row.quarter == 3)
+        #expect(records.first?.row.annualTarget == 4)
+        #expect(records.first?.path == "/r/a.txt")
+        #expect(try records.first?.row.decodedRecord() == record)
+
+        let findings = try store.findings()
+        #expect(findings.map(\.row.rule) == ["period-above-annual", "placeholder-text"])
+        #expect(findings.first?.row.line == 12 && findings.first?.row.quote == "2 acciones")
+        #expect(findings.first?.activityCode == "F.P.C01.A01")
+        #expect(try store.currentLocations()["/r/a.txt"]?.stamp == Make.stamp())
+    }
+
+    @Test func theSameContentAtAnotherPathIsAnotherLocationNotAnotherDocument() throws {
+        let store = try Make.memoryStore()
+        let content = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: content, runId: nil)
+        let copy = try store.store(path: "/r/copia de a.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
+        #expect(copy.outcome == .duplicate)
+        // Parsed again by a racing worker: still one document.
+        let again = try store.store(path: "/r/b.txt", stamp: Make.stamp(), content: content, runId: nil)
+        #expect(again.outcome == .duplicate)
+        #expect(again.findings.isEmpty)
+        let counts = try store.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records"))
+        }
+        #expect(counts.0 == 1 && counts.1 == 1)
+        #expect(Set(try store.currentLocations().keys) == ["/r/a.txt", "/r/copia de a.txt", "/r/b.txt"])
+    }
+
+    @Test func aTouchedFileIsUnchangedAndItsStampRefreshed() throws {
+        let store = try Make.memoryStore()
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil)
+        let touched = Make.stamp(100, 1_800_000_000_000_000_000)
+        let result = try store.store(path: "/r/a.txt", stamp: touched, content: .known(sha256: Make.sha(1)), runId: nil)
+        #expect(result.outcome == .unchanged)
+        #expect(try store.currentLocations()["/r/a.txt"]?.stamp == touched)
+    }
+
+    @Test func changedContentIsANewVersionAndTheOldOneIsSuperseded() throws {
+        let store = try Make.memoryStore()
+        let v1 = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1), achieved: 1)]), runId: nil)
+        let v2 = try store.store(path: "/r/a.txt", stamp: Make.stamp(120), content: Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2), achieved: 2)]), runId: nil)
+        #expect(v2.outcome == .changed)
+        let documents = try store.writer.read { db in try DocumentRow.order(Column("id")).fetchAll(db) }
+        #expect(documents.map(\.supersededBy) == [v2.documentId, nil])
+        #expect(documents.first?.supersededAt != nil)
+        let locations = try store.writer.read { db in try LocationRow.order(Column("id")).fetchAll(db) }
+        #expect(locations.map(\.isCurrent) == [false, true])
+        #expect(locations.first?.replacedAt != nil)
+        #expect(locations.map(\.documentId) == [v1.documentId, v2.documentId])
+        // Only the current version is exported; history stays in the tables.
+        #expect(try store.currentRecords().map(\.row.achieved) == [2])
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") } == 2)
+    }
+
+    @Test func aVersionStillHeldByAnotherPathStaysCurrent() throws {
+        let store = try Make.memoryStore()
+        let content = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: content, runId: nil)
+        _ = try store.store(path: "/r/copy.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(130), content: Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2))]), runId: nil)
+        let superseded = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE superseded_by IS NOT NULL") }
+        #expect(superseded == 0)
+        #expect(try store.currentRecords().count == 2)
+    }
+
+    @Test func aRevertedFileMakesItsOldVersionCurrentAgain() throws {
+        let store = try Make.memoryStore()
+        let a = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
+        let b = Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2))])
+        let first = try store.store(path: "/r/a.txt", stamp: Make.stamp(1), content: a, runId: nil)
+        let second = try store.store(path: "/r/a.txt", stamp: Make.stamp(2), content: b, runId: nil)
+        let third = try store.store(path: "/r/a.txt", stamp: Make.stamp(3), content: .known(sha256: Make.sha(1)), runId: nil)
+        #expect(third.outcome == .changed)
+        let superseded = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, superseded_by FROM documents ORDER BY id").map { [$0[0], $0[1]] as [Int64?] }
+        }
+        #expect(superseded == [[first.documentId, nil], [second.documentId, first.documentId]])
+        let locations = try store.writer.read { db in try LocationRow.fetchCount(db) }
+        #expect(locations == 2)
+        #expect(try store.currentLocations()["/r/a.txt"]?.documentId == first.documentId)
+    }
+
+    @Test func knownContentThatIsNotStoredIsAnError() throws {
+        let store = try Make.memoryStore()
+        #expect(throws: StoreError.self) {
+            _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(9)), runId: nil)
+        }
+        #expect(try store.currentLocations().isEmpty)
+    }
+
+    @Test func failuresAreCountedPerPathAndResolvedBySuccess() throws {
+        let store = try Make.memoryStore()
+        try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: "the PDF is damaged", runId: nil)
+        try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: "the PDF is damaged (again)", runId: nil)
+        try store.recordFailure(path: "/r/loop", stamp: nil, reason: "symbolic link loop", runId: nil)
+        let open = try store.openFailures()
+        #expect(open.map(\.path) == ["/r/broken.pdf", "/r/loop"])
+        #expect(open.first?.attempts == 2 && open.first?.reason == "the PDF is damaged (again)")
+
+        _ = try store.store(path: "/r/broken.pdf", stamp: Make.stamp(5), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil)
+        #expect(try store.openFailures().map(\.path) == ["/r/loop"])
+    }
+
+    @Test func runsAreRecordedAndDeadOnesMarkedInterrupted() throws {
+        let store = try Make.memoryStore()
+        let dead = try store.beginRun(version: "0.1.0", paths: ["/r"], pid: 1, host: "h")
+        #expect(try store.markInterruptedRuns() == 1)
+        let live = try store.beginRun(version: "0.1.0", paths: ["/r", "/s"], pid: 2, host: "h")
+        try store.finishRun(id: live, counts: RunCounts(filesSeen: 3, new: 2, failed: 1), exitCode: 2)
+        let runs = try store.runs()
+        #expect(runs.map(\.id) == [dead, live])
+        #expect(runs.map(\.status) == ["interrupted", "finished"])
+        #expect(runs.last?.counts.new == 2 && runs.last?.counts.failed == 1)
+        #expect(runs.last?.exitCode == 2 && runs.last?.finishedAt != nil)
+        #expect(runs.last?.paths == "[\"/r\",\"/s\"]")
+    }
+}
+
+@Suite struct QueryTests {
+    func populated() throws -> Store {
+        let store = try Make.memoryStore()
+        _ = try store.store(path: "/r/b.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [
+            Make.record(sha: Make.sha(1), findings: [Make.finding("date-outside-period", .warning, line: 40), Make.finding("period-above-annual", .error, line: 9)]),
+        ]), runId: nil)
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(2), records: [
+            Make.record(sha: Make.sha(2), activity: "F.P.C01.A02", findings: [Make.finding("count-mismatch", .info)]),
+        ]), runId: nil)
+        return store
+    }
+
+    @Test func findingsFilterBySeverityAndRule() throws {
+        let store = try populated()
+        #expect(try store.findings().map(\.row.rule) == ["count-mismatch", "period-above-annual", "date-outside-period"])
+        #expect(try store.findings(FindingFilter(minimumSeverity: .warning)).map(\.row.severity) == [.error, .warning])
+        #expect(try store.findings(FindingFilter(rules: ["count-mismatch", "nope"])).map(\.row.path) == ["/r/a.txt"])
+        #expect(try store.findings(FindingFilter(minimumSeverity: .error, rules: ["count-mismatch"])).isEmpty)
+    }
+
+    @Test func findingsOfSupersededVersionsAreListedOnlyOnRequest() throws {
+        let store = try populated()
+        _ = try store.store(path: "/r/b.txt", stamp: Make.stamp(7), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil)
+        #expect(try store.findings().map(\.row.rule) == ["count-mismatch"])
+        let all = try store.findings(FindingFilter(includeSuperseded: true))
+        #expect(all.count == 3)
+        #expect(all.filter(\.superseded).map(\.row.path) == ["/r/b.txt", "/r/b.txt"])
+    }
+
+    @Test func currentRecordsComeInPathOrderWithTheirFindingCounts() throws {
+        let store = try populated()
+        let records = try store.currentRecords()
+        #expect(records.map(\.path) == ["/r/a.txt", "/r/b.txt"])
+        #expect(records.map(\.findingCount) == [1, 2])
+        #expect(records.map(\.sha256) == [Make.sha(2), Make.sha(1)])
+    }
+}
+
+@Suite struct CSVTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("", ""),
+        ("a,b", "\"a,b\""),
+        ("dice \"hola\"", "\"dice \"\"hola\"\"\""),
+        ("línea\nsiguiente", "\"línea\nsiguiente\""),
+        ("crlf\r\nend", "\"crlf\r\nend\""),
+        ("Secretaría; Q. Roo", "Secretaría; Q. Roo"),
+    ])
+    func fieldsAreQuotedOnlyWhenTheyMustBe(value: String, expected: String) {
+        #expect(CSV.field(value) == expected)
+    }
+
+    @Test func rowsEndInCRLFAndNilIsEmpty() {
+        #expect(CSV.row(["a", nil, "b,c"]) == "a,,\"b,c\"\r\n")
+    }
+
+    @Test func numbersPrintAsASpreadsheetReadsThem() {
+        #expect(CSV.number(4) == "4")
+        #expect(CSV.number(96.5) == "96.5")
+        #expect(CSV.number(-2) == "-2")
+        #expect(CSV.number(nil) == nil)
+    }
+}
+
+@Suite struct LockTests {
+    @Test func aSecondHolderIsToldWhoHoldsTheLockUntilItIsReleased() throws {
+        let dir = try TemporaryDirectory()
+        let path = StoreLock.path(forDatabase: dir.path + "/avance.sqlite")
+        #expect(path.hasSuffix("avance.sqlite.lock"))
+        let holder = StoreLock.Holder(pid: 4242, host: "servidor", started: "2024-10-01T02:00:00.000Z")
+        var first: StoreLock? = nil
+        if case .acquired(let lock) = try StoreLock.tryAcquire(path: path, holder: holder) { first = lock }
+        #expect(first != nil)
+        guard case .busy(let seen) = try StoreLock.tryAcquire(path: path) else {
+            Issue.record("a second lock was granted while the first is held")
+            return
+        }
+        #expect(seen == holder)
+        #expect(seen?.description == "pid 4242 on servidor since 2024-10-01T02:00:00.000Z")
+        first = nil
+        guard case .acquired = try StoreLock.tryAcquire(path: path) else {
+            Issue.record("the lock stayed held after its holder released it")
+            return
+        }
+        #expect(first == nil)
+    }
+}
