@@ -15,10 +15,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "AvanceCore"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore",
+                "AvanceCore", "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -33,5 +38,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
+        .testTarget(name: "AvanceExtractTests", dependencies: ["AvanceCore", "AvanceExtract"]),
     ]
 )

@@ -7,7 +7,7 @@ struct Avance: AsyncParsableCommand {
         commandName: "avance",
         abstract: "Turns quarterly indicator reports (PDF, HTML, text) into validated indicator records.",
         version: AvanceVersion.current,
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, ExtractCommand.self]
     )
 }
 
