@@ -14,8 +14,6 @@ struct LayoutPageReader {
     let page: Int
     /// The height of body text in this document.
     let bodyHeight: Double?
-    /// Heading heights of the document, largest first: the index gives the level.
-    let headingHeights: [Double]
 
     /// How much larger than body text a line must be to count as a heading.
     static let headingRatio = 1.15
@@ -61,7 +59,8 @@ struct LayoutPageReader {
     static func isTabular(_ group: [LayoutLine]) -> Bool {
         let wide = group.filter { $0.fragments.count >= 3 }.count
         let split = group.filter { $0.fragments.count >= 2 }.count
-        return wide >= 2 || (wide >= 1 && split >= 2 && !isFieldGroup(group))
+        // Running text never breaks into four columns; two lines in three is a table too.
+        return group.contains { $0.fragments.count >= 4 } || wide >= 2 || (wide >= 1 && split >= 2 && !isFieldGroup(group))
     }
 
     /// A group right after a table whose lines all stand in the table's columns.
@@ -70,15 +69,31 @@ struct LayoutPageReader {
         return split >= 1 && split * 2 >= group.count && !isFieldGroup(group)
     }
 
+    /// A line that starts with `Label:` and has its value beside it, past a column gap.
     static func isFieldLabel(_ line: LayoutLine) -> Bool {
         guard line.fragments.count >= 2 else { return false }
-        let label = line.fragmentText(line.fragments[0])
-        return label.hasSuffix(":") && label.split(separator: " ").count <= TextExtractor.maxLabelWords
-            && (label.first?.isUppercase ?? false)
+        return endsLabel(line.fragmentText(line.fragments[0]))
     }
 
+    static func endsLabel(_ text: String) -> Bool {
+        text.hasSuffix(":") && text.split(separator: " ").count <= TextExtractor.maxLabelWords
+    }
+
+    /// Label/value pairs in two columns: a label ending in a colon at the group's left
+    /// edge (its first words may stand on the lines above), and a value column beside it.
     static func isFieldGroup(_ group: [LayoutLine]) -> Bool {
-        group.contains(where: isFieldLabel)
+        valueColumn(group) != nil
+    }
+
+    static func valueColumn(_ group: [LayoutLine]) -> Int? {
+        guard let left = group.map(\.indent).min() else { return nil }
+        let labels = group.filter { $0.indent == left && endsLabel($0.fragmentText($0.fragments[0])) }
+        guard let labelEnd = labels.map({ $0.fragments[0].upperBound }).max() else { return nil }
+        let values = group.compactMap { line in
+            line.fragments.count >= 2 && line.indent == left ? line.fragments[1].lowerBound : nil
+        }
+        guard let column = values.min(), column > labelEnd else { return nil }
+        return column
     }
 
     private func groupBlocks(_ group: [LayoutLine]) -> [Block] {
@@ -97,14 +112,19 @@ struct LayoutPageReader {
         guard group.allSatisfy({ $0.fragments.count <= 2 }) else { return nil }
         // A bullet or number before its item's text is a list, not a second text.
         if group.contains(where: { listItemStart($0) != nil }) { return nil }
-        let seconds = group.compactMap { $0.fragments.count == 2 ? $0.fragments[1].lowerBound : nil }
-        guard seconds.count >= 2, let first = seconds.min(), let last = seconds.max(), last - first <= 6 else { return nil }
-        // Lines of one text alone must not cross the column.
+        let pairs = group.filter { $0.fragments.count == 2 }
+        guard pairs.count >= 2 else { return nil }
+        // The gutter: columns blank on every line that holds two texts.
+        let lo = pairs.map { $0.fragments[0].upperBound }.max() ?? 0
+        let hi = pairs.map { $0.fragments[1].lowerBound }.min() ?? 0
+        guard hi - lo >= 2 else { return nil }
+        let split = (lo + hi) / 2
+        // Lines of one text alone must stand on one side.
         for line in group where line.fragments.count == 1 {
             let f = line.fragments[0]
-            if f.lowerBound < first && f.upperBound > first + 1 { return nil }
+            if f.lowerBound < split && f.upperBound > split { return nil }
         }
-        return first - 1
+        return split
     }
 
     /// The same line with only the characters in `range` (positions kept).
@@ -117,35 +137,53 @@ struct LayoutPageReader {
 
     // MARK: - Label/value pairs
 
+    /// Label/value pairs in two columns. The label may wrap over several lines of its
+    /// column (`Descripción del` / `indicador:`) and the value over more; a label ends
+    /// at its colon, and the next text in the label column starts the next pair.
     private func fieldGroupBlocks(_ group: [LayoutLine]) -> [Block] {
+        let valueColumn = Self.valueColumn(group) ?? 0
         var blocks: [Block] = []
         var rest: [LayoutLine] = []
-        var field: (label: SpannedText, value: SpannedTextBuilder, valueColumn: Int)?
+        var label = SpannedTextBuilder(page: page)
+        var value = SpannedTextBuilder(page: page)
+        var open = false
 
         func endField() {
-            if let f = field {
-                blocks.append(Block(kind: .field, text: f.value.spanned.trimmed(), label: f.label, links: Self.links(in: f.value.text)))
+            guard open else { return }
+            var l = label.spanned.trimmed()
+            if l.text.hasSuffix(":") { l = l.slice(l.text.startIndex..<l.text.index(before: l.text.endIndex)).trimmed() }
+            if l.text.first?.isUppercase ?? false {
+                blocks.append(Block(kind: .field, text: value.spanned.trimmed(), label: l, links: Self.links(in: value.text)))
+            } else {
+                blocks.append(Block(kind: .paragraph, text: SpannedText.joined([l, value.spanned.trimmed()], separator: " ")))
             }
-            field = nil
+            label = SpannedTextBuilder(page: page)
+            value = SpannedTextBuilder(page: page)
+            open = false
         }
         for line in group {
-            if Self.isFieldLabel(line) {
-                endField()
-                blocks += runningText(rest)
-                rest = []
-                let labelRange = line.fragments[0]
-                var label = SpannedTextBuilder(page: page)
-                line.append(labelRange.lowerBound..<(labelRange.upperBound - 1), to: &label)
-                var value = SpannedTextBuilder(page: page)
-                let valueStart = line.fragments[1].lowerBound
-                line.append(valueStart..<line.chars.count, to: &value)
-                field = (label.spanned.trimmed(), value, valueStart)
-            } else if var f = field, line.indent >= f.valueColumn - 2 {
-                appendLine(line, line.indent..<line.chars.count, to: &f.value)
-                field = f
-            } else {
+            let labelPart = line.fragments.filter { $0.lowerBound < valueColumn - 1 }
+            let valuePart = line.fragments.filter { $0.lowerBound >= valueColumn - 1 }
+            if labelPart.contains(where: { $0.upperBound > valueColumn }) {
+                // Text running across both columns: not part of the pairs.
                 endField()
                 rest.append(line)
+                continue
+            }
+            if !labelPart.isEmpty {
+                if !open || label.text.hasSuffix(":") {
+                    endField()
+                    blocks += runningText(rest)
+                    rest = []
+                    open = true
+                }
+                for f in labelPart { appendLine(line, f, to: &label, separator: " ") }
+            } else if !open {
+                rest.append(line)
+                continue
+            }
+            if let first = valuePart.first, let last = valuePart.last {
+                appendLine(line, first.lowerBound..<last.upperBound, to: &value)
             }
         }
         endField()
@@ -167,7 +205,8 @@ struct LayoutPageReader {
         while start < group.count {
             let large = isLarge(group[start])
             var end = start + 1
-            while end < group.count, isLarge(group[end]) == large { end += 1 }
+            while end < group.count, isLarge(group[end]) == large,
+                  !large || abs((group[end].height ?? 0) - (group[start].height ?? 0)) < 0.5 { end += 1 }
             let run = Array(group[start..<end])
             let length = run.reduce(0) { $0 + $1.chars.count }
             if large && run.count <= 4 && length <= 400 {
@@ -184,8 +223,18 @@ struct LayoutPageReader {
         var b = SpannedTextBuilder(page: page)
         for line in run { appendLine(line, line.indent..<line.chars.count, to: &b, separator: " ") }
         let height = run.compactMap(\.height).max() ?? 0
-        let level = (headingHeights.firstIndex { abs($0 - height) < 0.5 } ?? 0) + 1
-        return Block(kind: .heading, text: b.spanned.trimmed(), level: min(level, 6), links: Self.links(in: b.text), isStrong: true)
+        return Block(kind: .heading, text: b.spanned.trimmed(), level: Self.level(height: height, body: bodyHeight), links: Self.links(in: b.text), isStrong: true)
+    }
+
+    /// Heading level from how much larger than body text the heading is set, on the
+    /// steps of word processors' heading styles (about 1.8, 1.45, 1.3 and 1.2 times).
+    static func level(height: Double, body: Double?) -> Int {
+        guard let body, body > 0 else { return 1 }
+        let ratio = height / body
+        if ratio >= 1.7 { return 1 }
+        if ratio >= 1.38 { return 2 }
+        if ratio >= 1.26 { return 3 }
+        return 4
     }
 
     /// Paragraphs, list items and `Label: value` fields of a run of body lines.
@@ -248,11 +297,25 @@ struct LayoutPageReader {
             let first = line.chars[range].first { $0 != " " }
             if Self.endsHyphenated(b.text), let first, first.isLowercase {
                 b.removeLast()
+            } else if Self.continuesAddress(b.text, line.chars[range]) {
+                // A long address broken at the margin goes on without a space.
             } else {
                 b.appendSynthetic(separator)
             }
         }
         line.append(range, to: &b)
+    }
+
+    /// An address cut at the right margin: the text ends in a long `http` word and the
+    /// next line starts with a word made of address characters, among them one no plain
+    /// word has (`/`, `%`, `=`, `-`, ...).
+    static func continuesAddress(_ text: String, _ next: ArraySlice<Character>) -> Bool {
+        guard let lastWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).last,
+              lastWord.contains("://") || lastWord.hasPrefix("www."), lastWord.count >= 30 else { return false }
+        let word = next.drop(while: { $0 == " " }).prefix(while: { $0 != " " })
+        guard !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~:/?#[]@!$&'()*+,;=%".contains($0)) })
+        else { return false }
+        return word.contains { "/%=&?#_-".contains($0) }
     }
 
     /// A word broken at the line's end: a letter, then a hyphen (or soft hyphen).
@@ -301,8 +364,10 @@ struct LayoutPageReader {
         var groups = groups
         // A title over the table (one run of text across several columns) is no row.
         let columns = Self.columns(groups.flatMap { $0 }.filter { $0.fragments.count >= 2 })
-        while let first = groups.first?.first, first.fragments.count == 1,
-              columns.filter({ $0.overlaps(first.fragments[0]) }).count >= 2 {
+        // So is a caption set apart: larger than the text, or starting left of the table.
+        while let first = groups.first?.first, first.fragments.count == 1, let firstColumn = columns.first,
+              columns.filter({ $0.overlaps(first.fragments[0]) }).count >= 2 || isLarge(first)
+                || first.indent < firstColumn.lowerBound {
             blocks += runningText([first])
             groups[0].removeFirst()
             if groups[0].isEmpty { groups.removeFirst() }
@@ -314,8 +379,9 @@ struct LayoutPageReader {
                 group[k].fragments.contains { f in f.overlaps(columns[0]) }
             }
             // Rows not spaced apart start where the first column is filled; a first
-            // column filled once, mid-group, is a cell centred on a row of its own.
-            if starts.count > 1 {
+            // column filled once, mid-group, is a cell centred on a row of its own, and
+            // twice in a table whose rows are spaced apart, a wrapped first cell.
+            if starts.count >= 3 || (groups.count == 1 && starts.count >= 2) {
                 if let first = starts.first, first > 0 { rows.append(Array(group[..<first])) }
                 for (n, s) in starts.enumerated() {
                     let e = n + 1 < starts.count ? starts[n + 1] : group.count

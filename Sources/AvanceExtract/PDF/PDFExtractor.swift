@@ -71,10 +71,9 @@ struct PDFExtractor {
         RunningLines.remove(from: &layoutPages)
 
         let body = words.bodyHeight
-        let headingHeights = Self.headingHeights(layoutPages, body: body)
         var blocks: [Block] = []
         for (index, lines) in layoutPages.enumerated() {
-            let reader = LayoutPageReader(page: index + 1, bodyHeight: body, headingHeights: headingHeights)
+            let reader = LayoutPageReader(page: index + 1, bodyHeight: body)
             Self.appendPage(reader.blocks(lines), to: &blocks)
         }
         return Result(pages: pages.count, blocks: Self.settleLabels(blocks))
@@ -132,17 +131,6 @@ struct PDFExtractor {
         var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         return lines
-    }
-
-    /// The distinct heights of heading lines, largest first (levels 1, 2, ...).
-    static func headingHeights(_ pages: [[LayoutLine]], body: Double?) -> [Double] {
-        guard let body else { return [] }
-        var heights: [Double] = []
-        for line in pages.joined() {
-            guard let h = line.height, h >= body * LayoutPageReader.headingRatio else { continue }
-            if !heights.contains(where: { abs($0 - h) < 0.5 }) { heights.append(h) }
-        }
-        return heights.sorted(by: >)
     }
 
     /// A label whose value is not beside it (`Presidente:` over the name) takes the
