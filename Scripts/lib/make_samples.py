@@ -352,6 +352,7 @@ CP1252_HTML = """<html>
 <title>Informe trimestral</title>
 </head>
 <body>
+<h1>Instituto Quintanarroense de la Mujer</h1>
 <h2>Informe de avance del indicador</h2>
 <table>
 <tr><td><b>Programa presupuestario:</b></td><td>E001 – Igualdad Sustantiva entre Mujeres y Hombres</td></tr>
@@ -361,7 +362,7 @@ CP1252_HTML = """<html>
 <tr><td><b>Trimestre:</b></td><td>1er. Trimestre 2024</td></tr>
 <tr><td><b>Unidad responsable:</b></td><td>Departamento de Difusión.</td></tr>
 </table>
-<p>La meta anual programada es de 8 jornadas, de las cuales la meta del primer trimestre es de 2 jornadas; se realizaron 2, con lo que se alcanzó el 100% de lo programado.</p>
+<p>La meta anual programada por el Instituto Quintanarroense de la Mujer es de 8 jornadas, de las cuales la meta del primer trimestre es de 2 jornadas; se realizaron 2, con lo que se alcanzó el 100% de lo programado.</p>
 <h3>Jornada de difusión en Felipe Carrillo Puerto</h3>
 <p>El 14 de febrero de 2024 se realizó la jornada “Mujeres informadas, mujeres seguras” en coordinación con el Ayuntamiento de Felipe Carrillo Puerto.</p>
 <h3>Jornada de difusión en José María Morelos</h3>
@@ -380,6 +381,7 @@ HTML_AS_PDF = """<!DOCTYPE html>
 <html lang="es">
 <head><meta charset="utf-8"><title>Informe</title></head>
 <body>
+<p><b>Dependencia:</b> Instituto de Acceso a la Información y Protección de Datos Personales de Quintana Roo (IDAIPQROO)</p>
 <p><b>Programa presupuestario:</b> K025 - Infraestructura para la Transparencia</p>
 <p><b>Indicador:</b> 02 - Número de sitios de consulta habilitados.</p>
 <p><b>Trimestre:</b> 4to. Trimestre 2023</p>

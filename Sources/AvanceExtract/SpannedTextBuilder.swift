@@ -13,6 +13,8 @@ struct SpannedTextBuilder: Sendable {
     }
 
     var isEmpty: Bool { text.isEmpty }
+    /// The source line of the last character appended, if it came from the source.
+    var lastLine: Int? { last?.line }
     var spanned: SpannedText { SpannedText(text: text, anchors: anchors) }
 
     mutating func append(_ c: Character, line: Int, column: Int) {

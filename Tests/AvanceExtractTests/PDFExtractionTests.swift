@@ -66,7 +66,7 @@ import Testing
         // Word's label column wraps "Programa" / "presupuestario:".
         #expect(document.field("Programa presupuestario")?.text.text == "E001 - Igualdad Sustantiva entre Mujeres y Hombres")
         let rows = document.blocks(.tableRow)
-        #expect(rows.map { $0.cells.map(\.text) } == [
+        #expect(rows.map { $0.cells.map(\.oneLine) } == [
             ["Unidad de medida", "Meta anual", "Meta al periodo", "Avance al periodo", "% de cumplimiento"],
             ["talleres", "12", "3", "3", "100%"],
         ])
@@ -87,8 +87,8 @@ import Testing
         let document = try extractor.extract(path: path)
         let rows = document.blocks(.tableRow)
         #expect(rows.count == 4)
-        #expect(rows.first?.cells.map(\.text) == ["Nivel", "Indicador", "Unidad de medida", "Meta anual", "Meta al periodo", "Avance", "%"])
-        #expect(rows.last?.cells.map(\.text) == ["Actividad", "I03 - Número de capacitaciones impartidas", "capacitaciones", "12", "6", "5", "90%"])
+        #expect(rows.first?.cells.map(\.oneLine) == ["Nivel", "Indicador", "Unidad de medida", "Meta anual", "Meta al periodo", "Avance", "%"])
+        #expect(rows.last?.cells.map(\.oneLine) == ["Actividad", "I03 - Número de capacitaciones impartidas", "capacitaciones", "12", "6", "5", "90%"])
         try expectSpansPointAtTheText(document, path: path)
     }
 
@@ -136,6 +136,16 @@ import Testing
         #expect(pdf.format == .pdf)
         #expect(pdf.declaredFormat == .text)
         #expect(pdf.field("Indicador")?.text.text == "01 - Acciones realizadas")
+    }
+
+    @Test func aWrappedCellKeepsItsLinesLikeAParagraph() throws {
+        let document = try extractor.extract(path: Fixtures.sample("avance-indicadores-2024-T3-tabla.pdf"))
+        let header = try #require(document.blocks(.tableRow).first)
+        #expect(header.cells[2].text == "Unidad de\nmedida")
+        let indicator = document.blocks(.tableRow)[1].cells[1]
+        #expect(indicator.text == "I01 - Porcentaje de convenios\nde colaboración firmados")
+        let r = try #require(indicator.text.range(of: "colaboración"))
+        #expect(indicator.span(of: r).line == indicator.span.line + 1)
     }
 
     // MARK: - Broken PDFs: each its own error

@@ -121,3 +121,8 @@ extension ExtractedDocument {
         blocks.first { $0.kind == .field && $0.label?.text == label }
     }
 }
+
+extension SpannedText {
+    /// The text with its line breaks as spaces, to compare cells whatever their wrapping.
+    var oneLine: String { text.replacingOccurrences(of: "\n", with: " ") }
+}

@@ -396,10 +396,13 @@ struct LayoutPageReader {
             for line in row {
                 for f in line.fragments {
                     let c = Self.column(of: f, in: columns)
+                    // A cell's lines are the lines of one paragraph.
                     if cells[c].isEmpty {
                         line.append(f, to: &cells[c])
-                    } else {
+                    } else if cells[c].lastLine == line.number {
                         appendLine(line, f, to: &cells[c], separator: " ")
+                    } else {
+                        appendLine(line, f, to: &cells[c])
                     }
                 }
             }

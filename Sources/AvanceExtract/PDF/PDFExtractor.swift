@@ -165,7 +165,7 @@ struct PDFExtractor {
            first.cells.count == last.cells.count, first.cells.first?.isEmpty ?? false {
             var merged = last
             merged.cells = zip(last.cells, first.cells).map { a, b in
-                a.isEmpty ? b : b.isEmpty ? a : SpannedText.joined([a, b], separator: " ")
+                a.isEmpty ? b : b.isEmpty ? a : SpannedText.joined([a, b], separator: "\n")
             }
             merged.text = SpannedText.joined(merged.cells, separator: " | ")
             merged.links += first.links.filter { !merged.links.contains($0) }
