@@ -111,7 +111,7 @@ struct HTMLBlockBuilder {
         let positions = map.locate(text)
         var line = current
         for (c, position) in zip(text, positions) {
-            if c.isWhitespace || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" {
+            if c.isSpaceFast || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" {
                 if !line.isEmpty { line.pendingSpace = true }
                 continue
             }
@@ -122,7 +122,7 @@ struct HTMLBlockBuilder {
                 line.pendingSpace = false
             }
             line.builder.append(c, line: l, column: col)
-            if c.isLetter || c.isNumber {
+            if c.isWordFast {
                 if strongDepth > 0 {
                     line.strongLetters += 1
                 } else {

@@ -33,15 +33,19 @@ struct HTMLSourceMap {
     /// `nil` for characters it could not place. Moves past the text on success.
     mutating func locate(_ text: String) -> [Int?] {
         let t = Array(text)
-        guard let firstWord = t.firstIndex(where: { !$0.isWhitespace }) else { return Array(repeating: nil, count: t.count) }
+        guard let firstWord = t.firstIndex(where: { !$0.isSpaceFast }) else { return Array(repeating: nil, count: t.count) }
         var p = cursor
         let limit = min(chars.count, cursor + Self.searchWindow)
+        // The first characters must match for the place to be right; the rest may
+        // diverge where libxml2 repaired the text.
+        let required = min(8, t[firstWord...].lazy.filter { !$0.isSpaceFast }.prefix(8).count)
+        let first = t[firstWord]
         while p < limit {
             if chars[p] == "<", let after = skipMarkup(at: p) {
                 p = after
                 continue
             }
-            if let (positions, end) = match(t, from: firstWord, at: p) {
+            if chars[p] == first || chars[p] == "&", let (positions, end) = match(t, from: firstWord, at: p, required: required) {
                 cursor = end
                 return Array(repeating: nil, count: firstWord) + positions
             }
@@ -52,17 +56,17 @@ struct HTMLSourceMap {
 
     /// Matches `t[from...]` against the source at `p`: white space runs match white
     /// space runs, an entity reference matches the one character it stands for.
-    private func match(_ t: [Character], from: Int, at start: Int) -> ([Int?], Int)? {
+    private func match(_ t: [Character], from: Int, at start: Int, required: Int) -> ([Int?], Int)? {
         var positions: [Int?] = []
         positions.reserveCapacity(t.count - from)
         var i = from, p = start
         var matched = 0
         while i < t.count {
             let c = t[i]
-            if c.isWhitespace {
+            if c.isSpaceFast {
                 var q = p
-                while q < chars.count, chars[q].isWhitespace { q += 1 }
-                while i < t.count, t[i].isWhitespace {
+                while q < chars.count, chars[q].isSpaceFast { q += 1 }
+                while i < t.count, t[i].isSpaceFast {
                     positions.append(q > p ? p : nil)
                     i += 1
                 }
@@ -87,9 +91,7 @@ struct HTMLSourceMap {
             matched += 1
             i += 1
         }
-        // The first characters must match for the place to be right; the rest may
-        // diverge where libxml2 repaired the text.
-        guard matched >= min(8, t[from...].filter({ !$0.isWhitespace }).count) else { return nil }
+        guard matched >= required else { return nil }
         positions += Array(repeating: nil, count: t.count - from - positions.count)
         return (positions, p)
     }
