@@ -35,11 +35,13 @@ public enum BlockPrinter {
         return result
     }
 
-    /// The document as JSON (sorted keys, indented), as `avance extract --format json` prints it.
-    public static func json(_ documents: [ExtractedDocument]) throws -> String {
+    /// The documents as JSON (sorted keys, indented), as `avance extract --format json`
+    /// prints them: one object for one file asked for, an array when several were (the
+    /// shape follows the question, not how many files could be read).
+    public static func json(_ documents: [ExtractedDocument], asArray: Bool) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = documents.count == 1 ? try encoder.encode(documents[0]) : try encoder.encode(documents)
+        let data = asArray || documents.count != 1 ? try encoder.encode(documents) : try encoder.encode(documents[0])
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -47,10 +47,11 @@ import Testing
             path: "a.html", sha256: "00", format: .html, declaredFormat: .pdf,
             blocks: [Block(kind: .paragraph, text: SpannedText("Hola", line: 1))]
         )
-        let json = try BlockPrinter.json([document])
+        let json = try BlockPrinter.json([document], asArray: false)
         let decoded = try JSONDecoder().decode(ExtractedDocument.self, from: Data(json.utf8))
         #expect(decoded == document)
-        let two = try BlockPrinter.json([document, document])
+        #expect(try JSONDecoder().decode([ExtractedDocument].self, from: Data(BlockPrinter.json([document], asArray: true).utf8)) == [document])
+        let two = try BlockPrinter.json([document, document], asArray: true)
         #expect(try JSONDecoder().decode([ExtractedDocument].self, from: Data(two.utf8)) == [document, document])
     }
 }

@@ -11,7 +11,7 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Print the blocks read from report files (PDF, HTML, text) with their page and line.",
         discussion: """
             Text output: one line per block, `p.PAGE l.LINE:COLUMN KIND TEXT` (no page for HTML \
-            and text). JSON output: the extracted document (an array of them for several files). \
+            and text). JSON output: the extracted document, or an array of them when several files are named. \
             A file that cannot be read is named on standard error with the reason; the others \
             are still read, and the exit status is 2.
             """
@@ -50,8 +50,8 @@ struct ExtractCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             }
         }
-        if format == .json, !documents.isEmpty {
-            print(try BlockPrinter.json(documents))
+        if format == .json, files.count > 1 || !documents.isEmpty {
+            print(try BlockPrinter.json(documents, asArray: files.count > 1))
         }
         if failed { throw ExitCode(2) }
     }
