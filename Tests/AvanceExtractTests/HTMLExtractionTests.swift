@@ -163,12 +163,16 @@ import Testing
             <tr><td><b>Trimestre:</b></td><td>3er. Trimestre 2024</td></tr>
             </table>
             <table><tr><td><h3>Acción uno</h3><p>El 9 de julio de 2024 se firmó.</p></td></tr></table>
+            <table><tr><td><b>Meta anual:</b> 4<br><b>Meta del trimestre:</b> 2</td></tr></table>
             """
         let document = try extract("<html><body>" + html + "</body></html>")
         #expect(document.field("Programa presupuestario")?.text.text == "O002 - Fortalecimiento")
         #expect(document.field("Trimestre")?.text.text == "3er. Trimestre 2024")
         #expect(document.blocks(.heading).map(\.text.text) == ["Acción uno"])
         #expect(document.blocks(.paragraph).map(\.text.text) == ["El 9 de julio de 2024 se firmó."])
+        #expect(document.field("Meta anual")?.text.text == "4")
+        #expect(document.field("Meta del trimestre")?.text.text == "2")
+        #expect(document.blocks(.tableRow).isEmpty)
     }
 
     @Test func aPageWithNoTextIsAnError() {

@@ -266,6 +266,14 @@ struct HTMLBlockBuilder {
         }
         settlePendingLabel()
         for row in rows {
+            // A row of one cell is a box of running text (`<b>Label:</b> value<br>...`).
+            let filledCells = row.filter(Self.hasText)
+            if filledCells.count == 1, let only = filledCells.first {
+                flush()
+                visitChildren(only)
+                flush()
+                continue
+            }
             var cells: [(text: SpannedText, isHeader: Bool, links: [String])] = []
             for cell in row {
                 let line = inlineLine(of: cell)
@@ -309,6 +317,15 @@ struct HTMLBlockBuilder {
         }
         walk(table)
         return rows
+    }
+
+    /// Whether a node holds any report text (without reading it: the source map moves
+    /// forward only, so each text is located once).
+    private static func hasText(_ node: HTMLNode) -> Bool {
+        switch node.kind {
+        case .text(let text): return text.contains { !$0.isSpaceFast && $0 != "\u{00A0}" }
+        case .element(let name, _): return !skipped.contains(name) && node.children.contains(where: hasText)
+        }
     }
 
     private static func containsBlocks(_ node: HTMLNode) -> Bool {
