@@ -26,7 +26,7 @@ struct LayoutPageReader {
             if Self.isTabular(groups[i]) {
                 var table = [groups[i]]
                 i += 1
-                while i < groups.count, Self.isTabular(groups[i]) || Self.continuesTable(groups[i], table) {
+                while i < groups.count, Self.isTabular(groups[i]) || Self.continuesTable(groups[i]) {
                     table.append(groups[i])
                     i += 1
                 }
@@ -64,7 +64,7 @@ struct LayoutPageReader {
     }
 
     /// A group right after a table whose lines all stand in the table's columns.
-    static func continuesTable(_ group: [LayoutLine], _ table: [[LayoutLine]]) -> Bool {
+    static func continuesTable(_ group: [LayoutLine]) -> Bool {
         let split = group.filter { $0.fragments.count >= 2 }.count
         return split >= 1 && split * 2 >= group.count && !isFieldGroup(group)
     }

@@ -82,7 +82,8 @@ struct PDFExtractor {
     private func run(_ pdftotext: String, _ arguments: [String], deadline: DispatchTime, path: String) throws(ExtractError) {
         let outcome: Subprocess.Outcome
         do {
-            outcome = try Subprocess.run(pdftotext, arguments, stdoutFile: URL(fileURLWithPath: arguments[arguments.count - 1] + ".out"), deadline: deadline)
+            let errorFile = URL(fileURLWithPath: arguments[arguments.count - 1] + ".stderr")
+            outcome = try Subprocess.run(pdftotext, arguments, errorFile: errorFile, deadline: deadline)
         } catch {
             switch error {
             case .cannotStart(let reason):

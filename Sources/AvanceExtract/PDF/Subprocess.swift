@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs a program with an argument array (never through a shell) under a time limit.
-/// Its standard output and error go to files, so no pipe can fill up and block it,
-/// and a process that overstays is terminated, then killed.
+/// It writes its results to a file named in its arguments; its standard output is
+/// discarded and its standard error goes to a file, so no pipe can fill up and block
+/// it, and a process that overstays is terminated, then killed.
 struct Subprocess {
     enum Outcome: Equatable {
         case exited(status: Int32, stderr: String)
@@ -24,24 +25,18 @@ struct Subprocess {
         return nil
     }
 
-    /// Runs `executable` with `arguments`; standard output goes to `stdoutFile`.
+    /// Runs `executable` with `arguments`, its standard error kept in `errorFile`.
     /// `deadline` is an absolute time (`DispatchTime`) shared by the runs of one file.
-    static func run(_ executable: String, _ arguments: [String], stdoutFile: URL, deadline: DispatchTime) throws(Failure) -> Outcome {
-        let errorFile = stdoutFile.appendingPathExtension("stderr")
-        guard FileManager.default.createFile(atPath: stdoutFile.path, contents: nil),
-              FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-              let out = FileHandle(forWritingAtPath: stdoutFile.path),
+    static func run(_ executable: String, _ arguments: [String], errorFile: URL, deadline: DispatchTime) throws(Failure) -> Outcome {
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
               let err = FileHandle(forWritingAtPath: errorFile.path)
-        else { throw .cannotStart("cannot create temporary files in \(stdoutFile.deletingLastPathComponent().path)") }
-        defer {
-            try? out.close()
-            try? err.close()
-        }
+        else { throw .cannotStart("cannot create a temporary file in \(errorFile.deletingLastPathComponent().path)") }
+        defer { try? err.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = err
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
