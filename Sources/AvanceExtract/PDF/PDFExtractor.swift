@@ -51,7 +51,7 @@ struct PDFExtractor {
         let deadline = DispatchTime.now() + timeout
         let layoutFile = folder.appendingPathComponent("layout.txt")
         try run(pdftotext, ["-layout", "-enc", "UTF-8", "-eol", "unix", input.path, layoutFile.path], deadline: deadline, path: path)
-        let layout = (try? String(contentsOf: layoutFile, encoding: .utf8)) ?? ""
+        let layout = Self.readText(layoutFile)
         var pages = layout.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { Array(Self.lines($0)) }
         if pages.last?.allSatisfy({ $0.isEmpty }) ?? false { pages.removeLast() }
         guard pages.contains(where: { page in page.contains { !$0.allSatisfy(\.isWhitespace) } }) else {
@@ -60,7 +60,7 @@ struct PDFExtractor {
 
         let tsvFile = folder.appendingPathComponent("words.tsv")
         try run(pdftotext, ["-tsv", "-enc", "UTF-8", input.path, tsvFile.path], deadline: deadline, path: path)
-        let words = WordBoxes(tsv: (try? String(contentsOf: tsvFile, encoding: .utf8)) ?? "")
+        let words = WordBoxes(tsv: Self.readText(tsvFile))
 
         var layoutPages: [[LayoutLine]] = []
         for (index, raw) in pages.enumerated() {
@@ -98,6 +98,12 @@ struct PDFExtractor {
         case .exited(let status, let stderr):
             throw Self.classify(status: status, stderr: stderr, path: path)
         }
+    }
+
+    /// pdftotext's UTF-8 output; a stray invalid byte becomes U+FFFD rather than losing the page.
+    static func readText(_ url: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// pdftotext's exit status and messages, as the reason a user can act on.
