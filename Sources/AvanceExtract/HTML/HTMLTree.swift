@@ -27,6 +27,10 @@ struct HTMLNode: Sendable, Hashable {
 }
 
 enum HTMLTree {
+    /// libxml2 sets up its tables once per process; doing it before the first parse
+    /// keeps parses on several threads from racing to do it (a `static let` runs once).
+    private static let libraryReady: Void = xmlInitParser()
+
     /// Parses UTF-8 bytes with libxml2's HTML parser (recovering from broken markup,
     /// with no network access and no diagnostics) and returns the root element's
     /// children, or `nil` when libxml2 built no document at all.
@@ -34,7 +38,8 @@ enum HTMLTree {
     /// Comments, processing instructions (stray `<?php ... ?>` lines), the DOCTYPE and
     /// entity declarations are left out: only elements and text reach Swift.
     static func parse(utf8 bytes: [UInt8]) -> [HTMLNode]? {
-        bytes.withUnsafeBufferPointer { buffer -> [HTMLNode]? in
+        _ = libraryReady
+        return bytes.withUnsafeBufferPointer { buffer -> [HTMLNode]? in
             guard let base = buffer.baseAddress, buffer.count <= Int(Int32.max) else { return nil }
             let document = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", avance_htmlOptions())
