@@ -26,7 +26,8 @@ struct LayoutPageReader {
             if Self.isTabular(groups[i]) {
                 var table = [groups[i]]
                 i += 1
-                while i < groups.count, Self.isTabular(groups[i]) || Self.continuesTable(groups[i]) {
+                while i < groups.count, Self.isTabular(groups[i]) || Self.continuesTable(groups[i]),
+                      Self.fits(groups[i], Self.columns(table.joined().filter { $0.fragments.count >= 2 })) {
                     table.append(groups[i])
                     i += 1
                 }
@@ -70,6 +71,14 @@ struct LayoutPageReader {
     }
 
     /// A line that starts with `Label:` and has its value beside it, past a column gap.
+    /// A group stands in a table's columns when none of its runs of text spans two of them
+    /// (a glossary or a paragraph after the table does).
+    static func fits(_ group: [LayoutLine], _ columns: [Range<Int>]) -> Bool {
+        group.allSatisfy { line in
+            line.fragments.allSatisfy { f in columns.filter { $0.overlaps(f) }.count <= 1 }
+        }
+    }
+
     static func isFieldLabel(_ line: LayoutLine) -> Bool {
         guard line.fragments.count >= 2 else { return false }
         return endsLabel(line.fragmentText(line.fragments[0]))
