@@ -23,7 +23,9 @@ struct LayoutPageReader {
         var blocks: [Block] = []
         var i = 0
         while i < groups.count {
-            if Self.isTabular(groups[i]) {
+            // A header row set apart from the rows below it starts the table too.
+            let header = groups[i].contains { $0.fragments.count >= 3 } && i + 1 < groups.count && Self.isTabular(groups[i + 1])
+            if Self.isTabular(groups[i]) || header {
                 var table = [groups[i]]
                 i += 1
                 while i < groups.count, Self.isTabular(groups[i]) || Self.continuesTable(groups[i]),
