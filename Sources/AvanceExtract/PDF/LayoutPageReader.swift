@@ -3,8 +3,9 @@ import AvanceCore
 /// Turns the `-layout` text of one PDF page into blocks. Lines separated by blank
 /// lines form groups; a group is read as
 /// - a table when several of its lines break into three or more columns (runs of two or
-///   more spaces between them): consecutive such groups make one table, one row per
-///   group, or per line with a filled first column when the rows are not spaced apart;
+///   more spaces between them): consecutive such groups make one table while their text
+///   keeps to its columns, one row per group, or per line with a filled first column
+///   when the rows are not spaced apart;
 /// - label/value pairs when a line starts with `Label:` followed by a column gap, the
 ///   value running on over the lines indented to its column (Word's two-column tables);
 /// - two texts side by side (signatures) when its lines hold two columns: left, then right;
@@ -72,7 +73,6 @@ struct LayoutPageReader {
         return split >= 1 && split * 2 >= group.count && !isFieldGroup(group)
     }
 
-    /// A line that starts with `Label:` and has its value beside it, past a column gap.
     /// A group stands in a table's columns when none of its runs of text spans two of them
     /// (a glossary or a paragraph after the table does).
     static func fits(_ group: [LayoutLine], _ columns: [Range<Int>]) -> Bool {
@@ -81,6 +81,7 @@ struct LayoutPageReader {
         }
     }
 
+    /// A line that starts with `Label:` and has its value beside it, past a column gap.
     static func isFieldLabel(_ line: LayoutLine) -> Bool {
         guard line.fragments.count >= 2 else { return false }
         return endsLabel(line.fragmentText(line.fragments[0]))
