@@ -16,10 +16,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "AvanceCore"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore",
+                "AvanceCore", "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -9,10 +9,13 @@ public struct Extractor: Sendable {
         public var pdfTimeout: Double
         /// Larger files are refused rather than read into memory.
         public var maxBytes: Int
+        /// The pdftotext program; `nil` finds it on `PATH`.
+        public var pdftotextPath: String?
 
-        public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024) {
+        public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil) {
             self.pdfTimeout = pdfTimeout
             self.maxBytes = maxBytes
+            self.pdftotextPath = pdftotextPath
         }
     }
 
@@ -45,12 +48,14 @@ public struct Extractor: Sendable {
                     path: path, sha256: sha, format: .text, encoding: decoded.encoding,
                     blocks: TextExtractor().blocks(from: decoded.text)
                 )
-            case .html, .pdf:
-                // Replaced by the HTML and PDF extractors; until then their text is read as text.
-                let decoded = TextDecoding.decode(bytes)
+            case .html:
+                guard let html = HTMLExtractor.extract(bytes: bytes) else { throw .noText(path: path) }
+                document = ExtractedDocument(path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks)
+            case .pdf:
+                let pdf = try PDFExtractor(timeout: options.pdfTimeout, pdftotextPath: options.pdftotextPath)
+                    .extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
-                    path: path, sha256: sha, format: format, encoding: decoded.encoding,
-                    blocks: TextExtractor().blocks(from: decoded.text)
+                    path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks
                 )
             }
             if let declared, declared != format { document.declaredFormat = declared }

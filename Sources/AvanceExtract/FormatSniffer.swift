@@ -13,13 +13,13 @@ public enum FormatSniffer {
     public static func sniff<C: Collection>(_ bytes: C) -> Verdict where C.Element == UInt8 {
         let head = Array(bytes.prefix(prefixLength))
         // PDF readers accept the header anywhere in the first kilobyte.
-        if let range = find(Array("%PDF-".utf8), in: head.prefix(1024)), range >= 0 {
+        if find(Array("%PDF-".utf8), in: head.prefix(1024)) != nil {
             return .format(.pdf)
         }
+        // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
         let hasBOM16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
         if !hasBOM16 && looksBinary(head) { return .binary }
-        let text = hasBOM16 ? TextDecoding.decode(head).text : TextDecoding.decode(head).text
-        return looksLikeHTML(text) ? .format(.html) : .format(.text)
+        return looksLikeHTML(TextDecoding.decode(head).text) ? .format(.html) : .format(.text)
     }
 
     /// The format a file name claims, if its extension says one.

@@ -88,9 +88,10 @@ struct InstitutionIndex {
         let (name, acronym) = Self.nameAndAcronym(value.text)
         if let acronym, let e = byAcronym[acronym] { reportingEntry = e }
         else if let name, let e = byKey[Self.key(name)] { reportingEntry = e }
+        // Quoted, like every institution, where the text first names it (the field, or a letterhead before it).
         reporting = IndicatorRecord.Organization(
             name: name ?? reportingEntry.map { entries[$0].name }, acronym: acronym ?? reportingEntry.flatMap { entries[$0].acronym },
-            evidence: value.span
+            evidence: reportingEntry.flatMap { entries[$0].firstAnySpan } ?? value.span
         )
         reportingFromFieldValue = true
     }

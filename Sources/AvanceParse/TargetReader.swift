@@ -105,21 +105,7 @@ struct TargetReader {
                 }
             } else if achievedVerbs.contains(f) || (f == "llevaron" && t.folded(i + 1) == "a") {
                 if let m = nextNumber(t, after: i, masked: masked, percent: false, within: 5) {
-                    assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
-                    i = m.last + 1
-                    // "se alcanzaron 2 de las 2 ferias programadas para el periodo": achieved of target.
-                    var j = m.last + 1
-                    if t.folded(j) == "de" {
-                        j += 1
-                        if t.isWord(j, ["las", "los"]) { j += 1 }
-                        if let target = NumberRecognizer.match(t, at: j), !target.isPercent, !isYear(t, target) {
-                            let annual = (target.last + 1..<min(target.last + 8, toks.count)).contains {
-                                ["anual", "ano", "ejercicio"].contains(toks[$0].folded)
-                            }
-                            assign(annual ? .annual : .period, target.value, t.span(target.first, target.last), isPercent: false, into: &found)
-                            i = target.last + 1
-                        }
-                    }
+                    i = achieved(m, in: t, into: &found)
                     continue
                 }
             } else if programmedVerbs.contains(f) {
@@ -132,6 +118,12 @@ struct TargetReader {
                     i = m.last + 1
                     continue
                 }
+            } else if f == "se", let verb = toks[safe: i + 1], Self.isPastTense(verb.folded),
+                      !achievedVerbs.contains(verb.folded), !programmedVerbs.contains(verb.folded),
+                      let m = nextNumber(t, after: i + 1, masked: masked, percent: false, within: 3) {
+                // "se habilitó 1", "se entregaron 20": what was done, whatever the verb.
+                i = achieved(m, in: t, into: &found)
+                continue
             } else if percentCues.contains(f) {
                 if let m = nextNumber(t, after: i, masked: masked, percent: true, within: 8) {
                     assign(.percent, m.value, t.span(m.first, m.last), isPercent: true, into: &found)
@@ -153,6 +145,28 @@ struct TargetReader {
             }
             i += 1
         }
+    }
+
+    /// Takes an achieved figure, and the target it is measured against when the text says
+    /// "2 de las 2 ferias programadas (para el periodo)". Returns the index after what was read.
+    private static func achieved(_ m: NumberMatch, in t: TokenizedText, into found: inout Found) -> Int {
+        assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
+        var j = m.last + 1
+        guard t.folded(j) == "de" else { return j }
+        j += 1
+        if t.isWord(j, ["las", "los"]) { j += 1 }
+        guard let target = NumberRecognizer.match(t, at: j), !target.isPercent, !isYear(t, target) else { return m.last + 1 }
+        let annual = (target.last + 1..<min(target.last + 8, t.tokens.count)).contains {
+            ["anual", "ano", "ejercicio"].contains(t.tokens[$0].folded)
+        }
+        assign(annual ? .annual : .period, target.value, t.span(target.first, target.last), isPercent: false, into: &found)
+        return target.last + 1
+    }
+
+    /// A verb in the preterite, third person: "habilitó", "entregaron", "impartieron".
+    static func isPastTense(_ folded: String) -> Bool {
+        folded.count > 3 && (folded.hasSuffix("aron") || folded.hasSuffix("ieron") || folded.hasSuffix("o"))
+            && !programmedVerbs.contains(folded)
     }
 
     /// Whether the words from `j` name the reported period ("al periodo que se informa", "al tercer trimestre").

@@ -8,7 +8,7 @@ struct Avance: AsyncParsableCommand {
         abstract: "Turns quarterly indicator reports (PDF, HTML, text) into validated indicator records.",
         version: AvanceVersion.current,
         subcommands: [
-            ParseCommand.self, CheckCommand.self, RulesCommand.self,
+            ExtractCommand.self, ParseCommand.self, CheckCommand.self, RulesCommand.self,
             IngestCommand.self, ExportCommand.self, FindingsCommand.self,
         ]
     )

@@ -18,6 +18,12 @@ enum InstitutionLexicon {
     /// Words that join the parts of a name.
     static let connectors: Set<String> = ["de", "del", "la", "las", "los", "y", "e", "para", "en", "el", "a", "al", "sobre", "contra"]
 
+    /// Words that start a letterhead's or a title's next line, never a wrapped name's.
+    static let lineStarters: Set<String> = [
+        "informe", "reporte", "avance", "avances", "programa", "direccion", "gerencia", "departamento", "unidad",
+        "coordinacion", "subdireccion", "area", "oficina", "jefatura", "matriz", "ficha", "ejercicio", "trimestre",
+    ]
+
     /// Words that name a place; a name ends after the place that follows them.
     static let placeMarkers: Set<String> = ["estado", "municipio", "ciudad", "entidad", "republica"]
 

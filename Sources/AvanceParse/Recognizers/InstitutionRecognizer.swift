@@ -54,10 +54,11 @@ struct InstitutionRecognizer {
         var j = i + 1
         while j < toks.count, j - i < 24 {
             let tok = toks[j]
-            // A line break between two capitalised words ends the name (a letterhead's next
-            // line); a name wrapped after a connector goes on.
+            // A name goes on over a line break where the text was wrapped (a long line, or one
+            // ending in a connector); after a short line it ends (a letterhead's next line).
             if tok.newlineBefore && !InstitutionLexicon.connectors.contains(toks[j - 1].folded)
-                && !InstitutionLexicon.connectors.contains(tok.folded) { break }
+                && !InstitutionLexicon.connectors.contains(tok.folded)
+                && (!Self.wrapped(t, before: j) || InstitutionLexicon.lineStarters.contains(tok.folded)) { break }
             if tok.kind == .word && (tok.isCapitalized || tok.isAllCaps) {
                 last = j
                 j += 1
@@ -100,22 +101,35 @@ struct InstitutionRecognizer {
             if InstitutionLexicon.placeMarkers.contains(t.tokens[k].folded) {
                 // "Estado" then "de" + capitalised run.
                 if k + 1 <= last, t.tokens[k + 1].folded == "de", k + 2 <= last, t.tokens[k + 2].isCapitalized {
-                    var e = k + 2
-                    while e + 1 <= last, t.tokens[e + 1].isCapitalized, t.tokens[e + 1].kind == .word { e += 1 }
-                    // "Ciudad de México"
-                    return e
+                    return placeEnd(t, from: k + 2, to: last)
                 }
                 return k
             }
             if (t.tokens[k].folded == "de" || t.tokens[k].folded == "del"), k + 1 <= last,
                InstitutionLexicon.states.contains(t.tokens[k + 1].folded) {
-                var e = k + 1
-                while e + 1 <= last, t.tokens[e + 1].isCapitalized, t.tokens[e + 1].kind == .word { e += 1 }
-                return e
+                return placeEnd(t, from: k + 1, to: last)
             }
             k += 1
         }
         return nil
+    }
+
+    /// The last word of a place's name ("Quintana Roo", "Baja California Sur"): capitalised
+    /// words on the same line.
+    private func placeEnd(_ t: TokenizedText, from first: Int, to last: Int) -> Int {
+        var e = first
+        while e + 1 <= last, t.tokens[e + 1].kind == .word, t.tokens[e + 1].isCapitalized, !t.tokens[e + 1].newlineBefore { e += 1 }
+        return e
+    }
+
+    /// Characters a line must have to count as wrapped at the margin rather than ended.
+    static let wrappedLineLength = 50
+
+    /// Whether the line break before token `j` wraps a long line.
+    static func wrapped(_ t: TokenizedText, before j: Int) -> Bool {
+        let end = t.tokens[j - 1].range.upperBound
+        let lineStart = t.text[..<end].lastIndex(of: "\n").map { t.text.index(after: $0) } ?? t.text.startIndex
+        return t.text[lineStart..<end].count >= wrappedLineLength
     }
 
     /// `World Justice Project`, `Transparency International`: capitalised English words

@@ -1,0 +1,90 @@
+import AvanceCore
+
+/// Builds a `SpannedText` one character at a time, adding an anchor only where the
+/// text stops following the source column by column.
+struct SpannedTextBuilder: Sendable {
+    var text = ""
+    var anchors: [SourceAnchor] = []
+    let page: Int?
+    private var last: (line: Int, column: Int)?
+
+    init(page: Int? = nil) {
+        self.page = page
+    }
+
+    var isEmpty: Bool { text.isEmpty }
+    /// The source line of the last character appended, if it came from the source.
+    var lastLine: Int? { last?.line }
+    var spanned: SpannedText { SpannedText(text: text, anchors: anchors) }
+
+    mutating func append(_ c: Character, line: Int, column: Int) {
+        if let last, last.line == line, last.column + 1 == column {
+            // Still in step with the source: no anchor needed.
+        } else {
+            anchors.append(SourceAnchor(offset: text.utf8.count, page: page, line: line, column: column))
+        }
+        text.append(c)
+        last = (line, column)
+    }
+
+    /// Appends a character that stands for no source character (a joining space or line
+    /// break); the next real character gets its own anchor.
+    mutating func appendSynthetic(_ c: Character) {
+        if anchors.isEmpty, let last {
+            anchors.append(SourceAnchor(offset: 0, page: page, line: last.line, column: last.column))
+        }
+        text.append(c)
+        last = nil
+    }
+
+    /// Drops the last character (a hyphen that only broke a word at a line's end).
+    mutating func removeLast() {
+        guard let c = text.popLast() else { return }
+        _ = c
+        let count = text.utf8.count
+        anchors.removeAll { $0.offset >= count && $0.offset > 0 }
+        last = nil
+    }
+
+    /// Appends a spanned text, keeping its anchors.
+    mutating func append(_ other: SpannedText) {
+        let base = text.utf8.count
+        for a in other.anchors {
+            anchors.append(SourceAnchor(offset: base + a.offset, page: a.page, line: a.line, column: a.column))
+        }
+        text += other.text
+        last = nil
+    }
+}
+
+extension SpannedText {
+    /// Texts joined with a separator that stands for no source text (cells joined by ` | `).
+    static func joined(_ parts: [SpannedText], separator: String) -> SpannedText {
+        var b = SpannedTextBuilder()
+        for (i, part) in parts.enumerated() {
+            if i > 0 { for c in separator { b.appendSynthetic(c) } }
+            b.append(part)
+        }
+        if b.anchors.isEmpty, let first = parts.first { return SpannedText(text: b.text, anchors: first.anchors) }
+        // Leading empty parts leave separators before the first anchor: the text starts there.
+        if let first = b.anchors.first, first.offset > 0 {
+            b.anchors.insert(SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column), at: 0)
+        }
+        return b.spanned
+    }
+}
+
+extension Character {
+    /// `isWhitespace` with a fast path for ASCII, which is most of every report
+    /// (Unicode property look-ups were a fifth of the time on a large page).
+    var isSpaceFast: Bool {
+        if let a = asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+        return isWhitespace
+    }
+
+    /// `isLetter || isNumber` with a fast path for ASCII.
+    var isWordFast: Bool {
+        if let a = asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+        return isLetter || isNumber
+    }
+}
