@@ -19,6 +19,8 @@ struct DocumentReader {
     var segments: [Segment] = []
     var period: IndicatorRecord.Period?
     var periodBlock: Int?
+    /// The period was read from a heading (the report's title), not from running text.
+    var periodFromTitle = false
     var reportYear: Int?
     var sections = Sections()
     var dates: [IndicatorRecord.DateMention] = []
@@ -76,6 +78,7 @@ struct DocumentReader {
                 if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearFromField != nil }),
                    let year = m.year ?? yearFromField {
                     period = IndicatorRecord.Period(year: year, quarter: m.quarter, evidence: segment.text.span(m.first, m.last))
+                    periodFromTitle = blocks[segment.block].kind == .heading
                     break
                 }
             }

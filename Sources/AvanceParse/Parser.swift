@@ -74,7 +74,7 @@ public struct Parser: Sendable {
 
         let tables = IndicatorTable.find(in: document.blocks)
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
-            table.rows.compactMap { rowRecord(base, table: table, row: $0, blocks: document.blocks) }
+            table.dataRows(document.blocks).compactMap { rowRecord(base, table: table, cells: $0.cells) }
         }
         if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
             return rowRecords.enumerated().map { n, record in
@@ -89,17 +89,18 @@ public struct Parser: Sendable {
         }
         // A small table of targets for the one indicator.
         for table in tables where !table.hasIndicatorColumn {
-            if let row = table.rows.first {
+            if let row = table.dataRows(document.blocks).first {
                 for kind in table.columns.compactMap({ $0 }) {
-                    if let cell = table.cell(kind, in: document.blocks[row]) { TargetReader.take(kind, cell, into: &found) }
+                    if let cell = table.cell(kind, in: row.cells) { TargetReader.take(kind, cell, into: &found) }
                 }
             }
         }
         readProse(reader, into: &found)
         base.targets = found.targets
-        // A labelled period, program, indicator or a stated target makes a report; prose alone does not.
+        // A labelled period, program, indicator, a stated target, or a quarter in a title
+        // ("Informe de actividades abril / junio de 2019") makes a report; prose alone does not.
         let isReport = base.program != nil || base.indicator != nil || base.component != nil
-            || base.activity != nil || !found.isEmpty || reader.periodBlock != nil
+            || base.activity != nil || !found.isEmpty || reader.periodBlock != nil || reader.periodFromTitle
         guard isReport else { throw .notAReport(path: document.path) }
         return [base]
     }
@@ -148,9 +149,9 @@ public struct Parser: Sendable {
     }
 
     /// The record of one row of an indicator table.
-    private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, row: Int, blocks: [Block]) -> IndicatorRecord? {
-        let block = blocks[row]
-        guard let indicatorCell = table.cell(.indicator, in: block) else { return nil }
+    private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText]) -> IndicatorRecord? {
+        // A work program's table names its indicators by the action they count.
+        guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) else { return nil }
         var record = base
         record.actions = []
         var (code, name) = CodeSplitter.split(indicatorCell.text)
@@ -169,6 +170,7 @@ public struct Parser: Sendable {
             default: if code == nil { code = clave }
             }
         }
+        if let indicatorCode = table.cell(.indicatorCode, in: block) { code = TextCleaning.clean(indicatorCode.text) }
         record.indicator = IndicatorRecord.Indicator(code: code, name: name, description: nil, evidence: indicatorCell.span)
         var found = TargetReader.Found()
         for kind in [FieldKind.unitOfMeasure, .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent] {

@@ -6,13 +6,16 @@ struct IndicatorTable {
     /// Block indices of the data rows, in order.
     var rows: [Int]
 
-    /// Kinds a header must show to be an indicator table.
+    /// Kinds a header must show to be an indicator table: targets, or the indicator itself.
     static let targetKinds: Set<FieldKind> = [.annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent]
 
-    var hasIndicatorColumn: Bool { columns.contains(.indicator) }
+    var hasIndicatorColumn: Bool {
+        columns.contains(.indicator)
+            || (columns.contains(.actionTitle) && columns.contains { $0.map(Self.targetKinds.contains) ?? false })
+    }
 
-    /// Finds indicator tables: a header row naming target columns, then its data rows
-    /// (a repeated header, as PDFs print on every page, is skipped).
+    /// Finds indicator tables: a header row naming target or indicator columns, then its data
+    /// rows (a repeated header, as PDFs print on every page, is skipped).
     static func find(in blocks: [Block]) -> [IndicatorTable] {
         var tables: [IndicatorTable] = []
         var current: IndicatorTable?
@@ -22,12 +25,17 @@ struct IndicatorTable {
                 current = nil
                 continue
             }
-            let kinds = block.cells.map { Labels.kind(of: $0.text) }
+            let header = block.cells.map(Self.headerCell)
+            let kinds = header.map(\.kind)
             let known = kinds.compactMap { $0 }
-            if known.count >= 2, known.contains(where: targetKinds.contains), known.count * 2 >= kinds.count {
+            let isHeader = known.count >= 2 && known.count * 2 >= kinds.count
+                && (known.contains(where: targetKinds.contains) || known.contains(.indicator))
+            if isHeader {
                 if let c = current, c.columns == kinds { continue }
                 if let c = current { tables.append(c) }
                 current = IndicatorTable(columns: kinds, rows: [])
+                // A PDF may run the header into the first row: the cells' remaining lines are data.
+                if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
                 continue
             }
             if current != nil, block.cells.contains(where: { !$0.text.isEmpty }) {
@@ -35,12 +43,46 @@ struct IndicatorTable {
             }
         }
         if let c = current { tables.append(c) }
-        return tables.filter { !$0.rows.isEmpty }
+        return tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
+    }
+
+    /// The data a header row carried after its labels, by column (see `find`).
+    var firstRow: (block: Int, cells: [SpannedText?])?
+
+    /// A header cell: its kind, and what follows the label when a PDF ran the first data row
+    /// into the header ("Nivel\nFin", "B)\nClave\nIndicador\n01").
+    static func headerCell(_ cell: SpannedText) -> (kind: FieldKind?, rest: SpannedText?) {
+        if let kind = Labels.kind(of: cell.text) { return (kind, nil) }
+        let text = cell.text
+        var lineEnds = text.indices.filter { text[$0] == "\n" }
+        guard !lineEnds.isEmpty else { return (nil, nil) }
+        lineEnds.append(text.endIndex)
+        // The longest run of first lines that reads as a label; a list letter ("B)") before it is dropped.
+        for end in lineEnds.reversed() where end != text.endIndex {
+            var label = String(text[..<end])
+            if let paren = label.firstIndex(of: ")"), label.distance(from: label.startIndex, to: paren) <= 2 {
+                label = String(label[label.index(after: paren)...])
+            }
+            if let kind = Labels.kind(of: label) {
+                return (kind, cell.slice(text.index(after: end)..<text.endIndex).trimmed())
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// The cells of each data row, in order (the one a header carried first).
+    func dataRows(_ blocks: [Block]) -> [(block: Int, cells: [SpannedText])] {
+        var rows: [(Int, [SpannedText])] = []
+        if let first = firstRow {
+            rows.append((first.block, first.cells.map { $0 ?? SpannedText(text: "", anchors: []) }))
+        }
+        rows += self.rows.map { ($0, blocks[$0].cells) }
+        return rows
     }
 
     /// The cell of a row under the column of a kind.
-    func cell(_ kind: FieldKind, in block: Block) -> SpannedText? {
-        guard let c = columns.firstIndex(of: kind), let cell = block.cells[safe: c] else { return nil }
+    func cell(_ kind: FieldKind, in cells: [SpannedText]) -> SpannedText? {
+        guard let c = columns.firstIndex(of: kind), let cell = cells[safe: c] else { return nil }
         let trimmed = cell.trimmed()
         return trimmed.text.isEmpty ? nil : trimmed
     }

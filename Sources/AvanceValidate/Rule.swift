@@ -37,6 +37,10 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+    /// Rules about a document's text (its dates, its quarters, its notices) report on the
+    /// first record only: a table of twenty indicators must not repeat one date's finding twenty times.
+    func speaksForTheDocument(_ record: IndicatorRecord) -> Bool { (record.source.row ?? 1) == 1 }
+
     /// A finding of this rule with its default severity.
     func finding(_ message: String, _ evidence: [SourceSpan]) -> Finding {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message, evidence: evidence)

@@ -69,7 +69,7 @@ enum SectionTitles {
         if closing.contains(first) || closing.contains(two) { return .closing }
         if newsNotes.contains(first) && words.count <= 3 { return .newsNote }
         if pictures.contains(first) { return .picture }
-        if structural.contains(first) && words.count <= 4 { return .structural }
+        if titles.contains(first) || (structural.contains(first) && words.count <= 4) { return .structural }
         return nil
     }
 
@@ -78,6 +78,8 @@ enum SectionTitles {
         "justificacion", "metas", "meta", "descripcion", "presentacion", "avance", "avances", "indice",
         "contenido", "datos", "informe", "reporte", "seguimiento", "logros", "acciones", "actividades",
     ]
+    /// First words of a document's own title ("Informe de actividades abril / junio de 2019").
+    static let titles: Set<String> = ["informe", "reporte", "avance", "avances", "matriz", "ficha", "programa"]
     static let newsNotes: Set<String> = ["noticia", "nota", "boletin", "comunicado", "publicacion"]
     static let closing: Set<String> = [
         "anexo", "anexos", "evidencia", "evidencias", "firmas", "conclusion", "conclusiones",

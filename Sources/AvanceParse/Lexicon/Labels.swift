@@ -3,7 +3,10 @@ enum FieldKind: Hashable, Sendable {
     case program, component, activity, indicator, description, period, year
     case responsibleUnit, institution, unitOfMeasure
     case annualTarget, periodTarget, cumulativePeriodTarget, achieved, percent
-    case level, code, summary
+    case level, code, summary, indicatorCode
+    /// A column a table of indicators carries that the record does not use
+    /// (method of calculation, means of verification, assumptions...): known, so the header is recognised.
+    case other
     // Columns of a table of actions.
     case date, actionTitle
 }
@@ -50,6 +53,13 @@ enum Labels {
         add(.level, "nivel", "nivel mir", "nivel de la mir", "nivel del objetivo")
         add(.code, "clave", "codigo", "clave del indicador", "no", "num", "numero")
         add(.summary, "resumen narrativo", "objetivo", "descripcion del objetivo")
+        add(.indicatorCode, "clave indicador", "clave del indicador", "id indicador", "no de indicador")
+        add(.code, "clave objetivo", "clave del objetivo", "clave de objetivo")
+        add(.other, "medios de verificacion", "medio de verificacion", "supuestos", "supuesto", "metodo de calculo",
+            "formula", "frecuencia", "frecuencia de medicion", "linea base", "responsable del objetivo",
+            "semaforo", "sentido del indicador", "tipo", "dimension", "producto o evidencia", "evidencia", "proyecto",
+            "observaciones")
+        add(.annualTarget, "cantidad", "cantidad o porcentaje", "meta programada anual")
         add(.date, "fecha", "fecha de realizacion", "fecha del evento")
         add(.actionTitle, "accion", "acciones", "accion realizada", "acciones realizadas", "actividad realizada",
             "actividades realizadas", "evento", "descripcion de la accion")

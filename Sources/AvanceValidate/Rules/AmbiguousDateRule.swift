@@ -8,7 +8,7 @@ public struct AmbiguousDateRule: Rule {
         severity: .info,
         description: """
             A numeric date whose day and month are both 12 or less reads both as day/month (the \
-            Mexican order avance uses) and as month/day. The record keeps both readings.
+            Mexican order avance uses) and as month/day. The record keeps both readings. In a table of indicators, reported on the first row's record.
             """,
         triggering: [
             RuleExample("""
@@ -27,7 +27,8 @@ public struct AmbiguousDateRule: Rule {
     public init() {}
 
     public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
-        record.dates.filter(\.ambiguous).map { finding(Self.message($0), [$0.evidence]) }
+        guard speaksForTheDocument(record) else { return [] }
+        return record.dates.filter(\.ambiguous).map { finding(Self.message($0), [$0.evidence]) }
     }
 
     static func message(_ d: IndicatorRecord.DateMention) -> String {

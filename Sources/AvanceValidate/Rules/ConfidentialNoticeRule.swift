@@ -9,7 +9,7 @@ public struct ConfidentialNoticeRule: Rule {
         description: """
             The report carries a confidentiality notice ("documento confidencial", "uso interno", \
             "no divulgar") or template and placeholder residue ("Lorem ipsum", "[Nombre]", "Escriba \
-            aquí", "XXXX"). One finding per paragraph.
+            aquí", "XXXX"). One finding per paragraph; in a table of indicators, on the first row's record.
             """,
         triggering: [
             RuleExample("""
@@ -46,6 +46,7 @@ public struct ConfidentialNoticeRule: Rule {
     public init() {}
 
     public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+        guard speaksForTheDocument(record) else { return [] }
         var findings: [Finding] = []
         for block in document.blocks {
             let texts = block.kind == .field ? [block.label, block.text].compactMap { $0 } : (block.cells.isEmpty ? [block.text] : block.cells)

@@ -7,7 +7,8 @@ public struct DateOutsidePeriodRule: Rule {
         title: "Date outside the reported period",
         severity: .warning,
         description: """
-            A date in an action's section falls outside the reported quarter: the action belongs to \
+            A date in an action's section falls outside the reported quarter (in a table of indicators, reported \
+            on the first row's record): the action belongs to \
             another report, or a news note is dated before the event it reports.
             """,
         triggering: [
@@ -43,7 +44,7 @@ public struct DateOutsidePeriodRule: Rule {
     public init() {}
 
     public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
-        guard let period = record.period else { return [] }
+        guard let period = record.period, speaksForTheDocument(record) else { return [] }
         return record.dates.filter { $0.action != nil && !period.contains(iso: $0.value) }.map {
             finding(Self.message($0, period), [$0.evidence])
         }

@@ -8,7 +8,7 @@ public struct QuarterMismatchRule: Rule {
         severity: .error,
         description: """
             The text names a quarter (or a quarter of a year) other than the one in the report's \
-            header, a common trace of a report copied from an earlier one.
+            header, a common trace of a report copied from an earlier one. In a table of indicators, reported on the first row's record.
             """,
         triggering: [
             RuleExample("""
@@ -31,7 +31,7 @@ public struct QuarterMismatchRule: Rule {
     public init() {}
 
     public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
-        guard let period = record.period else { return [] }
+        guard let period = record.period, speaksForTheDocument(record) else { return [] }
         return record.periodMentions.compactMap { m in
             let otherQuarter = m.quarter.map { $0 != period.quarter } ?? false
             let otherYear = m.year.map { $0 != period.year } ?? false
