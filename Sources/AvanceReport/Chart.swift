@@ -10,19 +10,22 @@ enum Chart {
     static func figure(_ s: IndicatorSection, year: Int) -> Node<HTML.BodyContext> {
         // The first report of each quarter speaks for it, as in the cross-report rules.
         let quarters: [ReportRow?] = (1...4).map { q in s.reports.first { $0.year == year && $0.quarter == q } }
-        let values = quarters.compactMap { $0 }.flatMap { [$0.period, $0.achieved].compactMap { $0 } }
-        let top = niceCeiling(values.max() ?? 1)
+        var values = quarters.compactMap { $0 }.flatMap { [$0.period, $0.achieved].compactMap { $0 } }
         let cumulative = quarters.contains { $0?.cumulative == true }
         let annual = quarters.compactMap { $0?.annual }.last
+        // Cumulative figures climb towards the annual target: draw it as a line to reach.
+        let goal = cumulative ? annual : nil
+        if let goal { values.append(goal) }
+        let top = niceCeiling(values.max() ?? 1)
         var caption = "\(year): \(cumulative ? "cumulative target" : "target") and achieved per quarter"
         if let annual { caption += "; annual target \(show(annual))" }
         return .element(named: "figure", nodes: [
-            svg(quarters: quarters, top: top, description: caption),
+            svg(quarters: quarters, top: top, goal: goal, description: caption),
             .element(named: "figcaption", nodes: [.text(caption)]),
         ])
     }
 
-    static func svg(quarters: [ReportRow?], top maxValue: Double, description: String) -> Node<HTML.BodyContext> {
+    static func svg(quarters: [ReportRow?], top maxValue: Double, goal: Double?, description: String) -> Node<HTML.BodyContext> {
         let plotHeight = height - top - bottom
         let slot = (width - left - right) / 4
         let bar = slot * 0.3
@@ -36,6 +39,10 @@ enum Chart {
             text(left - 4, y(0) + 4, "0", "label", anchor: "end"),
             line(left, y(0), width - right, y(0), "axis"),
         ]
+        if let goal {
+            nodes.append(line(left, y(goal), width - right, y(goal), "goal"))
+            nodes.append(text(width - right, y(goal) - 3, "annual \(show(goal))", "value", anchor: "end"))
+        }
         for (i, row) in quarters.enumerated() {
             let x0 = left + slot * Double(i)
             let center = x0 + slot / 2
@@ -99,7 +106,7 @@ enum Chart {
         var p = 1.0
         while p * 10 <= v { p *= 10 }
         while p > v { p /= 10 }
-        for m in [1.0, 2.0, 5.0, 10.0] where m * p >= v { return m * p }
+        for m in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] where m * p >= v { return m * p }
         return 10 * p
     }
 }

@@ -91,7 +91,7 @@ public enum HTMLReport {
         let counts = Severity.allCases.reversed().map { ($0, section.count($0)) }.filter { $0.1 > 0 }
         if counts.isEmpty { return .span(.class("badge ok"), .text("no findings")) }
         return .forEach(counts) { severity, n in
-            .span(.class("badge sev-\(severity.rawValue)"), .text("\(n) \(severity.rawValue)"))
+            .span(.class("badge sev-\(severity.rawValue)"), .text("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"))
         }
     }
 
@@ -191,7 +191,7 @@ public enum HTMLReport {
         figure svg { width: 100%; height: auto; display: block; }
         figcaption { font-size: 0.85rem; color: var(--muted); }
         .bar-target { fill: #c9d3e3; stroke: #50627e; stroke-width: 1; } .bar-achieved { fill: #2f5597; }
-        .axis { stroke: #50627e; stroke-width: 1; } .grid { stroke: var(--line); stroke-dasharray: 3 3; }
+        .axis { stroke: #50627e; stroke-width: 1; } .grid { stroke: var(--line); stroke-dasharray: 3 3; } .goal { stroke: #8a5a00; stroke-width: 1.5; stroke-dasharray: 6 3; }
         .label { font-size: 11px; fill: #16181d; } .value { font-size: 10px; fill: #16181d; } .absent { font-size: 10px; fill: var(--muted); }
         .findings { padding-left: 1.3rem; }
         .finding { margin: 0.6rem 0; padding-left: 0.5rem; border-left: 4px solid var(--muted); break-inside: avoid; }

@@ -62,8 +62,8 @@ struct AuditCommand: AsyncParsableCommand {
                 let key = IndicatorIdentity.codeKey(program)
                 records = records.filter { $0.program?.code.map(IndicatorIdentity.codeKey) == key }
             }
-            let failures = try store.openFailures().map { FailedFile(path: $0.path, reason: $0.reason) }
-            let audits = Auditor(settings: configuration.rules).audit(records)
+            let failures = try store.openFailures().map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
+            let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
             let built = AuditReportBuilder.report(
                 audits, failures: failures, database: database.path, year: year, program: program
             )
@@ -95,6 +95,22 @@ struct AuditCommand: AsyncParsableCommand {
         if let threshold = failOn.severity, let worst = report.worstSeverity, worst >= threshold {
             throw ExitCode(ExitStatus.findings)
         }
+    }
+}
+
+extension AuditCommand {
+    /// A path under the current folder, relative to it: the store keeps absolute paths,
+    /// an auditor reads `Samples/x.pdf` more easily.
+    static func relative(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    static func relative(_ record: IndicatorRecord) -> IndicatorRecord {
+        var r = record
+        r.source.path = relative(r.source.path)
+        return r
     }
 }
 
