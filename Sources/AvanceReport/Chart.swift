@@ -41,7 +41,7 @@ enum Chart {
         ]
         if let goal {
             nodes.append(line(left, y(goal), width - right, y(goal), "goal"))
-            nodes.append(text(width - right, y(goal) - 3, "annual \(show(goal))", "value", anchor: "end"))
+            nodes.append(text(left + 4, y(goal) - 3, "annual \(show(goal))", "value", anchor: "start"))
         }
         for (i, row) in quarters.enumerated() {
             let x0 = left + slot * Double(i)

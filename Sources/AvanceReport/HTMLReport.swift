@@ -51,9 +51,9 @@ public enum HTMLReport {
             .h2("Summary"),
             .ul(
                 .class("counts"),
-                .li(.strong(.text(String(s.documents))), .text(" documents")),
-                .li(.strong(.text(String(s.records))), .text(" records")),
-                .li(.strong(.text(String(s.indicators))), .text(" indicators")),
+                .li(.strong(.text(String(s.documents))), .text(s.documents == 1 ? " document" : " documents")),
+                .li(.strong(.text(String(s.records))), .text(s.records == 1 ? " record" : " records")),
+                .li(.strong(.text(String(s.indicators))), .text(s.indicators == 1 ? " indicator" : " indicators")),
                 .forEach(s.findingsBySeverity) { c in
                     .li(.class("sev-\(c.severity.rawValue)"), .strong(.text(String(c.count))), .text(" \(c.severity.rawValue)\(c.count == 1 ? "" : "s")"))
                 }
@@ -122,8 +122,8 @@ public enum HTMLReport {
                     )),
                     .tbody(.forEach(s.reports) { r in
                         .tr(
-                            .td(.text(r.periodName)),
-                            .td(.code(.text(r.path + (r.row.map { " (row \($0))" } ?? "")))),
+                            .td(.class("period"), .text(r.periodName)),
+                            .td(.class("file"), .code(.text(r.path + (r.row.map { " (row \($0))" } ?? "")))),
                             .td(.text(r.indicatorText ?? "–")),
                             .td(.class("num"), .text(show(r.annual))),
                             .td(.class("num"), .text(show(r.period) + (r.cumulative ? " (cumulative)" : ""))),
@@ -179,7 +179,7 @@ public enum HTMLReport {
         table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.92rem; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
         th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-        td code { overflow-wrap: anywhere; }
+        td code { overflow-wrap: anywhere; } td.file { min-width: 16rem; } td.period { white-space: nowrap; }
         .num { text-align: right; white-space: nowrap; }
         .badge { display: inline-block; border-radius: 0.7rem; padding: 0 0.5rem; font-size: 0.8rem; color: #fff; background: var(--muted); margin-right: 0.2rem; }
         .badge.sev-error { background: var(--error); } .badge.sev-warning { background: var(--warning); } .badge.sev-info { background: var(--info); } .badge.ok { background: var(--ok); }
