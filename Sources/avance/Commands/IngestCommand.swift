@@ -15,7 +15,7 @@ struct IngestCommand: AsyncParsableCommand {
 
             Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
             `failures` table, tried again next run); 75 another ingest holds the database (see
-            --wait); 64 usage error; 74 the database could not be opened or written.
+            --wait); 64 usage error or a mistake in avance.yml; 74 the database could not be opened or written.
             """
     )
 
