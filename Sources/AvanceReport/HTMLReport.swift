@@ -206,6 +206,7 @@ public enum HTMLReport {
             body { padding: 0.6rem; font-size: 15px; }
             h1 { font-size: 1.3rem; }
             .levels dl { grid-template-columns: 1fr; } .levels dd { margin-bottom: 0.3rem; }
+            td.file { min-width: 11rem; }
         }
         @media print {
             body { max-width: none; padding: 0; font-size: 11pt; }

@@ -70,6 +70,8 @@ struct Configuration: Sendable {
         guard let mapping = root.mapping else { throw .invalid(at(root), "the file must be a mapping of keys (rules, date-order, institutions, exclude)") }
         for (key, value) in mapping {
             let name = key.string ?? ""
+            // `rules:` with nothing under it (everything commented out) changes nothing.
+            if Self.keys.contains(name), isNull(value) { continue }
             switch name {
             case "rules":
                 try readRules(value, at, into: &config.rules)
@@ -155,6 +157,12 @@ struct Configuration: Sendable {
             guard let s = item.scalar?.string else { throw .invalid(at(item), "\(key): each entry is a name or a pattern") }
             return s
         }
+    }
+
+    /// An empty value, `~` or `null`.
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     static func bool(_ s: String) -> Bool? {

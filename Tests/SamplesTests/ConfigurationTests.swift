@@ -91,6 +91,17 @@ import Testing
         }
     }
 
+    @Test func anEmptyFileOrAnEmptySectionChangesNothing() throws {
+        for yaml in ["", "# nothing yet\n", "rules:\n#  ambiguous-date: off\nexclude:\n"] {
+            let dir = try Self.folder(yaml)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let r = try Binary.run(["rules", "--format", "json"], in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+            let rules = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
+            #expect(rules.allSatisfy { $0["severity"] as? String == $0["defaultSeverity"] as? String })
+        }
+    }
+
     @Test func aMissingConfigurationFileIsAnError() throws {
         let r = try Binary.run(["rules", "--config", "/nonexistent/avance.yml"])
         #expect(r.status == 64)

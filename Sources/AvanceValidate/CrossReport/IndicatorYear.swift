@@ -60,11 +60,13 @@ public struct IndicatorGroup: Sendable {
 
     /// One value per year the records report.
     public var years: [IndicatorYear] {
-        let byYear = Dictionary(grouping: records.filter { $0.period != nil }) { $0.period!.year }
+        var byYear: [Int: [Int: [IndicatorRecord]]] = [:]
+        for r in records {
+            guard let period = r.period else { continue }
+            byYear[period.year, default: [:]][period.quarter, default: []].append(r)
+        }
         return byYear.keys.sorted().map { year in
-            var quarters: [Int: [IndicatorRecord]] = [:]
-            for r in byYear[year]! { quarters[r.period!.quarter, default: []].append(r) }
-            return IndicatorYear(identity: identity, year: year, quarters: quarters)
+            IndicatorYear(identity: identity, year: year, quarters: byYear[year] ?? [:])
         }
     }
 }
