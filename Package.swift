@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "AvanceCore"),
@@ -31,11 +33,14 @@ let package = Package(
         .target(name: "AvanceParse", dependencies: ["AvanceCore"]),
         .target(name: "AvanceValidate", dependencies: ["AvanceCore"]),
         .target(name: "AvanceStore", dependencies: ["AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The auditor's report (text, JSON, CSV, HTML); Plot escapes every text it is given.
+        .target(name: "AvanceReport", dependencies: ["AvanceCore", .product(name: "Plot", package: "Plot")]),
         .executableTarget(
             name: "avance",
             dependencies: [
-                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore",
+                "AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "AvanceStore", "AvanceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -48,6 +53,7 @@ let package = Package(
         ),
         // Runs the built binary over Samples/ and compares with the hand-written expected records.
         .testTarget(name: "SamplesTests", dependencies: ["avance", "AvanceCore"]),
+        .testTarget(name: "AvanceReportTests", dependencies: ["AvanceCore", "AvanceReport"]),
         .testTarget(
             name: "AvanceStoreTests",
             dependencies: ["AvanceStore", "AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]

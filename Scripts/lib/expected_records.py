@@ -338,8 +338,77 @@ def html_named_pdf():
     )]
 
 
+# ---------------------------------------------------------------------------
+# The audit's series (Samples/series/): quarterly fichas of one indicator, no actions.
+
+def icatey(period_quote, quarter, annual, cumulative_target, achieved, percent_quote, percent,
+           indicator_quote="01 - Número de cursos impartidos en comunidades rurales",
+           indicator_name="Número de cursos impartidos en comunidades rurales"):
+    name = "Instituto de Capacitación para el Trabajo del Estado de Yucatán"
+    return record(
+        program=coded("E023", "Capacitación para el trabajo", "E023 - Capacitación para el trabajo"),
+        component=coded("C01", "Cursos de capacitación para el trabajo impartidos",
+                        "C01 - Cursos de capacitación para el trabajo impartidos"),
+        activity=coded("C01.A02", "Impartición de cursos en comunidades rurales",
+                       "C01.A02 - Impartición de cursos en comunidades rurales"),
+        indicator={"code": "01", "name": indicator_name, "description": None, "evidence": S(indicator_quote)},
+        period=period(2024, quarter, period_quote),
+        responsibleUnit=org("Dirección de Vinculación", "DV", S("Dirección de Vinculación (DV)")),
+        # The letterhead names it before the Institución field does.
+        reportingInstitution=org(name, "ICATEY", S(name)),
+        targets=targets("Cursos", annual, cumulative_target, achieved, percent, [
+            S(str(annual), after="Meta anual"), S(str(cumulative_target), after="Meta acumulada al trimestre"),
+            S(str(achieved), after="Avance acumulado"), S(percent_quote)], cumulative=True),
+        institutions=[institution(name, "ICATEY")],
+        signatories=[signatory("Mariana Pech Dzul", "Lic.", "Directora de Vinculación")],
+    )
+
+
+def icatey_markdown_table():
+    """The fourth quarter's targets stand in a one-row table: quote each cell of the row."""
+    r = icatey("4to. Trimestre 2024", 4, 24, 22, 11, "50%", 50)
+    r["targets"]["evidence"] = [S(v, after="Porcentaje de cumplimiento") for v in ("24", "22", "11", "50%")]
+    return r
+
+
+def cobay(period_quote, quarter, target, quote_after="Meta del trimestre"):
+    # "Colegio" heads no institution in the lexicon: the reporting body comes from the
+    # Dependencia field alone, and the institutions list stays empty.
+    return record(
+        program=coded("E031", "Educación media superior", "E031 - Educación media superior"),
+        component=coded("C03", "Orientación educativa otorgada", "C03 - Orientación educativa otorgada"),
+        activity=coded("C03.A01", "Realización de jornadas de orientación vocacional",
+                       "C03.A01 - Realización de jornadas de orientación vocacional"),
+        indicator={"code": "I02", "name": "Número de jornadas de orientación vocacional realizadas", "description": None,
+                   "evidence": S("I02 - Número de jornadas de orientación vocacional realizadas")},
+        period=period(2023, quarter, period_quote),
+        responsibleUnit=org("Departamento de Orientación Educativa", None, S("Departamento de Orientación Educativa")),
+        reportingInstitution=org("Colegio de Bachilleres del Estado de Yucatán", "COBAY",
+                                 S("Colegio de Bachilleres del Estado de Yucatán (COBAY)")),
+        targets=targets(None, 12, target, target, 100, [
+            S("12", after="Meta anual"), S(str(target), after=quote_after), S(str(target), after="Meta alcanzada"), S("100%")]),
+        signatories=[signatory("Rosa Elena Canché Ku", "Mtra.", "Jefa del Departamento de Orientación Educativa")],
+    )
+
+
+SERIES = [
+    ("series/planted/icatey-2024-T1-C01.A02.txt", lambda: icatey("1er. Trimestre 2024", 1, 20, 4, 4, "100%", 100)),
+    ("series/planted/icatey-2024-T3-C01.A02.html", lambda: icatey(
+        "3er. Trimestre 2024", 3, 20, 14, 12, "85.7%", 85.7,
+        indicator_quote="01 - Número de cursos impartidos en comunidades rurales <script>alert(1)</script>",
+        indicator_name="Número de cursos impartidos en comunidades rurales <script>alert(1)</script>")),
+    ("series/planted/icatey-2024-T3-C01.A02-corregido.pdf", lambda: icatey("3er. Trimestre 2024", 3, 20, 14, 13, "92.9%", 92.9)),
+    ("series/planted/icatey-2024-T4-C01.A02.md", icatey_markdown_table),
+    ("series/clean/cobay-2023-T1-C03.A01.md", lambda: cobay("Enero-Marzo 2023", 1, 3)),
+    ("series/clean/cobay-2023-T2-C03.A01.html", lambda: cobay("Abril-Junio 2023", 2, 3)),
+    ("series/clean/cobay-2023-T3-C03.A01.txt", lambda: cobay("Julio-Septiembre 2023", 3, 2)),
+    ("series/clean/cobay-2023-T4-C03.A01.pdf", lambda: cobay("Octubre-Diciembre 2023", 4, 4)),
+]
+
+
 def write(name, records):
     path = os.path.join(SAMPLES, "expected", name + ".json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     print("wrote", path)
@@ -364,6 +433,8 @@ def main():
     build("avance-indicadores-2024-T3-tabla.pdf", tabular())
     build("iqm-2024-T1-C01.A02-cp1252.html", [(None, r) for r in cp1252()])
     build("informe-html-con-nombre.pdf", [(None, r) for r in html_named_pdf()])
+    for name, make in SERIES:
+        build(name, [(None, make())])
 
     for name, words in [
         ("cifrado-con-contrasena.pdf", "encrypted"),

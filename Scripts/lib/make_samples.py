@@ -395,6 +395,58 @@ HTML_AS_PDF = """<!DOCTYPE html>
 
 
 # ---------------------------------------------------------------------------
+# Quarterly reports of one indicator for the audit's series (Samples/series/): the other
+# quarters are the text, HTML and Markdown files written by hand beside them.
+
+ICATEY = "Instituto de Capacitación para el Trabajo del Estado de Yucatán"
+ICATEY_FIELDS = [
+    ("Institución", ICATEY + " (ICATEY)"),
+    ("Programa presupuestario", "E023 - Capacitación para el trabajo"),
+    ("Componente", "C01 - Cursos de capacitación para el trabajo impartidos"),
+    ("Actividad", "C01.A02 - Impartición de cursos en comunidades rurales"),
+    ("Indicador", "01 - Número de cursos impartidos en comunidades rurales"),
+    ("Trimestre", "3er. Trimestre 2024"),
+    ("Unidad responsable", "Dirección de Vinculación (DV)"),
+]
+COBAY = "Colegio de Bachilleres del Estado de Yucatán"
+COBAY_FIELDS = [
+    ("Dependencia", COBAY + " (COBAY)"),
+    ("Programa presupuestario", "E031 - Educación media superior"),
+    ("Componente", "C03 - Orientación educativa otorgada"),
+    ("Actividad", "C03.A01 - Realización de jornadas de orientación vocacional"),
+    ("Indicador", "I02 - Número de jornadas de orientación vocacional realizadas"),
+    ("Periodo", "Octubre-Diciembre 2023"),
+    ("Unidad responsable", "Departamento de Orientación Educativa"),
+]
+
+
+def series_pdf(path, letterhead, fields, targets, paragraph, signer):
+    """A one-page ficha: the header and the targets as Word's two-column tables."""
+    story = [Paragraph(html.escape(letterhead[0]), HEADINGS[2]), Paragraph(html.escape(letterhead[1]), BODY),
+             field_table([(l, html.escape(v)) for l, v in fields]), Spacer(1, 10),
+             field_table([(l, html.escape(v)) for l, v in targets]), Spacer(1, 10),
+             Paragraph(html.escape(paragraph), BODY), Spacer(1, 16),
+             Paragraph("<br/>".join(html.escape(line) for line in signer), BODY)]
+    build_pdf(path, story, [letterhead[0]], title=letterhead[1])
+
+
+def icatey_corrected_pdf(path):
+    """The third quarter's report again, 'corrected', with another achieved figure."""
+    series_pdf(path, [ICATEY, "Ficha de seguimiento del indicador (versión corregida)"], ICATEY_FIELDS, [
+        ("Unidad de medida", "Cursos"), ("Meta anual", "20"), ("Meta acumulada al trimestre", "14"),
+        ("Avance acumulado", "13"), ("Porcentaje de cumplimiento", "92.9%"),
+    ], "Se agregó el curso de carpintería concluido en Tekax, que no se había contabilizado en la versión anterior de esta ficha.",
+        ["Lic. Mariana Pech Dzul", "Directora de Vinculación"])
+
+
+def cobay_fourth_quarter_pdf(path):
+    series_pdf(path, [COBAY, "Seguimiento de indicadores de la MIR 2023"], COBAY_FIELDS, [
+        ("Meta anual", "12"), ("Meta del trimestre", "4"), ("Meta alcanzada", "4"), ("Porcentaje de cumplimiento", "100%"),
+    ], "Las jornadas se realizaron en los planteles de Valladolid, Tekax, Peto y Oxkutzcab, con la asistencia de 505 estudiantes.",
+        ["Mtra. Rosa Elena Canché Ku", "Jefa del Departamento de Orientación Educativa"])
+
+
+# ---------------------------------------------------------------------------
 # Broken PDFs.
 
 def scanned_pdf(path):
@@ -440,6 +492,10 @@ def main():
     tabular_pdf(os.path.join(out, "avance-indicadores-2024-T3-tabla.pdf"))
     write("iqm-2024-T1-C01.A02-cp1252.html", CP1252_HTML, encoding="cp1252")
     write("informe-html-con-nombre.pdf", HTML_AS_PDF)
+    os.makedirs(os.path.join(out, "series", "planted"), exist_ok=True)
+    os.makedirs(os.path.join(out, "series", "clean"), exist_ok=True)
+    icatey_corrected_pdf(os.path.join(out, "series", "planted", "icatey-2024-T3-C01.A02-corregido.pdf"))
+    cobay_fourth_quarter_pdf(os.path.join(out, "series", "clean", "cobay-2023-T4-C03.A01.pdf"))
     scanned_pdf(os.path.join(out, "escaneado-sin-texto.pdf"))
     encrypted_pdf(os.path.join(out, "cifrado-con-contrasena.pdf"))
     # A download cut short: the first 60% of a real report.

@@ -5,6 +5,10 @@
 # The Debian packages the build and the tests need (one source of truth for every script).
 AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev poppler-utils sqlite3 libsqlite3-dev)
 
+# What the tests need besides: a browser to open the audit's web page (headless), fonts for it
+# to draw text with, and python3 to decode its screenshot.
+AVANCE_TEST_PACKAGES=(chromium fonts-dejavu-core python3)
+
 # ensure_system_packages [extra packages...]
 ensure_system_packages() {
     local wanted=("${AVANCE_SYSTEM_PACKAGES[@]}" "$@") missing=() p

@@ -9,12 +9,24 @@ public struct SourceSpan: Codable, Hashable, Sendable {
     public var column: Int
     /// The quoted words, cleaned of markup.
     public var text: String
+    /// The file the words are in, for evidence that cites several files (a cross-report
+    /// finding). `nil` in a record, whose spans all stand in its own source; then it is not
+    /// written, so the record format does not change.
+    public var path: String?
 
-    public init(page: Int? = nil, line: Int, column: Int, text: String) {
+    public init(page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil) {
         self.page = page
         self.line = line
         self.column = column
         self.text = text
+        self.path = path
+    }
+
+    /// The same span, cited in the file at `path`.
+    public func cited(in path: String) -> SourceSpan {
+        var s = self
+        s.path = path
+        return s
     }
 
     /// "p. 2, line 14:3" or "line 14:3".
@@ -29,6 +41,7 @@ public struct SourceSpan: Codable, Hashable, Sendable {
         try c.encode(line, forKey: .line)
         try c.encode(column, forKey: .column)
         try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(path, forKey: .path)
     }
 }
 

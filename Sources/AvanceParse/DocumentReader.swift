@@ -135,7 +135,14 @@ struct DocumentReader {
         let recognizer = InstitutionRecognizer()
         // A unit is no institution: "Dirección de Asuntos Jurídicos y Secretariado Técnico".
         let unitBlock = fields[.responsibleUnit]
-        let matches = segments.map { $0.block == unitBlock ? [] : recognizer.matches(in: $0.text) }
+        var matches = segments.map { $0.block == unitBlock ? [] : recognizer.matches(in: $0.text) }
+        if !options.institutions.isEmpty {
+            let known = KnownNames(options.institutions)
+            for s in segments.indices where segments[s].block != unitBlock {
+                matches[s] = known.merge(matches[s], in: segments[s].text)
+            }
+            for k in options.institutions { institutions.know(name: k.name, acronym: k.acronym) }
+        }
         // Names first, in document order, so a short form meets the full name it abbreviates;
         // an acronym defined in parentheses joins its name.
         for (s, segment) in segments.enumerated() {

@@ -68,6 +68,15 @@ struct InstitutionIndex {
 
     func isDefinedAcronym<S: StringProtocol>(_ s: S) -> Bool { byAcronym[String(s)] != nil }
 
+    /// A user's institution: its acronym stands for it even where the text never spells it
+    /// out (the entry is listed only once the text names it).
+    mutating func know(name: String, acronym: String?) {
+        guard let acronym, byAcronym[acronym] == nil else { return }
+        let e = entry(for: name)
+        if entries[e].acronym == nil { entries[e].acronym = acronym }
+        byAcronym[acronym] = e
+    }
+
     mutating func acronymUse(_ acronym: String, block: Int, position: Int, span: SourceSpan, isolated: Bool) {
         if let e = byAcronym[acronym] {
             entries[e].mentions += 1

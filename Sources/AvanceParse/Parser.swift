@@ -26,10 +26,26 @@ public struct ParseOptions: Sendable, Hashable {
         case monthDay = "month-day"
     }
 
-    public var numericDateOrder: NumericDateOrder
+    /// An institution given by the user (`avance.yml`): its name is recognised word for word
+    /// (case and accents aside) even where no head word starts it, and its acronym, used
+    /// alone, stands for it.
+    public struct KnownInstitution: Sendable, Hashable {
+        public var name: String
+        public var acronym: String?
 
-    public init(numericDateOrder: NumericDateOrder = .dayMonth) {
+        public init(name: String, acronym: String? = nil) {
+            self.name = name
+            self.acronym = acronym
+        }
+    }
+
+    public var numericDateOrder: NumericDateOrder
+    /// Institutions to recognise besides those the lexicon finds.
+    public var institutions: [KnownInstitution]
+
+    public init(numericDateOrder: NumericDateOrder = .dayMonth, institutions: [KnownInstitution] = []) {
         self.numericDateOrder = numericDateOrder
+        self.institutions = institutions
     }
 }
 

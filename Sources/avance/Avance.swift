@@ -9,7 +9,7 @@ struct Avance: AsyncParsableCommand {
         version: AvanceVersion.current,
         subcommands: [
             ExtractCommand.self, ParseCommand.self, CheckCommand.self, RulesCommand.self,
-            IngestCommand.self, ExportCommand.self, FindingsCommand.self,
+            IngestCommand.self, ExportCommand.self, FindingsCommand.self, AuditCommand.self,
         ]
     )
 }

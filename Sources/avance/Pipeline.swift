@@ -9,6 +9,14 @@ struct Pipeline: Sendable {
     var parser = Parser()
     var validator = Validator()
 
+    init() {}
+
+    /// The parser and validator as avance.yml sets them.
+    init(configuration: Configuration) {
+        parser = Parser(options: configuration.parseOptions())
+        validator = Validator(settings: configuration.rules)
+    }
+
     struct Outcome: Sendable {
         var document: ExtractedDocument
         var records: [IndicatorRecord]

@@ -18,21 +18,25 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
     var pdfTimeout: Double = 60
 
-    @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month or month-day.")
-    var dateOrder: String = "day-month"
+    @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month (default, or as avance.yml says) or month-day.")
+    var dateOrder: String?
+
+    @OptionGroup var config: ConfigOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one report file.") }
         guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
-        guard ["day-month", "month-day"].contains(dateOrder) else {
+        if let dateOrder, !["day-month", "month-day"].contains(dateOrder) {
             throw ValidationError("--date-order must be day-month or month-day.")
         }
     }
 
+    /// The stages as the configuration (avance.yml) and the options set them.
     func pipeline() throws -> Pipeline {
-        var p = Pipeline()
+        let configuration = try config.load()
+        var p = Pipeline(configuration: configuration)
         p.extractor.options.pdfTimeout = pdfTimeout
-        p.parser.options.numericDateOrder = dateOrder == "month-day" ? .monthDay : .dayMonth
+        p.parser.options = configuration.parseOptions(dateOrder: dateOrder)
         return p
     }
 }

@@ -197,6 +197,21 @@ import Testing
         #expect(records.map(\.findingCount) == [1, 2])
         #expect(records.map(\.sha256) == [Make.sha(2), Make.sha(1)])
     }
+
+    @Test func theAuditReadsCurrentRecordsAtTheirCurrentPathWithTheirStoredFindings() throws {
+        let store = try populated()
+        // A copy of b's content at another path, and a, changed: its old version is no longer audited.
+        _ = try store.store(path: "/r/c.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(200), content: Make.document(sha: Make.sha(3), records: [
+            Make.record(path: "/old/place/a.txt", sha: Make.sha(3), year: 2023, findings: [Make.finding("ambiguous-date", .info)]),
+        ]), runId: nil)
+        let audited = try store.currentRecordsForAudit()
+        #expect(audited.map(\.path) == ["/r/a.txt", "/r/b.txt"])
+        #expect(audited.map(\.record.source.path) == ["/r/a.txt", "/r/b.txt"], "the record is placed where its file is now")
+        #expect(audited.map { $0.record.findings.map(\.rule) } == [["ambiguous-date"], ["date-outside-period", "period-above-annual"]])
+        #expect(audited[1].record.findings[0].evidence.map(\.line) == [40])
+        #expect(try store.currentRecordsForAudit(year: 2023).map(\.sha256) == [Make.sha(3)])
+    }
 }
 
 @Suite struct CSVTests {

@@ -61,9 +61,12 @@ import Testing
         #expect(rules.compactMap { $0["id"] as? String } == [
             "missing-field", "code-hierarchy", "period-exceeds-annual", "percent-mismatch", "count-mismatch",
             "quarter-mismatch", "date-outside-period", "ambiguous-date", "confidential-notice",
+            "quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate",
+            "missing-quarter",
         ])
+        #expect(rules.compactMap { $0["scope"] as? String } == Array(repeating: "record", count: 9) + Array(repeating: "cross-report", count: 5))
         for rule in rules {
-            for key in ["title", "severity", "description"] { #expect(rule[key] is String) }
+            for key in ["title", "severity", "defaultSeverity", "description"] { #expect(rule[key] is String) }
         }
     }
 

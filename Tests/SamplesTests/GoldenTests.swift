@@ -7,18 +7,31 @@ import Testing
     static let samples = Binary.packageRoot.appendingPathComponent("Samples")
     static let expectedDir = samples.appendingPathComponent("expected")
 
-    /// Sample files (the README and the expected folder are not samples).
+    /// Sample files, as paths under Samples/ (`series/clean/x.md`), found in every folder
+    /// below it: README files, hidden files and the expected folder are not samples.
     static let files: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
-        return names.filter { name in
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: samples.appendingPathComponent(name).path, isDirectory: &isDir)
-            return !isDir.boolValue && !name.hasPrefix(".") && name != "README.md"
-        }.sorted()
+        var found: [String] = []
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? samples : samples.appendingPathComponent(relative)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard !name.hasPrefix("."), name != "README.md" else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isDir: ObjCBool = false
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir)
+                if isDir.boolValue {
+                    if path != "expected" { walk(path) }
+                } else {
+                    found.append(path)
+                }
+            }
+        }
+        walk("")
+        return found.sorted()
     }()
 
     @Test func thereAreSamples() {
         #expect(Self.files.count >= 13, "Samples/ holds the original report and at least 12 more")
+        #expect(Self.files.contains { $0.hasPrefix("series/") }, "the series in subfolders are samples too")
     }
 
     @Test(arguments: files)

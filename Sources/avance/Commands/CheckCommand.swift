@@ -9,7 +9,7 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Validate reports and print their findings.",
         discussion: """
             Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, \
-            2 a file could not be read or holds no report (the others are still checked), 64 usage.
+            2 a file could not be read or holds no report (the others are still checked), 64 usage or a mistake in avance.yml.
             """
     )
 

@@ -15,7 +15,7 @@ struct IngestCommand: AsyncParsableCommand {
 
             Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
             `failures` table, tried again next run); 75 another ingest holds the database (see
-            --wait); 64 usage error; 74 the database could not be opened or written.
+            --wait); 64 usage error or a mistake in avance.yml; 74 the database could not be opened or written.
             """
     )
 
@@ -23,6 +23,8 @@ struct IngestCommand: AsyncParsableCommand {
     var paths: [String]
 
     @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var config: ConfigOptions
 
     @Option(help: "Files extracted and parsed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -52,6 +54,9 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     private func ingest() async throws {
+        let configuration = try config.load()
+        // Patterns from avance.yml and from the command line alike.
+        let excludes = configuration.exclude + self.excludes
         let console = Console.standardError
         let showBar = console.isTerminal && logFormat == .text && !verbose
         let level: Logger.Level = verbose ? .trace : (showBar ? .warning : .info)
@@ -108,7 +113,7 @@ struct IngestCommand: AsyncParsableCommand {
         let ingestor = Ingestor(
             store: store,
             options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
-            pipeline: Pipeline(), logger: logger, progress: progress, runId: runId
+            pipeline: Pipeline(configuration: configuration), logger: logger, progress: progress, runId: runId
         )
         let counts: RunCounts
         do {

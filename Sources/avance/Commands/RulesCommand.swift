@@ -2,11 +2,17 @@ import ArgumentParser
 import AvanceValidate
 import Foundation
 
-/// `avance rules`: the catalogue, from the same descriptions the tests run.
+/// `avance rules`: the catalogue, from the same descriptions the tests run, with the
+/// severities avance.yml gives.
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the validation rules with their id, severity and description."
+        abstract: "List the validation rules with their id, scope, severity and description.",
+        discussion: """
+            Record rules check one report; cross-report rules (run by `avance audit`) check the \
+            reports of one indicator together. The severity shown is the effective one: the \
+            default, or what avance.yml sets; a rule turned off there is shown as off.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -16,16 +22,27 @@ struct RulesCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, json or markdown (the README's table).")
     var format: Format = .text
 
+    @OptionGroup var config: ConfigOptions
+
     struct Entry: Codable {
         var id: String
+        var scope: String
         var title: String
+        /// The effective severity; `off` when the configuration turns the rule off.
         var severity: String
+        var defaultSeverity: String
+        var enabled: Bool
         var description: String
     }
 
     func run() async throws {
-        let entries = Catalogue.descriptions.map {
-            Entry(id: $0.id, title: $0.title, severity: $0.severity.rawValue, description: $0.description)
+        let settings = try config.load().rules
+        let entries = Catalogue.all.map { r in
+            let effective = settings.effectiveSeverity(of: r.id)
+            return Entry(
+                id: r.id, scope: r.scope.rawValue, title: r.title, severity: effective?.rawValue ?? "off",
+                defaultSeverity: r.severity.rawValue, enabled: effective != nil, description: r.description
+            )
         }
         switch format {
         case .json:
@@ -34,11 +51,16 @@ struct RulesCommand: AsyncParsableCommand {
             Output.line(try encoder.encode(entries))
         case .text:
             for e in entries {
-                Output.line("\(e.id) (\(e.severity)): \(e.title)\n    \(e.description)\n")
+                let changed = e.severity != e.defaultSeverity ? " (default \(e.defaultSeverity))" : ""
+                let scope = e.scope == RuleScope.crossReport.rawValue ? " [cross-report]" : ""
+                Output.line("\(e.id) (\(e.severity)\(changed))\(scope): \(e.title)\n    \(e.description)\n")
             }
         case .markdown:
-            Output.line("| id | severity | what it finds |\n|---|---|---|")
-            for e in entries { Output.line("| `\(e.id)` | \(e.severity) | \(e.description) |") }
+            Output.line("| id | checks | severity | what it finds |\n|---|---|---|---|")
+            for e in entries {
+                let scope = e.scope == RuleScope.crossReport.rawValue ? "several reports" : "one report"
+                Output.line("| `\(e.id)` | \(scope) | \(e.severity) | \(e.description) |")
+            }
         }
     }
 }

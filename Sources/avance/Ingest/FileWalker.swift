@@ -66,7 +66,7 @@ struct FileWalker: Sequence, IteratorProtocol {
                 stack.append(frame)
                 if Self.isHidden(name: name) { return .skipped(path: path, reason: "hidden or temporary file") }
                 if excludedNames.contains(where: { fnmatch($0, name, 0) == 0 }) {
-                    return .skipped(path: path, reason: "excluded by --exclude")
+                    return .skipped(path: path, reason: "excluded (--exclude or avance.yml)")
                 }
                 if let entry = visit(path, ancestors: ancestors) { return entry }
             } else if let root = roots.popLast() {

@@ -1,0 +1,332 @@
+import AvanceCore
+
+/// What `avance audit` reports: a summary, then one section per indicator with its
+/// reports, quarter by quarter, and every finding about it. Built by the command line from
+/// the store and the auditor; printed as text, JSON, CSV or HTML by the renderers here.
+public struct AuditReport: Codable, Hashable, Sendable {
+    /// When the audit ran (ISO 8601, UTC).
+    public var generatedAt: String
+    /// The database audited.
+    public var database: String?
+    /// The filters given (`--year`, `--program`), if any.
+    public var year: Int?
+    public var program: String?
+    public var summary: Summary
+    /// Files the store could not read: their indicators are not in the audit.
+    public var failures: [FailedFile]
+    public var indicators: [IndicatorSection]
+
+    public init(
+        generatedAt: String, database: String? = nil, year: Int? = nil, program: String? = nil,
+        failures: [FailedFile] = [], indicators: [IndicatorSection]
+    ) {
+        self.generatedAt = generatedAt
+        self.database = database
+        self.year = year
+        self.program = program
+        self.failures = failures
+        self.indicators = indicators
+        summary = Summary(indicators: indicators, failures: failures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(generatedAt, forKey: .generatedAt)
+        try c.encode(database, forKey: .database)
+        try c.encode(year, forKey: .year)
+        try c.encode(program, forKey: .program)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(failures, forKey: .failures)
+        try c.encode(indicators, forKey: .indicators)
+    }
+
+    /// Every finding of the report, with the section it belongs to.
+    public var allFindings: [(section: IndicatorSection, finding: ReportFinding)] {
+        indicators.flatMap { s in s.findings.map { (s, $0) } }
+    }
+
+    /// The most severe finding reported, if any.
+    public var worstSeverity: Severity? { allFindings.map(\.finding.severity).max() }
+}
+
+/// Counts for the top of the report.
+public struct Summary: Codable, Hashable, Sendable {
+    public struct SeverityCount: Codable, Hashable, Sendable {
+        public var severity: Severity
+        public var count: Int
+    }
+
+    public struct RuleCount: Codable, Hashable, Sendable {
+        public var rule: String
+        public var scope: FindingScope
+        public var count: Int
+    }
+
+    /// Distinct documents (files) whose records are audited.
+    public var documents: Int
+    public var records: Int
+    public var indicators: Int
+    /// Errors, warnings and infos, in that order (zeros included).
+    public var findingsBySeverity: [SeverityCount]
+    /// Rules with findings, most findings first.
+    public var findingsByRule: [RuleCount]
+    public var failedFiles: Int
+
+    init(indicators: [IndicatorSection], failures: [FailedFile]) {
+        let reports = indicators.flatMap(\.reports)
+        documents = Set(reports.map(\.path)).count
+        records = reports.count
+        self.indicators = indicators.count
+        let findings = indicators.flatMap(\.findings)
+        findingsBySeverity = Severity.allCases.reversed().map { s in
+            SeverityCount(severity: s, count: findings.filter { $0.severity == s }.count)
+        }
+        var byRule: [String: RuleCount] = [:]
+        var order: [String] = []
+        for f in findings {
+            if byRule[f.rule] == nil { order.append(f.rule) }
+            byRule[f.rule, default: RuleCount(rule: f.rule, scope: f.scope, count: 0)].count += 1
+        }
+        findingsByRule = order.compactMap { byRule[$0] }.enumerated()
+            .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+        failedFiles = failures.count
+    }
+}
+
+/// A file the store could not read, and why.
+public struct FailedFile: Codable, Hashable, Sendable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Whether a finding is about one record or about several reports of an indicator.
+public enum FindingScope: String, Codable, Hashable, Sendable {
+    case record
+    case crossReport = "cross-report"
+}
+
+/// One indicator: who reports it, where it sits in the program, its reports and findings.
+public struct IndicatorSection: Codable, Hashable, Sendable {
+    /// A code and a name, as the reports write them.
+    public struct Level: Codable, Hashable, Sendable {
+        public var code: String?
+        public var name: String?
+
+        public init(code: String?, name: String?) {
+            self.code = code
+            self.name = name
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+        }
+
+        /// `C01.A01 Impartición de talleres`.
+        public var label: String { [code, name].compactMap { $0 }.joined(separator: " ") }
+    }
+
+    public var institution: String?
+    public var program: Level?
+    public var component: Level?
+    public var activity: Level?
+    public var indicator: Level?
+    /// One per record, by year, quarter and path.
+    public var reports: [ReportRow]
+    /// Cross-report findings first, then each record's own, by year and quarter.
+    public var findings: [ReportFinding]
+
+    public init(
+        institution: String?, program: Level?, component: Level?, activity: Level?, indicator: Level?,
+        reports: [ReportRow], findings: [ReportFinding]
+    ) {
+        self.institution = institution
+        self.program = program
+        self.component = component
+        self.activity = activity
+        self.indicator = indicator
+        self.reports = reports
+        self.findings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(institution, forKey: .institution)
+        try c.encode(program, forKey: .program)
+        try c.encode(component, forKey: .component)
+        try c.encode(activity, forKey: .activity)
+        try c.encode(indicator, forKey: .indicator)
+        try c.encode(reports, forKey: .reports)
+        try c.encode(findings, forKey: .findings)
+    }
+
+    /// The indicator's own name, else the deepest level named.
+    public var title: String {
+        for level in [indicator, activity, component, program] {
+            if let level, !level.label.isEmpty { return level.label }
+        }
+        return reports.first?.path ?? "(unidentified)"
+    }
+
+    /// `E001 › C01 › C01.A01`: where the indicator sits.
+    public var place: String {
+        [program?.code, component?.code, activity?.code].compactMap { $0 }.joined(separator: " › ")
+    }
+
+    /// The years its reports cover, in order.
+    public var years: [Int] { Array(Set(reports.compactMap(\.year))).sorted() }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// One record of an indicator: one document's report of one quarter.
+public struct ReportRow: Codable, Hashable, Sendable {
+    public var path: String
+    /// The row of a table of indicators; `nil` for a narrative report.
+    public var row: Int?
+    public var year: Int?
+    public var quarter: Int?
+    /// The indicator as this report writes it (names drift between quarters).
+    public var indicatorText: String?
+    public var unit: String?
+    public var annual: Double?
+    public var period: Double?
+    public var cumulative: Bool
+    public var achieved: Double?
+    public var percent: Double?
+    /// Findings about this record alone.
+    public var findings: Int
+
+    public init(
+        path: String, row: Int? = nil, year: Int?, quarter: Int?, indicatorText: String? = nil, unit: String? = nil,
+        annual: Double? = nil, period: Double? = nil, cumulative: Bool = false, achieved: Double? = nil,
+        percent: Double? = nil, findings: Int = 0
+    ) {
+        self.path = path
+        self.row = row
+        self.year = year
+        self.quarter = quarter
+        self.indicatorText = indicatorText
+        self.unit = unit
+        self.annual = annual
+        self.period = period
+        self.cumulative = cumulative
+        self.achieved = achieved
+        self.percent = percent
+        self.findings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(row, forKey: .row)
+        try c.encode(year, forKey: .year)
+        try c.encode(quarter, forKey: .quarter)
+        try c.encode(indicatorText, forKey: .indicatorText)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(annual, forKey: .annual)
+        try c.encode(period, forKey: .period)
+        try c.encode(cumulative, forKey: .cumulative)
+        try c.encode(achieved, forKey: .achieved)
+        try c.encode(percent, forKey: .percent)
+        try c.encode(findings, forKey: .findings)
+    }
+
+    /// `2024 Q3`, or `no period`.
+    public var periodName: String {
+        guard let year, let quarter else { return "no period" }
+        return "\(year) Q\(quarter)"
+    }
+}
+
+/// A finding with every piece of its evidence placed in its file.
+public struct ReportFinding: Codable, Hashable, Sendable {
+    public var rule: String
+    public var scope: FindingScope
+    public var severity: Severity
+    public var message: String
+    /// The period of the record a record finding is about; for a cross-report finding, the year.
+    public var year: Int?
+    public var quarter: Int?
+    public var evidence: [Evidence]
+
+    public init(rule: String, scope: FindingScope, severity: Severity, message: String, year: Int?, quarter: Int?, evidence: [Evidence]) {
+        self.rule = rule
+        self.scope = scope
+        self.severity = severity
+        self.message = message
+        self.year = year
+        self.quarter = quarter
+        self.evidence = evidence
+    }
+
+    /// A finding whose spans carry no path of their own is about the record at `path`.
+    public init(_ finding: Finding, scope: FindingScope, path: String, year: Int?, quarter: Int?) {
+        self.init(
+            rule: finding.rule, scope: scope, severity: finding.severity, message: finding.message, year: year,
+            quarter: quarter, evidence: finding.evidence.map { Evidence($0, defaultPath: path) }
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message)
+        try c.encode(year, forKey: .year)
+        try c.encode(quarter, forKey: .quarter)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// Quoted words and where they stand: file, page (PDF), line and column.
+public struct Evidence: Codable, Hashable, Sendable {
+    public var path: String
+    public var page: Int?
+    public var line: Int
+    public var column: Int
+    public var text: String
+
+    public init(path: String, page: Int?, line: Int, column: Int, text: String) {
+        self.path = path
+        self.page = page
+        self.line = line
+        self.column = column
+        self.text = text
+    }
+
+    public init(_ span: SourceSpan, defaultPath: String) {
+        self.init(path: span.path ?? defaultPath, page: span.page, line: span.line, column: span.column, text: span.text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(page, forKey: .page)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(text, forKey: .text)
+    }
+
+    /// `file.pdf:p2:14:3`, as compilers cite.
+    public var place: String { "\(path):\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
+
+    /// `p. 2, line 14` or `line 14`.
+    public var location: String {
+        if let page { return "p. \(page), line \(line)" }
+        return "line \(line)"
+    }
+}
+
+/// A number as a report writes it: `4`, `96.5`.
+func show(_ v: Double?) -> String {
+    guard let v else { return "–" }
+    return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String((v * 100).rounded() / 100)
+}

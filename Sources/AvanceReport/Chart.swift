@@ -1,0 +1,112 @@
+import AvanceCore
+import Plot
+
+/// A small inline SVG chart of one indicator's year: for each quarter the target and what
+/// was achieved, side by side. Drawn from numbers only; the labels are the chart's own.
+enum Chart {
+    static let width = 360.0, height = 190.0
+    static let left = 34.0, right = 8.0, top = 20.0, bottom = 36.0
+
+    static func figure(_ s: IndicatorSection, year: Int) -> Node<HTML.BodyContext> {
+        // The first report of each quarter speaks for it, as in the cross-report rules.
+        let quarters: [ReportRow?] = (1...4).map { q in s.reports.first { $0.year == year && $0.quarter == q } }
+        var values = quarters.compactMap { $0 }.flatMap { [$0.period, $0.achieved].compactMap { $0 } }
+        let cumulative = quarters.contains { $0?.cumulative == true }
+        let annual = quarters.compactMap { $0?.annual }.last
+        // Cumulative figures climb towards the annual target: draw it as a line to reach.
+        let goal = cumulative ? annual : nil
+        if let goal { values.append(goal) }
+        let top = niceCeiling(values.max() ?? 1)
+        var caption = "\(year): \(cumulative ? "cumulative target" : "target") and achieved per quarter"
+        if let annual { caption += "; annual target \(show(annual))" }
+        return .element(named: "figure", nodes: [
+            svg(quarters: quarters, top: top, goal: goal, description: caption),
+            .element(named: "figcaption", nodes: [.text(caption)]),
+        ])
+    }
+
+    static func svg(quarters: [ReportRow?], top maxValue: Double, goal: Double?, description: String) -> Node<HTML.BodyContext> {
+        let plotHeight = height - top - bottom
+        let slot = (width - left - right) / 4
+        let bar = slot * 0.3
+        func y(_ v: Double) -> Double { top + plotHeight - plotHeight * min(max(v, 0), maxValue) / maxValue }
+        var nodes: [Node<HTML.BodyContext>] = [
+            .attribute(named: "viewBox", value: "0 0 \(n(width)) \(n(height))"),
+            .attribute(named: "role", value: "img"),
+            .element(named: "title", nodes: [.text(description)]),
+            line(left, y(maxValue), width - right, y(maxValue), "grid"),
+            text(left - 4, y(maxValue) + 4, show(maxValue), "label", anchor: "end"),
+            text(left - 4, y(0) + 4, "0", "label", anchor: "end"),
+            line(left, y(0), width - right, y(0), "axis"),
+        ]
+        if let goal {
+            nodes.append(line(left, y(goal), width - right, y(goal), "goal"))
+            nodes.append(text(left + 4, y(goal) - 3, "annual \(show(goal))", "value", anchor: "start"))
+        }
+        for (i, row) in quarters.enumerated() {
+            let x0 = left + slot * Double(i)
+            let center = x0 + slot / 2
+            nodes.append(text(center, height - bottom + 14, "Q\(i + 1)", "label", anchor: "middle"))
+            guard let row else {
+                nodes.append(text(center, y(0) - 6, "no report", "absent", anchor: "middle"))
+                continue
+            }
+            for (k, (value, cls)) in [(row.period, "bar-target"), (row.achieved, "bar-achieved")].enumerated() {
+                let x = center - bar - 1 + Double(k) * (bar + 2)
+                guard let value else {
+                    nodes.append(text(x + bar / 2, y(0) - 4, "–", "absent", anchor: "middle"))
+                    continue
+                }
+                nodes.append(rect(x, y(value), bar, y(0) - y(value), cls))
+                nodes.append(text(x + bar / 2, y(value) - 3, show(value), "value", anchor: "middle"))
+            }
+        }
+        // The legend, under the axis labels.
+        let ly = height - 8
+        nodes += [
+            rect(left, ly - 8, 10, 8, "bar-target"), text(left + 14, ly, "target", "label", anchor: "start"),
+            rect(left + 70, ly - 8, 10, 8, "bar-achieved"), text(left + 84, ly, "achieved", "label", anchor: "start"),
+        ]
+        return .element(named: "svg", nodes: [.attribute(named: "xmlns", value: "http://www.w3.org/2000/svg")] + nodes)
+    }
+
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cls: String) -> Node<HTML.BodyContext> {
+        .element(named: "line", nodes: [
+            .attribute(named: "x1", value: n(x1)), .attribute(named: "y1", value: n(y1)),
+            .attribute(named: "x2", value: n(x2)), .attribute(named: "y2", value: n(y2)),
+            .attribute(named: "class", value: cls),
+        ])
+    }
+
+    static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ cls: String) -> Node<HTML.BodyContext> {
+        .element(named: "rect", nodes: [
+            .attribute(named: "x", value: n(x)), .attribute(named: "y", value: n(y)),
+            .attribute(named: "width", value: n(w)), .attribute(named: "height", value: n(max(h, 0.5))),
+            .attribute(named: "class", value: cls),
+        ])
+    }
+
+    static func text(_ x: Double, _ y: Double, _ s: String, _ cls: String, anchor: String) -> Node<HTML.BodyContext> {
+        .element(named: "text", nodes: [
+            .attribute(named: "x", value: n(x)), .attribute(named: "y", value: n(y)),
+            .attribute(named: "text-anchor", value: anchor), .attribute(named: "class", value: cls),
+            .text(s),
+        ])
+    }
+
+    /// A coordinate with one decimal at most.
+    static func n(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    /// The scale's top: 1, 2 or 5 times a power of ten, at or above `v`.
+    static func niceCeiling(_ v: Double) -> Double {
+        guard v > 0 else { return 1 }
+        var p = 1.0
+        while p * 10 <= v { p *= 10 }
+        while p > v { p /= 10 }
+        for m in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] where m * p >= v { return m * p }
+        return 10 * p
+    }
+}

@@ -1,0 +1,68 @@
+import AvanceCore
+
+/// A small set of records, built in code, that must (or must not) make a cross-report rule fire.
+public struct SeriesExample: Sendable {
+    public var records: [IndicatorRecord]
+    /// Why the example is there.
+    public var note: String
+    /// For each finding the rule must make, in order, the file its first piece of evidence cites.
+    public var expected: [String]
+
+    public init(_ records: [IndicatorRecord], expected: [String] = [], note: String = "") {
+        self.records = records
+        self.expected = expected
+        self.note = note
+    }
+}
+
+/// Everything a user and a test need to know about a cross-report rule.
+public struct CrossReportRuleDescription: Sendable {
+    /// Stable identifier, used in findings and configuration.
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    /// One paragraph for the README and `avance rules`.
+    public var description: String
+    /// Records that must make the rule fire, each with the findings it must make.
+    public var triggering: [SeriesExample]
+    /// Records the rule must leave alone.
+    public var nonTriggering: [SeriesExample]
+}
+
+/// A check over the records of one indicator in one year. Each rule is one type in
+/// CrossReport/, with its description.
+public protocol CrossReportRule: Sendable {
+    static var description: CrossReportRuleDescription { get }
+    init()
+    /// The findings for one indicator's year, with the rule's default severity; every piece
+    /// of evidence names the file it quotes (`SourceSpan.path`).
+    func check(_ year: IndicatorYear) -> [Finding]
+}
+
+extension CrossReportRule {
+    func finding(_ message: String, _ evidence: [SourceSpan?]) -> Finding {
+        Finding(
+            rule: Self.description.id, severity: Self.description.severity, message: message,
+            evidence: evidence.compactMap { $0 }
+        )
+    }
+}
+
+extension IndicatorRecord {
+    /// The quote of a stated target, cited in the record's file.
+    func cited(_ value: Targets.Value) -> SourceSpan? {
+        targets.evidence(for: value)?.cited(in: source.path)
+    }
+
+    /// The quote of the reported period, cited in the record's file.
+    var citedPeriod: SourceSpan? { period?.evidence?.cited(in: source.path) }
+
+    /// "2024 Q3".
+    var periodName: String { period.map { "\($0.year) Q\($0.quarter)" } ?? "no period" }
+
+    /// The file name without its folders, for messages.
+    var fileName: String { source.path.split(separator: "/").last.map(String.init) ?? source.path }
+}
+
+/// Figures compare equal within a cent: reports write them with two decimals at most.
+func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 0.005 }

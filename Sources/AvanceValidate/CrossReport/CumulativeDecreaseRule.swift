@@ -1,0 +1,61 @@
+import AvanceCore
+
+/// What has been accumulated cannot shrink.
+public struct CumulativeDecreaseRule: CrossReportRule {
+    public static let description = CrossReportRuleDescription(
+        id: "cumulative-decrease",
+        title: "Cumulative figure goes down",
+        severity: .error,
+        description: """
+            A cumulative figure goes down from one quarter's report to the next reported quarter's: \
+            the cumulative target, or what was achieved, in reports that state their figures as \
+            cumulative ("meta acumulada al trimestre", "acumulado al periodo").
+            """,
+        triggering: [
+            SeriesExample([
+                ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, achieved: 3, cumulative: true),
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, achieved: 2, cumulative: true),
+            ], expected: ["T2.txt"], note: "achieved 3, then 2"),
+            SeriesExample([
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, cumulative: true),
+                ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 5, cumulative: true),
+            ], expected: ["T3.txt"], note: "cumulative target 6, then 5"),
+        ],
+        nonTriggering: [
+            SeriesExample([
+                ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, achieved: 3, cumulative: true),
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, achieved: 6, cumulative: true),
+                ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 12, achieved: 11, cumulative: true),
+            ]),
+            SeriesExample([
+                ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 4, achieved: 4),
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 2, achieved: 2),
+            ], note: "quarterly figures, not cumulative, may go down"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ year: IndicatorYear) -> [Finding] {
+        var findings: [Finding] = []
+        var previous: IndicatorRecord?
+        for q in 1...4 {
+            guard let r = year.record(q) else { continue }
+            defer { previous = r }
+            guard let p = previous, p.targets.periodIsCumulative, r.targets.periodIsCumulative else { continue }
+            for value in [IndicatorRecord.Targets.Value.period, .achieved] {
+                guard let before = p.targets.value(value), let after = r.targets.value(value),
+                      after < before, !same(after, before) else { continue }
+                findings.append(finding(
+                    Self.message(value, before: before, after: after, from: p, to: r), [r.cited(value), p.cited(value)]
+                ))
+            }
+        }
+        return findings
+    }
+
+    static func message(_ value: IndicatorRecord.Targets.Value, before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> String {
+        let what = value == .period ? "cumulative target" : "cumulative achieved figure"
+        return "The \(what) goes down from \(show(before)) (\(from.periodName)) to \(show(after)) (\(to.periodName))."
+    }
+}

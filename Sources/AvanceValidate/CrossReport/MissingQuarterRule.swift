@@ -1,0 +1,51 @@
+import AvanceCore
+
+/// A year's reports should not skip a quarter.
+public struct MissingQuarterRule: CrossReportRule {
+    public static let description = CrossReportRuleDescription(
+        id: "missing-quarter",
+        title: "A quarter is not reported",
+        severity: .info,
+        description: """
+            A year has reports for some quarters of an indicator (two or more) but none for an \
+            earlier quarter (the second is missing while the first and third are reported). \
+            Quarters after the last one reported are not counted: their reports may not be due yet; \
+            nor is a year with a single report, which says too little about the series. One finding \
+            per missing quarter, quoting the period of the next report.
+            """,
+        triggering: [
+            SeriesExample([
+                ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
+                ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
+            ], expected: ["T3.txt"], note: "no second quarter"),
+            SeriesExample([
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
+                ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 3),
+            ], expected: ["T2.txt", "T4.txt"], note: "no first and no third quarter"),
+        ],
+        nonTriggering: [
+            SeriesExample([
+                ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
+                ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
+            ], note: "the later quarters may not be due yet"),
+            SeriesExample([
+                ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
+            ], note: "a single report of the year"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ year: IndicatorYear) -> [Finding] {
+        let reported = (1...4).filter { year.record($0) != nil }
+        guard reported.count >= 2, let last = reported.last else { return [] }
+        return (1..<last).filter { !reported.contains($0) }.compactMap { q in
+            guard let next = reported.first(where: { $0 > q }), let r = year.record(next) else { return nil }
+            return finding(Self.message(year: year.year, missing: q, next: next), [r.citedPeriod])
+        }
+    }
+
+    static func message(year: Int, missing: Int, next: Int) -> String {
+        "\(year) Q\(missing) has no report for this indicator, though Q\(next) is reported."
+    }
+}

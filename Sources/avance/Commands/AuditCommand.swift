@@ -1,0 +1,174 @@
+import ArgumentParser
+import AvanceCore
+import AvanceReport
+import AvanceStore
+import AvanceValidate
+import Foundation
+
+/// `avance audit`: the cross-report rules over the stored records, with each record's own
+/// findings, grouped by indicator, for people (text, HTML) or programs (JSON, CSV).
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check the stored reports against each other and report every finding by indicator.",
+        discussion: """
+            Reads the current records of the database (see `avance ingest`), runs the cross-report \
+            rules over each indicator's reports (sums of quarters, annual targets that change, \
+            cumulative figures that go down, conflicting duplicates, missing quarters), adds each \
+            record's stored findings, and reports them grouped by indicator. avance.yml's rule \
+            settings apply to both kinds.
+
+            Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 the store \
+            lists files that could not be read (they are in the report; the rest is audited); \
+            64 usage or configuration error; 74 the database could not be read or the output written.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, html
+    }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Only the reports of this year.")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Only the reports of this budget program (its code, e.g. E001; case and dots ignored).", valueName: "code"))
+    var program: String?
+
+    @Option(help: "text, json, csv or html (one self-contained page).")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
+    var failOn: CheckCommand.Threshold = .error
+
+    func validate() throws {
+        if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
+        if let program, IndicatorIdentity.codeKey(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
+    }
+
+    func run() async throws {
+        let configuration = try config.load()
+        var report: AuditReport?
+        try await reportingStoreErrors {
+            let store = try Store.openExisting(path: database.path)
+            var records = try store.currentRecordsForAudit(year: year).map(\.record)
+            if let program {
+                let key = IndicatorIdentity.codeKey(program)
+                records = records.filter { $0.program?.code.map(IndicatorIdentity.codeKey) == key }
+            }
+            let failures = try store.openFailures().map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
+            let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
+            let built = AuditReportBuilder.report(
+                audits, failures: failures, database: database.path, year: year, program: program
+            )
+            let sink = try OutputSink(path: output)
+            do {
+                switch format {
+                case .text: try sink.write(TextReport.render(built))
+                case .json: try sink.write(try JSONReport.render(built))
+                case .csv: try sink.write(CSVReport.render(built))
+                case .html: try sink.write(HTMLReport.render(built))
+                }
+                try sink.finish()
+            } catch {
+                sink.abandon()
+                throw OutputError.cannotWrite(path: output ?? "standard output")
+            }
+            report = built
+        }
+        guard let report else { return }
+        let s = report.summary
+        if output != nil || format != .text {
+            let counts = s.findingsBySeverity.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
+            Console.standardError.line("audit: \(s.indicators) indicators in \(s.documents) documents; findings: \(counts)\(output.map { "; written to \($0)" } ?? "")")
+        }
+        if !report.failures.isEmpty {
+            Output.error("\(report.failures.count) file\(report.failures.count == 1 ? "" : "s") in the store could not be read (listed in the report and in the failures table)")
+            throw ExitCode(ExitStatus.inputFailed)
+        }
+        if let threshold = failOn.severity, let worst = report.worstSeverity, worst >= threshold {
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+}
+
+extension AuditCommand {
+    /// A path under the current folder, relative to it: the store keeps absolute paths,
+    /// an auditor reads `Samples/x.pdf` more easily.
+    static func relative(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    static func relative(_ record: IndicatorRecord) -> IndicatorRecord {
+        var r = record
+        r.source.path = relative(r.source.path)
+        return r
+    }
+}
+
+/// Turns the auditor's findings into the report the renderers print.
+enum AuditReportBuilder {
+    static func report(
+        _ audits: [IndicatorAudit], failures: [FailedFile], database: String?, year: Int?, program: String?
+    ) -> AuditReport {
+        let sections = audits.map(section).sorted { a, b in
+            let ka = [a.institution ?? "", a.place, a.title], kb = [b.institution ?? "", b.place, b.title]
+            return ka.lexicographicallyPrecedes(kb)
+        }
+        return AuditReport(
+            generatedAt: ISO8601DateFormatter().string(from: Date()), database: database, year: year, program: program,
+            failures: failures, indicators: sections
+        )
+    }
+
+    static func section(_ audit: IndicatorAudit) -> IndicatorSection {
+        let records = audit.records
+        // Names as the latest report writes them.
+        func level(_ pick: (IndicatorRecord) -> (code: String?, name: String?)?) -> IndicatorSection.Level? {
+            records.reversed().lazy.compactMap(pick).first.map { IndicatorSection.Level(code: $0.code, name: $0.name) }
+        }
+        let institution = records.reversed().lazy.compactMap { r -> String? in
+            guard let i = r.reportingInstitution else { return nil }
+            switch (i.name, i.acronym) {
+            case let (name?, acronym?): return "\(name) (\(acronym))"
+            case let (name?, nil): return name
+            case let (nil, acronym?): return acronym
+            default: return nil
+            }
+        }.first
+        var findings = audit.findings.map { yf in
+            let fallback = records.first { $0.period?.year == yf.year }?.source.path ?? records.first?.source.path ?? ""
+            return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil)
+        }
+        for r in records {
+            findings += r.findings.map {
+                ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter)
+            }
+        }
+        let rows = records.map { r in
+            ReportRow(
+                path: r.source.path, row: r.source.row, year: r.period?.year, quarter: r.period?.quarter,
+                indicatorText: r.indicator?.evidence?.text ?? r.indicator.map { [$0.code, $0.name].compactMap { $0 }.joined(separator: " ") },
+                unit: r.targets.unit, annual: r.targets.annual, period: r.targets.period,
+                cumulative: r.targets.periodIsCumulative, achieved: r.targets.achieved,
+                percent: r.targets.compliancePercent, findings: r.findings.count
+            )
+        }
+        return IndicatorSection(
+            institution: institution,
+            program: level { $0.program.map { ($0.code, $0.name) } },
+            component: level { $0.component.map { ($0.code, $0.name) } },
+            activity: level { $0.activity.map { ($0.code, $0.name) } },
+            indicator: level { $0.indicator.map { ($0.code, $0.name) } },
+            reports: rows, findings: findings
+        )
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+/// `avance audit` over the series in Samples/series/: the planted problems are found, exactly,
+/// the clean series gives nothing, and the HTML page renders in a real browser.
+@Suite struct AuditTests {
+    static let planted = "Samples/series/planted"
+    static let clean = "Samples/series/clean"
+
+    /// A database in a fresh temporary folder, filled by `avance ingest` with `paths`.
+    static func ingested(_ paths: [String]) throws -> (folder: URL, database: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avance-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = folder.appendingPathComponent("audit.sqlite").path
+        let r = try Binary.run(["ingest"] + paths + ["--db", database, "--settle", "0", "--exclude", "expected", "--exclude", "README.md"])
+        #expect(r.status == 0 || r.status == 2, "ingest: \(r.stderr)")
+        return (folder, database)
+    }
+
+    static func auditJSON(_ database: String, _ extra: [String] = []) throws -> (status: Int32, report: [String: Any]) {
+        let r = try Binary.run(["audit", "--db", database, "--format", "json"] + extra)
+        let report = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any], "audit printed no JSON: \(r.stderr)")
+        return (r.status, report)
+    }
+
+    /// Every finding of a JSON report: (scope, rule, severity, first evidence's path).
+    static func findings(_ report: [String: Any]) -> [(scope: String, rule: String, severity: String, paths: [String])] {
+        let sections = report["indicators"] as? [[String: Any]] ?? []
+        return sections.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.map { f in
+            let evidence = f["evidence"] as? [[String: Any]] ?? []
+            return (f["scope"] as? String ?? "", f["rule"] as? String ?? "", f["severity"] as? String ?? "",
+                    evidence.compactMap { $0["path"] as? String })
+        }
+    }
+
+    @Test func thePlantedSeriesGivesExactlyThePlantedFindings() throws {
+        let (folder, database) = try Self.ingested([Self.planted])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, report) = try Self.auditJSON(database)
+        #expect(status == 1, "errors are found, and --fail-on is error by default")
+        let found = Self.findings(report)
+        #expect(found.allSatisfy { $0.scope == "cross-report" }, "the reports themselves are clean: \(found.map(\.rule))")
+        #expect(found.map(\.rule).sorted() == [
+            "annual-target-changed", "conflicting-duplicate", "cumulative-decrease", "missing-quarter", "quarterly-sum-mismatch",
+        ])
+        let file = "Samples/series/planted/icatey-2024-"
+        let cited = Dictionary(uniqueKeysWithValues: found.map { ($0.rule, $0.paths) })
+        #expect(cited["quarterly-sum-mismatch"] == [file + "T4-C01.A02.md", file + "T4-C01.A02.md"])
+        #expect(cited["annual-target-changed"] == [file + "T4-C01.A02.md", file + "T3-C01.A02-corregido.pdf"])
+        #expect(cited["cumulative-decrease"] == [file + "T4-C01.A02.md", file + "T3-C01.A02-corregido.pdf"])
+        #expect(Set(cited["conflicting-duplicate"] ?? []) == [file + "T3-C01.A02-corregido.pdf", file + "T3-C01.A02.html"])
+        #expect(cited["missing-quarter"] == [file + "T3-C01.A02-corregido.pdf"])
+        #expect(Dictionary(uniqueKeysWithValues: found.map { ($0.rule, $0.severity) }) == [
+            "quarterly-sum-mismatch": "error", "annual-target-changed": "warning", "cumulative-decrease": "error",
+            "conflicting-duplicate": "error", "missing-quarter": "info",
+        ])
+        let sections = report["indicators"] as? [[String: Any]] ?? []
+        #expect(sections.count == 1, "four files, one indicator")
+        #expect((sections.first?["reports"] as? [Any])?.count == 4)
+    }
+
+    @Test func theCleanSeriesGivesNothing() throws {
+        let (folder, database) = try Self.ingested([Self.clean])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, report) = try Self.auditJSON(database, ["--fail-on", "info"])
+        #expect(status == 0)
+        #expect(Self.findings(report).isEmpty, "\(Self.findings(report).map(\.rule))")
+        let sections = report["indicators"] as? [[String: Any]] ?? []
+        #expect(sections.count == 1 && (sections.first?["reports"] as? [Any])?.count == 4)
+    }
+
+    @Test func filtersAndFormats() throws {
+        let (folder, database) = try Self.ingested([Self.planted, Self.clean])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let year2023 = try Self.auditJSON(database, ["--year", "2023"])
+        #expect(Self.findings(year2023.report).isEmpty && year2023.status == 0)
+        let program = try Self.auditJSON(database, ["--program", "e023"])
+        #expect(Self.findings(program.report).count == 5)
+        #expect(((program.report["indicators"] as? [Any]) ?? []).count == 1)
+
+        let text = try Binary.run(["audit", "--db", database, "--fail-on", "never"])
+        #expect(text.status == 0)
+        let out = String(decoding: text.stdout, as: UTF8.self)
+        #expect(out.contains("Samples/series/planted/icatey-2024-T4-C01.A02.md:15:"))
+        #expect(out.contains("[cumulative-decrease] (cross-report)"))
+
+        let csv = try Binary.run(["audit", "--db", database, "--format", "csv", "--fail-on", "never"])
+        let rows = String(decoding: csv.stdout, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 6, "a header and one row per finding")
+        #expect(rows.first?.hasPrefix("severity,rule,scope,message,") == true)
+
+        #expect(try Binary.run(["audit", "--db", folder.appendingPathComponent("none.sqlite").path]).status == 74)
+        #expect(try Binary.run(["audit", "--db", database, "--format", "pdf"]).status == 64)
+        #expect(try Binary.run(["audit", "--db", database, "--year", "24"]).status == 64)
+    }
+
+    @Test func theHTMLPageOverTheSamplesRendersInChromium() throws {
+        let (folder, database) = try Self.ingested(["Samples"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("audit.html")
+        let r = try Binary.run(["audit", "--db", database, "--format", "html", "--output", page.path])
+        #expect(r.status == 2, "the broken PDFs in Samples/ are input problems: \(r.stderr)")
+        #expect(r.stderr.contains("3 files in the store could not be read"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(!html.contains("<script"), "no script on the page, and none let through from a report")
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+
+        let browser = try #require(Chromium.path, "chromium is not installed: ./Scripts/test installs it")
+        let profile = folder.appendingPathComponent("chromium-profile").path
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile]
+        let dom = try Chromium.run(browser, common + ["--dump-dom", page.absoluteString])
+        #expect(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
+        let rendered = String(decoding: dom.stdout, as: UTF8.self)
+        for rule in ["quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate", "missing-quarter"] {
+            #expect(rendered.contains(rule), "\(rule) is on the page")
+        }
+        #expect(rendered.contains("<svg") && rendered.contains("<rect"), "a chart is on the page")
+        #expect(rendered.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the report's script shows as text")
+        #expect(!rendered.contains("<script"), "and never became an element")
+        #expect(rendered.contains("Samples/series/planted/icatey-2024-T4-C01.A02.md, line 15"), "evidence cites file and line")
+
+        let shot = folder.appendingPathComponent("audit.png")
+        let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=412,1600", "--screenshot=" + shot.path, page.absoluteString])
+        #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
+        let pixels = try PNGPixels.measure(shot)
+        #expect(pixels.width == 412 && pixels.height == 1600)
+        #expect(pixels.colors >= 16, "a rendered page has text and colours, not one flat colour (\(pixels.colors) colours)")
+        #expect(pixels.inked > 0.02, "ink on at least 2% of the page (\(pixels.inked))")
+    }
+}
+
+/// The browser, run with a time limit so a stuck browser fails the test instead of hanging it.
+enum Chromium {
+    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let limit: TimeInterval = 120
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Binary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errFile) }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: errFile)
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        if finished.wait(timeout: .now() + limit) == .timedOut {
+            process.terminate()
+            Issue.record("chromium did not finish within \(Int(limit)) s: \(arguments)")
+        }
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
+        return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+}
+
+/// Decodes a PNG with python3's zlib (scanline filters undone) and measures it: size, the
+/// number of distinct colours, and the share of pixels darker than the page's white.
+enum PNGPixels {
+    struct Measure { var width: Int; var height: Int; var colors: Int; var inked: Double }
+
+    static let script = #"""
+        import struct, sys, zlib
+        data = open(sys.argv[1], "rb").read()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+        pos, idat = 8, b""
+        while pos < len(data):
+            n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+            body = data[pos + 8:pos + 8 + n]
+            if kind == b"IHDR":
+                w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            elif kind == b"IDAT":
+                idat += body
+            pos += 12 + n
+        assert depth == 8 and ctype in (2, 6), "8-bit RGB or RGBA expected"
+        bpp = 3 if ctype == 2 else 4
+        raw, stride = zlib.decompress(idat), w * bpp
+        prev, colors, inked = bytearray(stride), set(), 0
+        for y in range(h):
+            f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+                if f == 1: line[i] = (line[i] + a) & 255
+                elif f == 2: line[i] = (line[i] + b) & 255
+                elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+                elif f == 4:
+                    p = a + b - c
+                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                    line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+            for x in range(0, stride, bpp):
+                px = bytes(line[x:x + 3])
+                colors.add(px)
+                if sum(px) < 600: inked += 1
+            prev = line
+        print(w, h, len(colors), inked / (w * h))
+        """#
+
+    static func measure(_ png: URL) throws -> Measure {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, png.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let parts = text.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard process.terminationStatus == 0, parts.count == 4, let w = Int(parts[0]), let h = Int(parts[1]),
+              let colors = Int(parts[2]), let inked = Double(parts[3]) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "cannot decode \(png.path): \(text)"])
+        }
+        return Measure(width: w, height: h, colors: colors, inked: inked)
+    }
+}
