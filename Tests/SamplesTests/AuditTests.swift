@@ -135,27 +135,7 @@ enum Chromium {
     static let limit: TimeInterval = 120
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Binary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errFile) }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: errFile)
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        if finished.wait(timeout: .now() + limit) == .timedOut {
-            process.terminate()
-            Issue.record("chromium did not finish within \(Int(limit)) s: \(arguments)")
-        }
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
-        return Binary.Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        try Binary.run(executable: URL(fileURLWithPath: executable), arguments, limit: limit)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `avance` binary and the package's folders, for tests that run the real command.
 enum Binary {
@@ -28,8 +29,14 @@ enum Binary {
     /// Runs `avance` with arguments (no shell), in `directory`, and waits for it.
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "avance binary not found beside the tests"]) }
+        return try run(executable: url, arguments, in: directory)
+    }
+
+    /// Runs a program (no shell) and waits for it; past `limit` seconds it is stopped and the
+    /// test fails instead of hanging.
+    static func run(executable: URL, _ arguments: [String], in directory: URL = packageRoot, limit: TimeInterval = 300) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         // Standard error goes to a file, so reading one pipe to its end can never block the child.
@@ -40,8 +47,14 @@ enum Binary {
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: errFile)
         process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        if finished.wait(timeout: .now() + limit) == .timedOut {
+            process.terminate()
+            Issue.record("\(executable.lastPathComponent) did not finish within \(Int(limit)) s: \(arguments)")
+        }
         process.waitUntilExit()
         let stderr = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
         return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
