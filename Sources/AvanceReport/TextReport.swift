@@ -37,17 +37,26 @@ public enum TextReport {
         return parts.joined(separator: ", ")
     }
 
-    /// `file:line:column: severity [rule] message`, then each quote on its own line.
+    /// `file:line:column: severity [rule] message`, then each quote on its own line, as
+    /// compilers print diagnostics. A quote in another file than the first names its file.
+    /// `fallback` cites a finding without evidence (a missing field): the file, and its row.
     public static func render(_ f: ReportFinding, fallback: String) -> String {
         let place = f.evidence.first?.place ?? fallback
         let scope = f.scope == .crossReport ? " (cross-report)" : ""
         var lines = ["\(place): \(f.severity.rawValue) [\(f.rule)]\(scope) \(f.message)"]
+        let home = f.evidence.first?.path
         for e in f.evidence.prefix(8) {
             let quote = e.text.count > 160 ? String(e.text.prefix(157)) + "..." : e.text
-            lines.append("    \(e.path) \(e.location):\(e.column): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
+            let at = (e.path == home ? "" : e.path + " ") + "\(e.location):\(e.column)"
+            lines.append("    \(at): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
         }
         if f.evidence.count > 8 { lines.append("    ... \(f.evidence.count - 8) more") }
         return lines.joined(separator: "\n")
+    }
+
+    /// A record's finding, as `check` and `findings` print it.
+    public static func render(_ f: Finding, path: String, row: Int?) -> String {
+        render(ReportFinding(f, scope: .record, path: path, year: nil, quarter: nil), fallback: path + (row.map { " (row \($0))" } ?? ""))
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AvanceCore
+import AvanceReport
 import Foundation
 
 /// `avance check FILE...`: the findings of reports, for people or programs.
@@ -58,7 +59,7 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .text:
             for report in reports {
-                for f in report.findings { Output.line(FindingText.render(f, path: report.path, row: report.row)) }
+                for f in report.findings { Output.line(TextReport.render(f, path: report.path, row: report.row)) }
             }
             let counts = Severity.allCases.reversed().map { s in
                 "\(reports.reduce(0) { $0 + $1.findings.filter { $0.severity == s }.count }) \(s.rawValue)"
@@ -86,24 +87,5 @@ struct FileFindings: Codable {
         try c.encode(path, forKey: .path)
         try c.encode(row, forKey: .row)
         try c.encode(findings, forKey: .findings)
-    }
-}
-
-/// `file:line:column: severity [rule] message` and the quoted words, as compilers print.
-enum FindingText {
-    static func render(_ f: Finding, path: String, row: Int?) -> String {
-        let place: String
-        if let first = f.evidence.first {
-            place = "\(path):\(first.page.map { "p\($0):" } ?? "")\(first.line):\(first.column)"
-        } else {
-            place = path + (row.map { " (row \($0))" } ?? "")
-        }
-        var lines = ["\(place): \(f.severity.rawValue) [\(f.rule)] \(f.message)"]
-        for e in f.evidence.prefix(6) {
-            let quote = e.text.count > 160 ? String(e.text.prefix(157)) + "..." : e.text
-            lines.append("    \(e.location): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
-        }
-        if f.evidence.count > 6 { lines.append("    ... \(f.evidence.count - 6) more") }
-        return lines.joined(separator: "\n")
     }
 }

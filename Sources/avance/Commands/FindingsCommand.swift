@@ -1,5 +1,6 @@
 import ArgumentParser
 import AvanceCore
+import AvanceReport
 import AvanceStore
 import Foundation
 
@@ -69,7 +70,7 @@ struct FindingsCommand: AsyncParsableCommand {
         let f = finding.row
         let evidence = (try? JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8))) ?? []
         let value = Finding(rule: f.rule, severity: f.severity, message: f.message, evidence: evidence)
-        return FindingText.render(value, path: f.path, row: nil) + "\n"
+        return TextReport.render(value, path: f.path, row: nil) + "\n"
     }
 
     struct JSONFinding: Encodable {
