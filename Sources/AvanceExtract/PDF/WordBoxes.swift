@@ -25,7 +25,7 @@ struct WordBoxes {
             let text = c[11...].joined(separator: "\t")
             // Bullets and dashes are often set in a larger symbol font: only words
             // with letters or digits tell the size of a line.
-            guard text.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            guard text.contains(where: \.isWordFast) else { continue }
             let key = "\(c[1]).\(c[2]).\(c[3]).\(c[4])"
             let rounded = (height * 2).rounded() / 2
             weight[rounded, default: 0] += text.count
