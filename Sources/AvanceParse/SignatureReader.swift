@@ -5,7 +5,7 @@ import AvanceCore
 enum SignatureReader {
     static func read(_ blocks: [Block]) -> [IndicatorRecord.Signatory] {
         var result: [IndicatorRecord.Signatory] = []
-        for (b, block) in blocks.enumerated() where block.kind != .tableRow {
+        for (b, block) in blocks.enumerated() where block.kind != .tableRow && mayHoldSignature(block.text.text) {
             // "Elaboró: Dra. Itzel Sánchez": a signature may be a field's value.
             let lines = Self.lines(block.text)
             for (k, line) in lines.enumerated() {
@@ -52,6 +52,18 @@ enum SignatureReader {
         }
         result.append(text.slice(start..<text.text.endIndex).trimmed())
         return result
+    }
+
+    /// Whether a line of the text starts with a title, as every signature line does: most
+    /// blocks have none, and cutting them into lines with their spans was a twentieth of
+    /// the parse.
+    static func mayHoldSignature(_ text: String) -> Bool {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let start = line.firstIndex(where: { !$0.isSpaceFast }) else { continue }
+            let word = line[start...].prefix { !$0.isSpaceFast }
+            if Honorifics.all.contains(Folding.fold(word.filter { $0 != "." })) { return true }
+        }
+        return false
     }
 
     /// `Mtra. Alma Gabriela Arroyo Angulo.` → ("Mtra.", "Alma Gabriela Arroyo Angulo").

@@ -41,7 +41,7 @@ struct LineCleaner {
                 needAnchor = false
             }
             out.append(c)
-            if c.isLetter || c.isNumber { if strong { strongLetters += 1 } else { plainLetters += 1 } }
+            if c.isWordFast { if strong { strongLetters += 1 } else { plainLetters += 1 } }
         }
 
         func emitString(_ s: String, at index: Int) {

@@ -200,7 +200,7 @@ enum TextCleaning {
         var out = ""
         var space = false
         for c in s {
-            if c.isWhitespace {
+            if c.isSpaceFast {
                 space = !out.isEmpty
             } else {
                 if space { out.append(" ") }

@@ -29,17 +29,17 @@ struct Tokenizer {
         var newline = true
         while i < text.endIndex {
             let c = text[i]
-            if c.isWhitespace {
+            if c.isSpaceFast {
                 space = true
-                if c.isNewline { newline = true }
+                if c.isNewlineFast { newline = true }
                 i = text.index(after: i)
                 continue
             }
             let start = i
             let kind: Token.Kind
-            if c.isLetter {
+            if c.isLetterFast {
                 kind = .word
-                repeat { i = text.index(after: i) } while i < text.endIndex && (text[i].isLetter || text[i] == "\u{00AD}")
+                repeat { i = text.index(after: i) } while i < text.endIndex && (text[i].isLetterFast || text[i] == "\u{00AD}")
             } else if c.isASCII && c.isNumber {
                 kind = .number
                 repeat { i = text.index(after: i) } while i < text.endIndex && text[i].isASCII && text[i].isNumber
@@ -82,4 +82,23 @@ struct TokenizedText {
     }
     /// Token `i` follows token `i-1` without white space.
     func adjacent(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
+}
+
+extension Character {
+    /// `isWhitespace`, `isNewline` and `isLetter` with a fast path for ASCII, most of every
+    /// report: Unicode property look-ups were a tenth of the time of a text ingest.
+    var isSpaceFast: Bool {
+        if let a = asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+        return isWhitespace
+    }
+
+    var isNewlineFast: Bool {
+        if let a = asciiValue { return a >= 0x0A && a <= 0x0D }
+        return isNewline
+    }
+
+    var isLetterFast: Bool {
+        if let a = asciiValue { return (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A }
+        return isLetter
+    }
 }

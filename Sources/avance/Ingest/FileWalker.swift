@@ -29,6 +29,16 @@ struct FileWalker: Sequence, IteratorProtocol {
         var next = 0
         /// The directories from the root down to this one, to recognise a link that leads back up.
         var ancestors: [(identity: Identity, path: String)]
+        /// The open directory, so that its entries are looked up by name (`fstatat`) instead
+        /// of by whole path, which made the kernel walk every folder of the path again.
+        var directory: DirectoryHandle
+    }
+
+    /// A directory opened for reading, closed when the last frame holding it goes.
+    private final class DirectoryHandle {
+        let fd: Int32
+        init(fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
     }
 
     private var roots: [String]
@@ -68,34 +78,39 @@ struct FileWalker: Sequence, IteratorProtocol {
                 if excludedNames.contains(where: { fnmatch($0, name, 0) == 0 }) {
                     return .skipped(path: path, reason: "excluded (--exclude or avance.yml)")
                 }
-                if let entry = visit(path, ancestors: ancestors) { return entry }
+                if let entry = visit(path, in: frame.directory, name: name, ancestors: ancestors) { return entry }
             } else if let root = roots.popLast() {
-                if let entry = visit(root, ancestors: []) { return entry }
+                if let entry = visit(root, in: nil, name: root, ancestors: []) { return entry }
             } else {
                 return nil
             }
         }
     }
 
-    /// Classifies one path; a directory is pushed (and yields nothing by itself).
-    private mutating func visit(_ path: String, ancestors: [(identity: Identity, path: String)]) -> Entry? {
+    /// Classifies one path (`name` inside the open `directory`, or a root); a directory is
+    /// pushed (and yields nothing by itself).
+    private mutating func visit(
+        _ path: String, in directory: DirectoryHandle?, name: String, ancestors: [(identity: Identity, path: String)]
+    ) -> Entry? {
         if excludedPaths.contains(path) { return .skipped(path: path, reason: "the database's own file") }
         var st = stat()
-        guard stat(path, &st) == 0 else { return .problem(path: path, reason: Self.statFailure(path, errno)) }
+        let status = directory.map { fstatat($0.fd, name, &st, 0) } ?? stat(path, &st)
+        guard status == 0 else { return .problem(path: path, reason: Self.statFailure(path, errno)) }
         let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
             if let loop = ancestors.first(where: { $0.identity == identity }) {
                 return .problem(path: path, reason: "symbolic link loop: leads back to \(loop.path)")
             }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            } catch {
-                return .problem(path: path, reason: "cannot list the folder: \(Self.describe(error))")
+            switch Self.list(path) {
+            case .success(let (fd, names)):
+                stack.append(Frame(
+                    path: path, names: names, ancestors: ancestors + [(identity, path)], directory: DirectoryHandle(fd: fd)
+                ))
+                return nil
+            case .failure(let reason):
+                return .problem(path: path, reason: "cannot list the folder: \(reason.text)")
             }
-            stack.append(Frame(path: path, names: names, ancestors: ancestors + [(identity, path)]))
-            return nil
         case S_IFREG:
             if excludedIdentities.contains(identity) { return .skipped(path: path, reason: "the database's own file") }
             let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
@@ -108,6 +123,44 @@ struct FileWalker: Sequence, IteratorProtocol {
         default:
             return .problem(path: path, reason: "not a regular file (a device); not read")
         }
+    }
+
+    private struct ListingFailure: Error {
+        var text: String
+    }
+
+    /// The names in a folder, sorted (without `.` and `..`), and the folder kept open.
+    private static func list(_ path: String) -> Result<(Int32, [String]), ListingFailure> {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ListingFailure(text: listingFailure(errno))) }
+        // fdopendir takes the descriptor over; a duplicate stays open for fstatat.
+        let listing = dup(fd)
+        guard listing >= 0, let dir = fdopendir(listing) else {
+            let code = errno
+            if listing >= 0 { close(listing) }
+            close(fd)
+            return .failure(ListingFailure(text: listingFailure(code)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        errno = 0
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        if errno != 0 {
+            let code = errno
+            close(fd)
+            return .failure(ListingFailure(text: listingFailure(code)))
+        }
+        return .success((fd, names.sorted()))
+    }
+
+    /// What FileManager said when it could not list a folder.
+    private static func listingFailure(_ code: Int32) -> String {
+        code == EACCES || code == EPERM ? "permission denied" : String(cString: strerror(code))
     }
 
     private static func statFailure(_ path: String, _ code: Int32) -> String {
@@ -125,14 +178,5 @@ struct FileWalker: Sequence, IteratorProtocol {
         default:
             return String(cString: strerror(code))
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
     }
 }
