@@ -43,7 +43,9 @@ struct Subprocess {
         // signal sent on timeout never reaches a process that took over its id.
         let state = Mutex(WaitState())
         let exited = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own: on Linux, work sent to Dispatch's global queues waits for a
+        // free worker, and the workers may all be blocked waiting for children like this one.
+        Thread.detachNewThread {
             var info = siginfo_t()
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
             state.withLock { $0.done = true }
