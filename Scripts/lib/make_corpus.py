@@ -21,7 +21,7 @@ report i is PDF when i % 3 == 0, HTML when i % 3 == 1 and text when i % 3 == 2:
 Speed: everything comes from one random generator seeded per report (seed, i), so a
 report is the same whatever N is and the PDFs can be made by worker processes. Every PDF
 is drawn by ReportLab from its own text (no template copies, so every PDF's text differs),
-on every core; about 12 ms a page.
+on every core: 1,000 reports take about 20 s on two cores, 10,000 about 3 minutes.
 
 manifest.jsonl (beside the reports, one JSON object per line) lists every text report with
 the true dates its text states (ISO, in order of appearance; relative years resolved to
