@@ -19,17 +19,7 @@ struct DateRecognizer {
     var order: ParseOptions.NumericDateOrder
 
     func matches(in t: TokenizedText) -> [DateMatch] {
-        var result: [DateMatch] = []
-        var i = 0
-        while i < t.tokens.count {
-            if let m = numeric(t, at: i) ?? dayFirst(t, at: i) ?? monthFirst(t, at: i) {
-                result.append(m)
-                i = m.last + 1
-            } else {
-                i += 1
-            }
-        }
-        return result
+        t.scan(last: \.last) { i in numeric(t, at: i) ?? dayFirst(t, at: i) ?? monthFirst(t, at: i) }
     }
 
     // MARK: numeric dates

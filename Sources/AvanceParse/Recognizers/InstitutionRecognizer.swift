@@ -16,17 +16,7 @@ struct InstitutionMatch: Sendable {
 /// `Tribunal`, `Poder Judicial`, ...), by English organisation names, and defined acronyms.
 struct InstitutionRecognizer {
     func matches(in t: TokenizedText) -> [InstitutionMatch] {
-        var result: [InstitutionMatch] = []
-        var i = 0
-        while i < t.tokens.count {
-            if let m = headed(t, at: i) ?? english(t, at: i) {
-                result.append(m)
-                i = m.last + 1
-            } else {
-                i += 1
-            }
-        }
-        return result
+        t.scan(last: \.last) { i in headed(t, at: i) ?? english(t, at: i) }
     }
 
     /// A name headed by one of the lexicon's head words.

@@ -19,16 +19,7 @@ struct QuarterRecognizer {
     var inField: Bool = false
 
     func matches(in t: TokenizedText) -> [QuarterMatch] {
-        var result: [QuarterMatch] = []
-        var i = 0
-        while i < t.tokens.count {
-            if let m = ordinalTrimestre(t, at: i) ?? trimestreOrdinal(t, at: i) ?? tCode(t, at: i) ?? monthRange(t, at: i) {
-                result.append(m)
-                i = m.last + 1
-            } else {
-                i += 1
-            }
-        }
+        var result: [QuarterMatch] = t.scan(last: \.last) { i in ordinalTrimestre(t, at: i) ?? trimestreOrdinal(t, at: i) ?? tCode(t, at: i) ?? monthRange(t, at: i) }
         // "Trimestre: Segundo", "Trimestre: 2": in a period field a bare ordinal is the quarter.
         if inField, result.isEmpty, let (q, last) = ordinal(t, at: 0, romanAllowed: true)
             ?? t.tokens.first.flatMap({ $0.kind == .number && $0.folded.count == 1 ? $0.intValue : nil }).flatMap({ (1...4).contains($0) ? ($0, 0) : nil }) {

@@ -80,6 +80,22 @@ struct TokenizedText {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
         return marks.contains(tokens[i].raw)
     }
+    /// Tries `match` at each token from the left; after a match, goes on after its last token.
+    /// The recognizers' common loop: matches never overlap, the leftmost wins.
+    func scan<M>(last: (M) -> Int, _ match: (Int) -> M?) -> [M] {
+        var result: [M] = []
+        var i = 0
+        while i < tokens.count {
+            if let m = match(i) {
+                result.append(m)
+                i = last(m) + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
     /// Token `i` follows token `i-1` without white space.
     func adjacent(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
 }
