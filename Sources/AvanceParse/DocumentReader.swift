@@ -26,7 +26,6 @@ struct DocumentReader {
     var dates: [IndicatorRecord.DateMention] = []
     /// For each date mention, whether it can be an action's date.
     var dateIsEventDate: [Bool] = []
-    var dateBlocks: [Int] = []
     var institutions = InstitutionIndex()
     var signatories: [IndicatorRecord.Signatory] = []
     var periodMentions: [IndicatorRecord.PeriodMention] = []
@@ -112,7 +111,6 @@ struct DocumentReader {
                 let eventDate = !standalone && !sections.isNewsNote(block: segment.block)
                     && !Sections.isCaption(block) && block.kind != .field
                 dateIsEventDate.append(eventDate)
-                dateBlocks.append(segment.block)
             }
         }
     }

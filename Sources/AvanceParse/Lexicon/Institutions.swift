@@ -43,8 +43,6 @@ enum InstitutionLexicon {
     ]
     static let englishConnectors: Set<String> = ["of", "for", "the", "and", "on"]
 
-    /// Capitalised words that start a sentence or a clause, never a name.
-    static let notNameWords: Set<String> = ["el", "la", "los", "las", "con", "en", "por", "para", "durante", "gracias"]
 }
 
 /// Titles written before a signatory's name.

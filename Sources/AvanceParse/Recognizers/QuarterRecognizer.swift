@@ -6,8 +6,6 @@ struct QuarterMatch: Sendable {
     var last: Int
     var quarter: Int
     var year: Int?
-    /// Named as a range from January (`enero a septiembre`): cumulative to the quarter.
-    var fromJanuary: Bool
 }
 
 /// Finds quarter names in every form DOMAIN.md lists: `3er. Trimestre 2024`,
@@ -23,7 +21,7 @@ struct QuarterRecognizer {
         // "Trimestre: Segundo", "Trimestre: 2": in a period field a bare ordinal is the quarter.
         if inField, result.isEmpty, let (q, last) = ordinal(t, at: 0, romanAllowed: true)
             ?? t.tokens.first.flatMap({ $0.kind == .number && $0.folded.count == 1 ? $0.intValue : nil }).flatMap({ (1...4).contains($0) ? ($0, 0) : nil }) {
-            let m = withYear(QuarterMatch(first: 0, last: last, quarter: q, year: nil, fromJanuary: false), t)
+            let m = withYear(QuarterMatch(first: 0, last: last, quarter: q, year: nil), t)
             if m.last == t.tokens.count - 1 { result.append(m) }
         }
         return result
@@ -52,7 +50,7 @@ struct QuarterRecognizer {
         var j = last + 1
         if t.isPunct(j, ".") { j += 1 }
         guard t.isWord(j, ["trimestre"]) else { return nil }
-        return withYear(QuarterMatch(first: i, last: j, quarter: q, year: nil, fromJanuary: false), t)
+        return withYear(QuarterMatch(first: i, last: j, quarter: q, year: nil), t)
     }
 
     /// `Trimestre 3`, `Trimestre III`, `trimestre tercero`.
@@ -61,10 +59,10 @@ struct QuarterRecognizer {
         var j = i + 1
         if t.isPunct(j, ":") { j += 1 }
         if let tok = t.tokens[safe: j], tok.kind == .number, tok.folded.count == 1, let q = tok.intValue, (1...4).contains(q) {
-            return withYear(QuarterMatch(first: i, last: j, quarter: q, year: nil, fromJanuary: false), t)
+            return withYear(QuarterMatch(first: i, last: j, quarter: q, year: nil), t)
         }
         if let (q, last) = ordinal(t, at: j, romanAllowed: true) {
-            return withYear(QuarterMatch(first: i, last: last, quarter: q, year: nil, fromJanuary: false), t)
+            return withYear(QuarterMatch(first: i, last: last, quarter: q, year: nil), t)
         }
         return nil
     }
@@ -76,10 +74,10 @@ struct QuarterRecognizer {
         if let y = year(t, i), i + 2 < toks.count {
             var j = i + 1
             if t.isPunct(j, "-/") { j += 1 }
-            if let (q, last) = tNumber(t, at: j) { return QuarterMatch(first: i, last: last, quarter: q, year: y, fromJanuary: false) }
+            if let (q, last) = tNumber(t, at: j) { return QuarterMatch(first: i, last: last, quarter: q, year: y) }
         }
         guard let (q, last) = tNumber(t, at: i) else { return nil }
-        var m = QuarterMatch(first: i, last: last, quarter: q, year: nil, fromJanuary: false)
+        var m = QuarterMatch(first: i, last: last, quarter: q, year: nil)
         var j = last + 1
         if t.isPunct(j, "-/") { j += 1 }
         if let y = year(t, j) {
@@ -116,7 +114,7 @@ struct QuarterRecognizer {
         guard let f = t.folded(j), let m2 = Months.month(f), !Months.isAbbreviation(f),
               m2 % 3 == 0, m1 <= m2, m1 == m2 - 2 || m1 == 1
         else { return nil }
-        return withYear(QuarterMatch(first: i, last: j, quarter: m2 / 3, year: nil, fromJanuary: m1 == 1 && m2 > 3), t)
+        return withYear(QuarterMatch(first: i, last: j, quarter: m2 / 3, year: nil), t)
     }
 
     /// Extends a match with the year that follows: `2024`, `de 2024`, `del año 2024`,
