@@ -81,13 +81,6 @@ struct CheckCommand: AsyncParsableCommand {
 struct FileFindings: Codable {
     var path: String
     /// The record's row in a table of indicators; null for a narrative report.
-    var row: Int?
+    @NullEncoded var row: Int?
     var findings: [Finding]
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(row, forKey: .row)
-        try c.encode(findings, forKey: .findings)
-    }
 }
