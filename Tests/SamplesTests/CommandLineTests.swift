@@ -124,5 +124,8 @@ import Testing
         #expect(try Binary.run(["parse"]).status == 64)
         #expect(try Binary.run(["check", "--fail-on", "sometimes", original]).status == 64)
         #expect(try Binary.run(["frobnicate"]).status == 64)
+        let order = try Binary.run(["parse", "--date-order", "year-first", original])
+        #expect(order.status == 64)
+        #expect(order.stderr.contains("day-month") && order.stderr.contains("month-day"), "names the orders: \(order.stderr)")
     }
 }
