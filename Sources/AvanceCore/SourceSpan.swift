@@ -35,6 +35,9 @@ public struct SourceSpan: Codable, Hashable, Sendable {
         return "line \(line):\(column)"
     }
 
+    /// `file.pdf:p2:14:3`, as compilers cite (the file where the span names one).
+    public var place: String { "\(path.map { $0 + ":" } ?? "")\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(page, forKey: .page)
