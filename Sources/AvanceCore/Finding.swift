@@ -29,3 +29,9 @@ public struct Finding: Codable, Hashable, Sendable {
         self.evidence = evidence
     }
 }
+
+/// What a rule checks: one record, or the records of one indicator across reports.
+public enum RuleScope: String, Codable, Hashable, Sendable {
+    case record
+    case crossReport = "cross-report"
+}

@@ -21,6 +21,10 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     public var periodMentions: [PeriodMention]
     public var institutions: [InstitutionMention]
     public var signatories: [Signatory]
+    /// Confidentiality notices and template residue in the text ("documento confidencial",
+    /// "[Nombre]"), the first of each paragraph, cell or field. `nil` in a record stored by an
+    /// avance that did not look for them (before 0.2), `[]` when there are none.
+    @NullEncoded public var notices: [SourceSpan]?
     public var findings: [Finding]
 
     public init(
@@ -29,7 +33,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         responsibleUnit: Organization? = nil, reportingInstitution: Organization? = nil,
         targets: Targets = Targets(), actions: [Action] = [], dates: [DateMention] = [],
         periodMentions: [PeriodMention] = [], institutions: [InstitutionMention] = [],
-        signatories: [Signatory] = [], findings: [Finding] = []
+        signatories: [Signatory] = [], notices: [SourceSpan]? = [], findings: [Finding] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source
@@ -46,6 +50,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.periodMentions = periodMentions
         self.institutions = institutions
         self.signatories = signatories
+        self.notices = notices
         self.findings = findings
     }
 

@@ -34,6 +34,9 @@ public struct SourceSpan: Codable, Hashable, Sendable {
         if let page { return "p. \(page), line \(line):\(column)" }
         return "line \(line):\(column)"
     }
+
+    /// `file.pdf:p2:14:3`, as compilers cite (the file where the span names one).
+    public var place: String { "\(path.map { $0 + ":" } ?? "")\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
 }
 
 /// Maps a UTF-8 offset of a cleaned text back to its position in the original file.

@@ -87,6 +87,7 @@ public struct Parser: Sendable {
         base.periodMentions = reader.periodMentions
         base.institutions = reader.institutions.mentioned
         base.signatories = reader.signatories
+        base.notices = NoticeReader.notices(in: document.blocks)
 
         let tables = IndicatorTable.find(in: document.blocks)
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in

@@ -58,7 +58,7 @@ public struct Summary: Codable, Hashable, Sendable {
 
     public struct RuleCount: Codable, Hashable, Sendable {
         public var rule: String
-        public var scope: FindingScope
+        public var scope: RuleScope
         public var count: Int
     }
 
@@ -102,12 +102,6 @@ public struct FailedFile: Codable, Hashable, Sendable {
         self.path = path
         self.reason = reason
     }
-}
-
-/// Whether a finding is about one record or about several reports of an indicator.
-public enum FindingScope: String, Codable, Hashable, Sendable {
-    case record
-    case crossReport = "cross-report"
 }
 
 /// One indicator: who reports it, where it sits in the program, its reports and findings.
@@ -248,15 +242,16 @@ public struct ReportRow: Codable, Hashable, Sendable {
 /// A finding with every piece of its evidence placed in its file.
 public struct ReportFinding: Codable, Hashable, Sendable {
     public var rule: String
-    public var scope: FindingScope
+    public var scope: RuleScope
     public var severity: Severity
     public var message: String
     /// The period of the record a record finding is about; for a cross-report finding, the year.
     public var year: Int?
     public var quarter: Int?
-    public var evidence: [Evidence]
+    /// Every quote, each citing its file (`path` is always set).
+    public var evidence: [SourceSpan]
 
-    public init(rule: String, scope: FindingScope, severity: Severity, message: String, year: Int?, quarter: Int?, evidence: [Evidence]) {
+    public init(rule: String, scope: RuleScope, severity: Severity, message: String, year: Int?, quarter: Int?, evidence: [SourceSpan]) {
         self.rule = rule
         self.scope = scope
         self.severity = severity
@@ -267,10 +262,10 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     }
 
     /// A finding whose spans carry no path of their own is about the record at `path`.
-    public init(_ finding: Finding, scope: FindingScope, path: String, year: Int?, quarter: Int?) {
+    public init(_ finding: Finding, scope: RuleScope, path: String, year: Int?, quarter: Int?) {
         self.init(
             rule: finding.rule, scope: scope, severity: finding.severity, message: finding.message, year: year,
-            quarter: quarter, evidence: finding.evidence.map { Evidence($0, defaultPath: path) }
+            quarter: quarter, evidence: finding.evidence.map { $0.path == nil ? $0.cited(in: path) : $0 }
         )
     }
 
@@ -286,44 +281,6 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     }
 }
 
-/// Quoted words and where they stand: file, page (PDF), line and column.
-public struct Evidence: Codable, Hashable, Sendable {
-    public var path: String
-    public var page: Int?
-    public var line: Int
-    public var column: Int
-    public var text: String
-
-    public init(path: String, page: Int?, line: Int, column: Int, text: String) {
-        self.path = path
-        self.page = page
-        self.line = line
-        self.column = column
-        self.text = text
-    }
-
-    public init(_ span: SourceSpan, defaultPath: String) {
-        self.init(path: span.path ?? defaultPath, page: span.page, line: span.line, column: span.column, text: span.text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(page, forKey: .page)
-        try c.encode(line, forKey: .line)
-        try c.encode(column, forKey: .column)
-        try c.encode(text, forKey: .text)
-    }
-
-    /// `file.pdf:p2:14:3`, as compilers cite.
-    public var place: String { "\(path):\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
-
-    /// `p. 2, line 14` or `line 14`.
-    public var location: String {
-        if let page { return "p. \(page), line \(line)" }
-        return "line \(line)"
-    }
-}
 
 /// A number as a report writes it: `4`, `96.5`.
 func show(_ v: Double?) -> String {

@@ -20,11 +20,11 @@ public enum CSVReport {
     ]
 
     public static func render(_ report: AuditReport, byteOrderMark: Bool = false) -> String {
-        var out = byteOrderMark ? "\u{FEFF}" : ""
-        out += row(header)
+        var out = byteOrderMark ? CSV.byteOrderMark : ""
+        out += CSV.row(header)
         for (s, f) in report.allFindings {
             let first = f.evidence.first
-            out += row([
+            out += CSV.row([
                 f.severity.rawValue, f.rule, f.scope.rawValue, f.message, s.institution, s.program?.code,
                 s.component?.code, s.activity?.code, s.indicator?.code, s.indicator?.name, f.year.map(String.init),
                 f.quarter.map(String.init), first?.path, first?.page.map(String.init), first.map { String($0.line) },
@@ -33,16 +33,5 @@ public enum CSVReport {
             ])
         }
         return out
-    }
-
-    static func row(_ fields: [String?]) -> String {
-        fields.map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
-    }
-
-    static func field(_ value: String) -> String {
-        // Unicode scalars: "\r\n" is one Character in Swift and would slip past a Character test.
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

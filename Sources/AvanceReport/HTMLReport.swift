@@ -155,7 +155,7 @@ public enum HTMLReport {
             .if(!f.evidence.isEmpty, .ul(.class("evidence"), .forEach(f.evidence) { e in
                 .li(
                     .element(named: "q", text: e.text),
-                    .element(named: "cite", nodes: [.text("\(e.path), \(e.location), column \(e.column)")])
+                    .element(named: "cite", nodes: [.text("\(e.path ?? ""), \(e.page.map { "p. \($0), " } ?? "")line \(e.line), column \(e.column)")])
                 )
             }))
         )

@@ -47,7 +47,7 @@ public enum TextReport {
         let home = f.evidence.first?.path
         for e in f.evidence.prefix(8) {
             let quote = e.text.count > 160 ? String(e.text.prefix(157)) + "..." : e.text
-            let at = (e.path == home ? "" : e.path + " ") + "\(e.location):\(e.column)"
+            let at = (e.path == home ? "" : (e.path ?? "") + " ") + e.location
             lines.append("    \(at): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
         }
         if f.evidence.count > 8 { lines.append("    ... \(f.evidence.count - 8) more") }

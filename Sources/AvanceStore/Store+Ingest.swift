@@ -202,7 +202,10 @@ extension Store {
         try document.insert(db)
         let documentId = document.id ?? db.lastInsertedRowID
         for (index, record) in new.records.enumerated() {
-            var row = try RecordRow(record: record, documentId: documentId, ordinal: index + 1)
+            // A finding is stored once, in `findings`; the JSON keeps the record without them.
+            var withoutFindings = record
+            withoutFindings.findings = []
+            var row = try RecordRow(record: withoutFindings, documentId: documentId, ordinal: index + 1)
             try row.insert(db)
             let recordId = row.id ?? db.lastInsertedRowID
             for finding in record.findings {

@@ -1,18 +1,29 @@
 import AvanceCore
 import GRDB
 
-/// A stored record with the document it came from.
+/// A stored record with the document it came from and its stored findings.
 public struct StoredRecord: Sendable, Hashable {
     public var row: RecordRow
     public var sha256: String
     /// A current path of the document (the first in order when several hold it).
     public var path: String
-    public var findingCount: Int
+    /// The findings stored for the record (table `findings`), in the order they were made.
+    public var findings: [Finding]
+
+    /// The record as stored, with its findings: the JSON column keeps the record, the
+    /// `findings` table its findings (an older store's JSON may hold them too; the table wins).
+    public func record() throws -> IndicatorRecord {
+        var record = try row.decodedRecord()
+        record.findings = findings
+        return record
+    }
 }
 
 /// A stored finding with the identity of the record it is about.
 public struct StoredFinding: Sendable, Hashable {
     public var row: FindingRow
+    /// The finding, read back from `row`.
+    public var finding: Finding
     public var sha256: String
     public var programCode: String?
     public var componentCode: String?
@@ -42,25 +53,26 @@ public struct FindingFilter: Sendable, Hashable {
 
 extension Store {
     /// Calls `body` for each record of a current (not superseded) document, in path
-    /// order, one row at a time so that memory stays flat on a large store.
-    public func forEachCurrentRecord(_ body: (StoredRecord) throws -> Void) throws(StoreError) {
+    /// order, one row at a time so that memory stays flat on a large store; only those of
+    /// one year when `year` is given.
+    public func forEachCurrentRecord(year: Int? = nil, _ body: (StoredRecord) throws -> Void) throws(StoreError) {
         try perform("reading records") {
             try writer.read { db in
+                let yearCondition = year == nil ? "" : "AND records.year = ?"
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT records.*, documents.sha256 AS _sha256,
                         COALESCE((SELECT MIN(path) FROM locations
                                   WHERE locations.document_id = documents.id AND locations.is_current = 1),
-                                 (SELECT MIN(path) FROM locations WHERE locations.document_id = documents.id), '') AS _path,
-                        (SELECT COUNT(*) FROM findings WHERE findings.record_id = records.id) AS _findings
+                                 (SELECT MIN(path) FROM locations WHERE locations.document_id = documents.id), '') AS _path
                     FROM records JOIN documents ON documents.id = records.document_id
-                    WHERE documents.superseded_by IS NULL
+                    WHERE documents.superseded_by IS NULL \(yearCondition)
                     ORDER BY _path, records.ordinal
-                    """)
+                    """, arguments: year.map { [$0] } ?? [])
+                let findings = try db.cachedStatement(sql: "SELECT * FROM findings WHERE record_id = ? ORDER BY id")
                 while let row = try rows.next() {
-                    try body(StoredRecord(
-                        row: try RecordRow(row: row), sha256: row["_sha256"], path: row["_path"],
-                        findingCount: row["_findings"]
-                    ))
+                    let record = try RecordRow(row: row)
+                    let stored = try FindingRow.fetchAll(findings, arguments: [record.id]).map { try $0.finding() }
+                    try body(StoredRecord(row: record, sha256: row["_sha256"], path: row["_path"], findings: stored))
                 }
             }
         }
@@ -98,9 +110,10 @@ extension Store {
             """
         return try perform("reading findings") {
             try writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    StoredFinding(
-                        row: try FindingRow(row: row), sha256: row["_sha256"], programCode: row["_program"],
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws -> StoredFinding in
+                    let finding = try FindingRow(row: row)
+                    return StoredFinding(
+                        row: finding, finding: try finding.finding(), sha256: row["_sha256"], programCode: row["_program"],
                         componentCode: row["_component"], activityCode: row["_activity"],
                         indicatorCode: row["_indicator"], year: row["_year"], quarter: row["_quarter"],
                         superseded: row["_superseded"]

@@ -1,8 +1,9 @@
 import AvanceCore
 
-/// The rule catalogue: every record rule, in the order findings are reported.
+/// The rule catalogue: every rule of either scope, in the order findings are reported.
 public enum Catalogue {
-    public static let rules: [any Rule.Type] = [
+    /// The rules over one record.
+    public static let recordRules: [any Rule.Type] = [
         MissingFieldRule.self,
         CodeHierarchyRule.self,
         PeriodExceedsAnnualRule.self,
@@ -14,36 +15,27 @@ public enum Catalogue {
         ConfidentialNoticeRule.self,
     ]
 
-    public static var descriptions: [RuleDescription] { rules.map { $0.description } }
+    /// The rules over the records of one indicator in one year (`avance audit`).
+    public static let crossReportRules: [any CrossReportRule.Type] = [
+        QuarterlySumMismatchRule.self,
+        AnnualTargetChangedRule.self,
+        CumulativeDecreaseRule.self,
+        ConflictingDuplicateRule.self,
+        MissingQuarterRule.self,
+    ]
 
-    public static func rule(id: String) -> (any Rule.Type)? { rules.first { $0.description.id == id } }
+    /// Every rule's description: record rules first, then the cross-report rules.
+    public static let descriptions: [RuleDescription] =
+        recordRules.map { $0.description } + crossReportRules.map { $0.description }
 
-    /// Every rule, record rules first, then the cross-report rules.
-    public static var all: [RuleSummary] {
-        descriptions.map { RuleSummary(id: $0.id, title: $0.title, severity: $0.severity, description: $0.description, scope: .record) }
-            + CrossReportCatalogue.descriptions.map {
-                RuleSummary(id: $0.id, title: $0.title, severity: $0.severity, description: $0.description, scope: .crossReport)
-            }
+    /// A rule of either scope by id.
+    public static func description(id: String) -> RuleDescription? { descriptions.first { $0.id == id } }
+
+    public static func recordRule(id: String) -> (any Rule.Type)? { recordRules.first { $0.description.id == id } }
+
+    public static func crossReportRule(id: String) -> (any CrossReportRule.Type)? {
+        crossReportRules.first { $0.description.id == id }
     }
-
-    /// A record rule or a cross-report rule by id.
-    public static func summary(id: String) -> RuleSummary? { all.first { $0.id == id } }
-}
-
-/// What a rule checks: one record, or the records of one indicator across reports.
-public enum RuleScope: String, Sendable, Hashable, Codable {
-    case record
-    case crossReport = "cross-report"
-}
-
-/// A rule of either kind, as `avance rules` and the configuration see it.
-public struct RuleSummary: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    /// The default severity.
-    public var severity: Severity
-    public var description: String
-    public var scope: RuleScope
 }
 
 /// What a user changed about the catalogue: severities and rules turned off.
@@ -58,7 +50,7 @@ public struct RuleSettings: Sendable, Hashable {
 
     /// The severity a rule's findings get, or `nil` when the rule is off or unknown.
     public func effectiveSeverity(of id: String) -> Severity? {
-        guard !disabled.contains(id), let rule = Catalogue.summary(id: id) else { return nil }
+        guard !disabled.contains(id), let rule = Catalogue.description(id: id) else { return nil }
         return severity[id] ?? rule.severity
     }
 
@@ -66,7 +58,7 @@ public struct RuleSettings: Sendable, Hashable {
     /// disabled rules dropped, severities set. A rule no longer in the catalogue keeps its findings as they are.
     public func apply(to findings: [Finding]) -> [Finding] {
         findings.compactMap { f in
-            guard Catalogue.summary(id: f.rule) != nil else { return f }
+            guard Catalogue.description(id: f.rule) != nil else { return f }
             guard let s = effectiveSeverity(of: f.rule) else { return nil }
             var f = f
             f.severity = s
@@ -83,15 +75,36 @@ public struct Validator: Sendable {
         self.settings = settings
     }
 
-    public func validate(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func validate(_ record: IndicatorRecord) -> [Finding] {
         var findings: [Finding] = []
-        for rule in Catalogue.rules {
+        for rule in Catalogue.recordRules {
             guard let severity = settings.effectiveSeverity(of: rule.description.id) else { continue }
-            for var f in rule.init().check(record, in: document) {
+            for var f in rule.init().check(record) {
                 f.severity = severity
                 findings.append(f)
             }
         }
         return findings
+    }
+
+    /// A stored record's findings as today's rules make them: each rule that can read the
+    /// record checks it again; a rule that cannot (the record was stored by an older avance
+    /// that did not keep what the rule reads) keeps its stored findings, as do rules no
+    /// longer in the catalogue. The settings apply to all of them.
+    public func revalidate(_ record: IndicatorRecord) -> [Finding] {
+        var findings: [Finding] = []
+        for type in Catalogue.recordRules {
+            let rule = type.init()
+            let id = type.description.id
+            guard let severity = settings.effectiveSeverity(of: id) else { continue }
+            let made = rule.canCheck(record) ? rule.check(record) : record.findings.filter { $0.rule == id }
+            findings += made.map { f in
+                var f = f
+                f.severity = severity
+                return f
+            }
+        }
+        let retired = record.findings.filter { Catalogue.description(id: $0.rule) == nil }
+        return findings + retired
     }
 }

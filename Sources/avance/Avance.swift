@@ -15,5 +15,5 @@ struct Avance: AsyncParsableCommand {
 }
 
 enum AvanceVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }

@@ -93,7 +93,7 @@ struct Configuration: Sendable {
 
     private static func readRules(_ node: Node, _ at: Place, into settings: inout RuleSettings) throws(ConfigurationError) {
         guard let mapping = node.mapping else { throw .invalid(at(node), "rules must map rule ids to a severity, off, or {severity, enabled}") }
-        let known = Catalogue.all.map(\.id)
+        let known = Catalogue.descriptions.map(\.id)
         for (key, value) in mapping {
             let id = key.string ?? ""
             guard known.contains(id) else { throw .unknownRule(at(key), id: id, known: known) }

@@ -62,7 +62,7 @@ struct Pipeline: Sendable {
         do {
             var records = try parser.parse(document)
             for i in records.indices {
-                records[i].findings = validator.validate(records[i], in: document)
+                records[i].findings = validator.validate(records[i])
             }
             return Outcome(document: document, records: records)
         } catch {

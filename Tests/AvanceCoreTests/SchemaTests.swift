@@ -26,6 +26,7 @@ import Testing
             periodMentions: [.init(text: "tercer trimestre", year: 2024, quarter: 3, evidence: span)],
             institutions: [.init(name: "I", acronym: nil, evidence: span)],
             signatories: [.init(name: "N", honorific: "Lic.", role: "R", evidence: span)],
+            notices: [span],
             findings: [Finding(rule: "r", severity: .info, message: "m", evidence: [span])]
         )
     }

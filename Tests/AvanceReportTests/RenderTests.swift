@@ -16,11 +16,11 @@ import Testing
         let findings = [
             ReportFinding(rule: "annual-target-changed", scope: .crossReport, severity: .warning, message: "The annual target changed from 12 to 10.",
                           year: 2024, quarter: nil, evidence: [
-                              Evidence(path: "a/T3.html", page: nil, line: 9, column: 14, text: "10"),
-                              Evidence(path: "a/T1.txt", page: nil, line: 8, column: 14, text: "12"),
+                              SourceSpan(page: nil, line: 9, column: 14, text: "10", path: "a/T3.html"),
+                              SourceSpan(page: nil, line: 8, column: 14, text: "12", path: "a/T1.txt"),
                           ]),
             ReportFinding(rule: "confidential-notice", scope: .record, severity: .error, message: "Template residue: " + hostile,
-                          year: 2024, quarter: 3, evidence: [Evidence(path: "a/T3.html", page: 2, line: 4, column: 1, text: hostile)]),
+                          year: 2024, quarter: 3, evidence: [SourceSpan(page: 2, line: 4, column: 1, text: hostile, path: "a/T3.html")]),
         ]
         let section = IndicatorSection(
             institution: "Instituto \"de\" Prueba & Co.", program: .init(code: "E001", name: "Programa"), component: nil,

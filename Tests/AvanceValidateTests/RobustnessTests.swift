@@ -40,7 +40,7 @@ import Testing
             let document = ExtractedDocument(path: "random.txt", sha256: "", format: .text, blocks: TextExtractor().blocks(from: text))
             guard let records = try? parser.parse(document) else { continue }
             for var record in records {
-                record.findings = validator.validate(record, in: document)
+                record.findings = validator.validate(record)
                 let spans = record.dates.map(\.evidence) + record.institutions.map(\.evidence) + record.findings.flatMap(\.evidence)
                     + record.actions.map(\.evidence) + record.targets.evidence + [record.period?.evidence].compactMap { $0 }
                 for s in spans {

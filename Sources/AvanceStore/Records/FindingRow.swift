@@ -1,4 +1,5 @@
 import AvanceCore
+import Foundation
 import GRDB
 
 /// One finding of a record (table `findings`). The first piece of evidence is
@@ -46,6 +47,12 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
         column = first?.column
         quote = first?.text
         evidence = try JSONText.encode(finding.evidence)
+    }
+
+    /// The finding as it was made: the one place a stored finding is read back.
+    public func finding() throws -> Finding {
+        let spans = try JSONDecoder().decode([SourceSpan].self, from: Data(evidence.utf8))
+        return Finding(rule: rule, severity: severity, message: message, evidence: spans)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

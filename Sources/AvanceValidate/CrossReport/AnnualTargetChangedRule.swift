@@ -2,29 +2,30 @@ import AvanceCore
 
 /// The year's target should not move silently between quarters.
 public struct AnnualTargetChangedRule: CrossReportRule {
-    public static let description = CrossReportRuleDescription(
+    public static let description = RuleDescription(
         id: "annual-target-changed",
         title: "Annual target changed between quarters",
         severity: .warning,
+        scope: .crossReport,
         description: """
             The annual target of the same indicator and year differs between two quarters' reports \
             (each report is compared with the previous quarter that states one). A target may be \
             revised, but the revision should be explained, not slipped in.
             """,
         triggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 10, period: 2),
             ], expected: ["T3.txt"]),
         ],
         nonTriggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
             ], note: "a report that does not state the annual target changes nothing"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", year: 2023, quarter: 4, annual: 10, period: 2),
                 ExampleRecords.report("T2.txt", year: 2024, quarter: 1, annual: 12, period: 3),
             ], note: "another year, another target"),

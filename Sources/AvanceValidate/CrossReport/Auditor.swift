@@ -1,35 +1,5 @@
 import AvanceCore
 
-/// The cross-report rules, in the order their findings are reported.
-public enum CrossReportCatalogue {
-    public static let rules: [any CrossReportRule.Type] = [
-        QuarterlySumMismatchRule.self,
-        AnnualTargetChangedRule.self,
-        CumulativeDecreaseRule.self,
-        ConflictingDuplicateRule.self,
-        MissingQuarterRule.self,
-    ]
-
-    public static var descriptions: [CrossReportRuleDescription] { rules.map { $0.description } }
-
-    public static func rule(id: String) -> (any CrossReportRule.Type)? { rules.first { $0.description.id == id } }
-}
-
-/// One indicator as the audit reports it: its records and the cross-report findings about them.
-public struct IndicatorAudit: Sendable {
-    /// A cross-report finding and the year of reports it is about.
-    public struct YearFinding: Sendable, Hashable {
-        public var year: Int
-        public var finding: Finding
-    }
-
-    public var identity: IndicatorIdentity
-    /// By year, quarter, path; each with its own findings, the settings applied.
-    public var records: [IndicatorRecord]
-    /// The cross-report findings, by year, then in catalogue order.
-    public var findings: [YearFinding]
-}
-
 /// Runs the cross-report rules over records of many documents, and applies the settings
 /// to each record's own (stored) findings.
 public struct Auditor: Sendable {
@@ -51,14 +21,14 @@ public struct Auditor: Sendable {
                 r.findings = settings.apply(to: r.findings)
                 return r
             }
-            return IndicatorAudit(identity: group.identity, records: records, findings: findings)
+            return IndicatorAudit(records: records, findings: findings)
         }
     }
 
     /// The cross-report findings of one indicator's year, with the settings' severities.
     public func check(_ year: IndicatorYear) -> [Finding] {
         var findings: [Finding] = []
-        for rule in CrossReportCatalogue.rules {
+        for rule in Catalogue.crossReportRules {
             guard let severity = settings.effectiveSeverity(of: rule.description.id) else { continue }
             for var f in rule.init().check(year) {
                 f.severity = severity

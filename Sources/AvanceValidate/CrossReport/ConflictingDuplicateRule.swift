@@ -2,10 +2,11 @@ import AvanceCore
 
 /// One indicator, one quarter, one set of figures.
 public struct ConflictingDuplicateRule: CrossReportRule {
-    public static let description = CrossReportRuleDescription(
+    public static let description = RuleDescription(
         id: "conflicting-duplicate",
         title: "Same indicator and period reported with different figures",
         severity: .error,
+        scope: .crossReport,
         description: """
             Two current documents report the same indicator and period with different figures \
             (annual target, period target, achieved or percentage, where both state it). The first \
@@ -13,17 +14,17 @@ public struct ConflictingDuplicateRule: CrossReportRule {
             figures (the same report as PDF and as HTML) are not findings.
             """,
         triggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T3.html", quarter: 3, annual: 12, period: 3, achieved: 3),
                 ExampleRecords.report("T3-corregido.pdf", quarter: 3, annual: 12, period: 3, achieved: 2),
             ], expected: ["T3-corregido.pdf"], note: "the first in path order is compared with the other"),
         ],
         nonTriggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T3.html", quarter: 3, annual: 12, period: 3, achieved: 3),
                 ExampleRecords.report("T3.pdf", quarter: 3, annual: 12, period: 3, achieved: 3),
             ], note: "the same figures in two formats"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T3.html", quarter: 3, annual: 12, period: 3, achieved: 3),
                 ExampleRecords.report("T3-resumen.txt", quarter: 3, annual: 12),
             ], note: "a figure one report leaves out is no conflict"),

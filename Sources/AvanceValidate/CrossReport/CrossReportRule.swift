@@ -1,38 +1,9 @@
 import AvanceCore
 
-/// A small set of records, built in code, that must (or must not) make a cross-report rule fire.
-public struct SeriesExample: Sendable {
-    public var records: [IndicatorRecord]
-    /// Why the example is there.
-    public var note: String
-    /// For each finding the rule must make, in order, the file its first piece of evidence cites.
-    public var expected: [String]
-
-    public init(_ records: [IndicatorRecord], expected: [String] = [], note: String = "") {
-        self.records = records
-        self.expected = expected
-        self.note = note
-    }
-}
-
-/// Everything a user and a test need to know about a cross-report rule.
-public struct CrossReportRuleDescription: Sendable {
-    /// Stable identifier, used in findings and configuration.
-    public var id: String
-    public var title: String
-    public var severity: Severity
-    /// One paragraph for the README and `avance rules`.
-    public var description: String
-    /// Records that must make the rule fire, each with the findings it must make.
-    public var triggering: [SeriesExample]
-    /// Records the rule must leave alone.
-    public var nonTriggering: [SeriesExample]
-}
-
 /// A check over the records of one indicator in one year. Each rule is one type in
 /// CrossReport/, with its description.
 public protocol CrossReportRule: Sendable {
-    static var description: CrossReportRuleDescription { get }
+    static var description: RuleDescription { get }
     init()
     /// The findings for one indicator's year, with the rule's default severity; every piece
     /// of evidence names the file it quotes (`SourceSpan.path`).

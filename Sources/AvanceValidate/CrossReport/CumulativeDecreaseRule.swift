@@ -2,32 +2,33 @@ import AvanceCore
 
 /// What has been accumulated cannot shrink.
 public struct CumulativeDecreaseRule: CrossReportRule {
-    public static let description = CrossReportRuleDescription(
+    public static let description = RuleDescription(
         id: "cumulative-decrease",
         title: "Cumulative figure goes down",
         severity: .error,
+        scope: .crossReport,
         description: """
             A cumulative figure goes down from one quarter's report to the next reported quarter's: \
             the cumulative target, or what was achieved, in reports that state their figures as \
             cumulative ("meta acumulada al trimestre", "acumulado al periodo").
             """,
         triggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, achieved: 3, cumulative: true),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, achieved: 2, cumulative: true),
             ], expected: ["T2.txt"], note: "achieved 3, then 2"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, cumulative: true),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 5, cumulative: true),
             ], expected: ["T3.txt"], note: "cumulative target 6, then 5"),
         ],
         nonTriggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, achieved: 3, cumulative: true),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, achieved: 6, cumulative: true),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 12, achieved: 11, cumulative: true),
             ]),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 4, achieved: 4),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 2, achieved: 2),
             ], note: "quarterly figures, not cumulative, may go down"),

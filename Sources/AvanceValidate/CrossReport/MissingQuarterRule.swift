@@ -2,10 +2,11 @@ import AvanceCore
 
 /// A year's reports should not skip a quarter.
 public struct MissingQuarterRule: CrossReportRule {
-    public static let description = CrossReportRuleDescription(
+    public static let description = RuleDescription(
         id: "missing-quarter",
         title: "A quarter is not reported",
         severity: .info,
+        scope: .crossReport,
         description: """
             A year has reports for some quarters of an indicator (two or more) but none for an \
             earlier quarter (the second is missing while the first and third are reported). \
@@ -14,21 +15,21 @@ public struct MissingQuarterRule: CrossReportRule {
             per missing quarter, quoting the period of the next report.
             """,
         triggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
             ], expected: ["T3.txt"], note: "no second quarter"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 3),
             ], expected: ["T2.txt", "T4.txt"], note: "no first and no third quarter"),
         ],
         nonTriggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
             ], note: "the later quarters may not be due yet"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
             ], note: "a single report of the year"),
         ]

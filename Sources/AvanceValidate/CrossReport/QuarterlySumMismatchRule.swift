@@ -2,10 +2,11 @@ import AvanceCore
 
 /// The quarters of a year must add up to the year.
 public struct QuarterlySumMismatchRule: CrossReportRule {
-    public static let description = CrossReportRuleDescription(
+    public static let description = RuleDescription(
         id: "quarterly-sum-mismatch",
         title: "Quarterly targets do not add up to the annual target",
         severity: .error,
+        scope: .crossReport,
         description: """
             An indicator's four quarterly targets of one year do not add up to its annual target \
             (the fourth quarter's report's, or the latest stated). Where the reports give cumulative \
@@ -14,31 +15,31 @@ public struct QuarterlySumMismatchRule: CrossReportRule {
             quarter is reported.
             """,
         triggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 2),
             ], expected: ["T4.txt"], note: "3 + 3 + 3 + 2 = 11, not 12"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, cumulative: true),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 10, cumulative: true),
             ], expected: ["T4.txt"], note: "cumulative: the fourth quarter's 10 is not the year's 12"),
         ],
         nonTriggering: [
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 4),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 2),
             ]),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 6, cumulative: true),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
                 ExampleRecords.report("T4.txt", quarter: 4, annual: 12, period: 3),
             ], note: "a cumulative second quarter carries the first: 6 + 3 + 3"),
-            SeriesExample([
+            RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
                 ExampleRecords.report("T2.txt", quarter: 2, annual: 12, period: 3),
                 ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),

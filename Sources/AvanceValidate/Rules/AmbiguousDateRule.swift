@@ -26,7 +26,7 @@ public struct AmbiguousDateRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         guard speaksForTheDocument(record) else { return [] }
         return record.dates.filter(\.ambiguous).map { finding(Self.message($0), [$0.evidence]) }
     }

@@ -36,7 +36,7 @@ public struct CodeHierarchyRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let component = record.component, let c = component.code,
               let activity = record.activity, let a = activity.code else { return [] }
         let cKey = Self.key(c), aKey = Self.key(a)

@@ -55,7 +55,7 @@ public struct CountMismatchRule: Rule {
     /// Units that measure a rate, not a count of actions.
     static let rateUnits = ["porcentaje", "%", "tasa", "indice", "índice", "promedio", "razon", "razón", "proporcion", "proporción"]
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let period = record.period, !record.actions.isEmpty else { return [] }
         let t = record.targets
         if let unit = t.unit?.lowercased(), Self.rateUnits.contains(where: unit.hasPrefix) { return [] }

@@ -43,7 +43,7 @@ public struct DateOutsidePeriodRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let period = record.period, speaksForTheDocument(record) else { return [] }
         return record.dates.filter { $0.action != nil && !period.contains(iso: $0.value) }.map {
             finding(Self.message($0, period), [$0.evidence])

@@ -16,14 +16,14 @@ public struct MissingFieldRule: Rule {
                 Trimestre: 2do. Trimestre 2023
                 Unidad responsable: Dirección de Capacitación
                 La meta anual es de 8 capacitaciones.
-                """, note: "no program"),
+                """, unquoted: 1, note: "no program"),
             RuleExample("""
                 Programa presupuestario: E014 - Prevención
                 Indicador: 02 - Porcentaje de quejas atendidas
                 Periodo: Abril-Junio 2023
                 Área responsable: Unidad de Quejas
                 Se atendieron 12 quejas.
-                """, note: "no annual target"),
+                """, unquoted: 1, note: "no annual target"),
         ],
         nonTriggering: [
             RuleExample("""
@@ -38,7 +38,7 @@ public struct MissingFieldRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         var missing: [String] = []
         if record.program?.code == nil && record.program?.name == nil { missing.append("budget program (Programa presupuestario)") }
         if record.indicator?.code == nil && record.indicator?.name == nil { missing.append("indicator (Indicador)") }

@@ -49,7 +49,7 @@ public struct PercentMismatchRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         let t = record.targets
         guard let achieved = t.achieved, let period = t.period, period > 0, let stated = t.compliancePercent else { return [] }
         let computed = achieved / period * 100

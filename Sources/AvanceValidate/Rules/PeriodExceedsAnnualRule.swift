@@ -36,7 +36,7 @@ public struct PeriodExceedsAnnualRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         let t = record.targets
         guard let annual = t.annual, let period = t.period, period > annual else { return [] }
         let evidence = [t.evidence(for: .period), t.evidence(for: .annual)].compactMap { $0 }

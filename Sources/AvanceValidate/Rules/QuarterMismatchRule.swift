@@ -30,7 +30,7 @@ public struct QuarterMismatchRule: Rule {
 
     public init() {}
 
-    public func check(_ record: IndicatorRecord, in document: ExtractedDocument) -> [Finding] {
+    public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let period = record.period, speaksForTheDocument(record) else { return [] }
         return record.periodMentions.compactMap { m in
             let otherQuarter = m.quarter.map { $0 != period.quarter } ?? false

@@ -16,7 +16,8 @@ struct AuditCommand: AsyncParsableCommand {
             rules over each indicator's reports (sums of quarters, annual targets that change, \
             cumulative figures that go down, conflicting duplicates, missing quarters), adds each \
             record's stored findings, and reports them grouped by indicator. avance.yml's rule \
-            settings apply to both kinds.
+            settings apply to both kinds. With --revalidate each stored record is checked again by \
+            this avance's record rules (for a store written by an older version).
 
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 the store \
             lists files that could not be read (they are in the report; the rest is audited); \
@@ -47,6 +48,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
     var failOn: CheckCommand.Threshold = .error
 
+    @Flag(help: "Check the stored records again with this avance's record rules, instead of reporting the findings made when they were stored (a store written by an older avance).")
+    var revalidate = false
+
     func validate() throws {
         if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
         if let program, IndicatorIdentity.codeKey(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
@@ -63,9 +67,14 @@ struct AuditCommand: AsyncParsableCommand {
                 records = records.filter { $0.program?.code.map(IndicatorIdentity.codeKey) == key }
             }
             let failures = try store.openFailures().map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
+            if revalidate {
+                let validator = Validator(settings: configuration.rules)
+                for i in records.indices { records[i].findings = validator.revalidate(records[i]) }
+            }
             let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
-            let built = AuditReportBuilder.report(
-                audits, failures: failures, database: database.path, year: year, program: program
+            let built = AuditReport(
+                audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures,
+                database: database.path, year: year, program: program
             )
             let sink = try OutputSink(path: output)
             do {
@@ -111,64 +120,5 @@ extension AuditCommand {
         var r = record
         r.source.path = relative(r.source.path)
         return r
-    }
-}
-
-/// Turns the auditor's findings into the report the renderers print.
-enum AuditReportBuilder {
-    static func report(
-        _ audits: [IndicatorAudit], failures: [FailedFile], database: String?, year: Int?, program: String?
-    ) -> AuditReport {
-        let sections = audits.map(section).sorted { a, b in
-            let ka = [a.institution ?? "", a.place, a.title], kb = [b.institution ?? "", b.place, b.title]
-            return ka.lexicographicallyPrecedes(kb)
-        }
-        return AuditReport(
-            generatedAt: ISO8601DateFormatter().string(from: Date()), database: database, year: year, program: program,
-            failures: failures, indicators: sections
-        )
-    }
-
-    static func section(_ audit: IndicatorAudit) -> IndicatorSection {
-        let records = audit.records
-        // Names as the latest report writes them.
-        func level(_ pick: (IndicatorRecord) -> (code: String?, name: String?)?) -> IndicatorSection.Level? {
-            records.reversed().lazy.compactMap(pick).first.map { IndicatorSection.Level(code: $0.code, name: $0.name) }
-        }
-        let institution = records.reversed().lazy.compactMap { r -> String? in
-            guard let i = r.reportingInstitution else { return nil }
-            switch (i.name, i.acronym) {
-            case let (name?, acronym?): return "\(name) (\(acronym))"
-            case let (name?, nil): return name
-            case let (nil, acronym?): return acronym
-            default: return nil
-            }
-        }.first
-        var findings = audit.findings.map { yf in
-            let fallback = records.first { $0.period?.year == yf.year }?.source.path ?? records.first?.source.path ?? ""
-            return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil)
-        }
-        for r in records {
-            findings += r.findings.map {
-                ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter)
-            }
-        }
-        let rows = records.map { r in
-            ReportRow(
-                path: r.source.path, row: r.source.row, year: r.period?.year, quarter: r.period?.quarter,
-                indicatorText: r.indicator?.evidence?.text ?? r.indicator.map { [$0.code, $0.name].compactMap { $0 }.joined(separator: " ") },
-                unit: r.targets.unit, annual: r.targets.annual, period: r.targets.period,
-                cumulative: r.targets.periodIsCumulative, achieved: r.targets.achieved,
-                percent: r.targets.compliancePercent, findings: r.findings.count
-            )
-        }
-        return IndicatorSection(
-            institution: institution,
-            program: level { $0.program.map { ($0.code, $0.name) } },
-            component: level { $0.component.map { ($0.code, $0.name) } },
-            activity: level { $0.activity.map { ($0.code, $0.name) } },
-            indicator: level { $0.indicator.map { ($0.code, $0.name) } },
-            reports: rows, findings: findings
-        )
     }
 }

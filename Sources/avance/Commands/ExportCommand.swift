@@ -1,4 +1,6 @@
 import ArgumentParser
+import AvanceCore
+import AvanceReport
 import AvanceStore
 import Foundation
 
@@ -46,8 +48,15 @@ struct ExportCommand: AsyncParsableCommand {
             r.programCode, r.programName, r.componentCode, r.componentName, r.activityCode, r.activityName,
             r.indicatorCode, r.indicatorName, r.year.map(String.init), r.quarter.map(String.init), r.unit,
             CSV.number(r.annualTarget), CSV.number(r.periodTarget), r.periodIsCumulative ? "true" : "false",
-            CSV.number(r.achieved), CSV.number(r.compliancePercent), String(r.actionCount), String(stored.findingCount),
+            CSV.number(r.achieved), CSV.number(r.compliancePercent), String(r.actionCount), String(stored.findings.count),
         ]
+    }
+
+    /// One record as JSON Lines writes it: compact, keys sorted, slashes as they are.
+    static func jsonLine(_ record: IndicatorRecord) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
     }
 
     func run() async throws {
@@ -69,7 +78,7 @@ struct ExportCommand: AsyncParsableCommand {
             case .jsonl:
                 var failure: (any Error)?
                 try store.forEachCurrentRecord { stored in
-                    do { try sink.write(stored.row.json + "\n") } catch { failure = error }
+                    do { try sink.write(try Self.jsonLine(stored.record())) } catch { failure = error }
                 }
                 if let failure { throw failure }
             }

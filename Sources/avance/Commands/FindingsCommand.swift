@@ -67,10 +67,7 @@ struct FindingsCommand: AsyncParsableCommand {
 
     /// The same lines as `avance check` prints, from the stored finding.
     static func text(_ finding: StoredFinding) -> String {
-        let f = finding.row
-        let evidence = (try? JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8))) ?? []
-        let value = Finding(rule: f.rule, severity: f.severity, message: f.message, evidence: evidence)
-        return TextReport.render(value, path: f.path, row: nil) + "\n"
+        TextReport.render(finding.finding, path: finding.row.path, row: nil) + "\n"
     }
 
     struct JSONFinding: Encodable {
@@ -121,12 +118,12 @@ struct FindingsCommand: AsyncParsableCommand {
     }
 
     static func json(_ findings: [StoredFinding]) throws -> String {
-        let values = try findings.map { finding in
+        let values = findings.map { finding in
             let f = finding.row
             return JSONFinding(
                 rule: f.rule, severity: f.severity, message: f.message, path: f.path, page: f.page, line: f.line,
                 column: f.column, quote: f.quote,
-                evidence: try JSONDecoder().decode([SourceSpan].self, from: Data(f.evidence.utf8)),
+                evidence: finding.finding.evidence,
                 sha256: finding.sha256, program: finding.programCode, component: finding.componentCode,
                 activity: finding.activityCode, indicator: finding.indicatorCode, year: finding.year,
                 quarter: finding.quarter, superseded: finding.superseded

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceCore
 import AvanceValidate
 import Foundation
 
@@ -37,7 +38,7 @@ struct RulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try config.load().rules
-        let entries = Catalogue.all.map { r in
+        let entries = Catalogue.descriptions.map { r in
             let effective = settings.effectiveSeverity(of: r.id)
             return Entry(
                 id: r.id, scope: r.scope.rawValue, title: r.title, severity: effective?.rawValue ?? "off",

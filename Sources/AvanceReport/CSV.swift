@@ -1,12 +1,13 @@
 import Foundation
 
-/// RFC 4180 CSV: fields separated by commas, rows ended by CRLF, a field quoted when
-/// it holds a comma, a quote, CR or LF, with quotes doubled inside.
+/// RFC 4180 CSV, the one writer every CSV avance prints goes through: fields separated by
+/// commas, rows ended by CRLF, a field quoted when it holds a comma, a quote, CR or LF,
+/// with quotes doubled inside.
 public enum CSV {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func row(_ fields: [String?]) -> String {
-        fields.map { field(($0) ?? "") }.joined(separator: ",") + "\r\n"
+        fields.map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
     }
 
     public static func field(_ value: String) -> String {

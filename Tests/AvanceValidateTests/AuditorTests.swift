@@ -2,52 +2,8 @@ import AvanceCore
 import AvanceValidate
 import Testing
 
-/// Every cross-report rule's examples, through the same grouping the audit uses: the
-/// triggering sets must give exactly the findings listed, citing the files listed; the
-/// others must give none.
-@Suite struct CrossReportExamplesTests {
-    static let ids = CrossReportCatalogue.descriptions.map(\.id)
-
-    /// The findings of one rule over a set of records, as `avance audit` groups them.
-    static func findings(of id: String, in records: [IndicatorRecord]) -> [Finding] {
-        let others = Set(Catalogue.all.map(\.id)).subtracting([id])
-        let auditor = Auditor(settings: RuleSettings(disabled: others))
-        return auditor.audit(records).flatMap(\.findings).map(\.finding)
-    }
-
-    @Test(arguments: ids)
-    func triggeringExamplesFire(id: String) throws {
-        let rule = try #require(CrossReportCatalogue.rule(id: id))
-        #expect(!rule.description.triggering.isEmpty, "every rule shows at least one example that triggers it")
-        for (n, example) in rule.description.triggering.enumerated() {
-            let findings = Self.findings(of: id, in: example.records)
-            #expect(findings.map { $0.evidence.first?.path } == example.expected.map { Optional($0) },
-                    "\(id) triggering example \(n + 1) (\(example.note)): \(findings.map(\.message))")
-            let paths = Set(example.records.map(\.source.path))
-            for f in findings {
-                #expect(f.rule == id && f.severity == rule.description.severity)
-                #expect(!f.evidence.isEmpty, "\(id): a finding cites its evidence")
-                #expect(f.evidence.allSatisfy { $0.path.map(paths.contains) ?? false }, "\(id): every span names one of the example's files")
-            }
-        }
-    }
-
-    @Test(arguments: ids)
-    func nonTriggeringExamplesStaySilent(id: String) throws {
-        let rule = try #require(CrossReportCatalogue.rule(id: id))
-        #expect(!rule.description.nonTriggering.isEmpty, "every rule shows at least one example that must not trigger it")
-        for (n, example) in rule.description.nonTriggering.enumerated() {
-            let findings = Self.findings(of: id, in: example.records)
-            #expect(findings.isEmpty, "\(id) non-triggering example \(n + 1) (\(example.note)) fired: \(findings.map(\.message))")
-        }
-    }
-
-    @Test func idsAreUniqueAcrossBothCatalogues() {
-        let all = Catalogue.all.map(\.id)
-        #expect(Set(all).count == all.count)
-        #expect(Catalogue.all.filter { $0.scope == .crossReport }.map(\.id) == Self.ids)
-    }
-
+/// How the audit groups records into indicators and applies the settings to both kinds of finding.
+@Suite struct AuditorTests {
     @Test func recordsMatchByCodeOrByNameWhereTheCodeIsMissing() {
         let a = ExampleRecords.report("a.txt", quarter: 1, annual: 4, indicator: "01", indicatorName: "Talleres")
         let b = ExampleRecords.report("b.txt", quarter: 2, annual: 4, indicator: "01", indicatorName: "Número de talleres")
@@ -64,7 +20,10 @@ import Testing
     }
 
     @Test func settingsChangeCrossReportSeveritiesAndTurnRulesOff() {
-        let example = MissingQuarterRule.description.triggering[0].records
+        let example = [
+            ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
+            ExampleRecords.report("T3.txt", quarter: 3, annual: 12, period: 3),
+        ]
         let raised = Auditor(settings: RuleSettings(severity: ["missing-quarter": .warning])).audit(example).flatMap(\.findings).map(\.finding)
         #expect(raised.filter { $0.rule == "missing-quarter" }.map(\.severity) == [.warning])
         let off = Auditor(settings: RuleSettings(disabled: ["missing-quarter"])).audit(example).flatMap(\.findings).map(\.finding)
@@ -82,5 +41,30 @@ import Testing
             .audit([record]).flatMap(\.records).flatMap(\.findings)
         #expect(audited.map(\.rule) == ["ambiguous-date"])
         #expect(audited.map(\.severity) == [.error])
+    }
+
+    @Test func revalidationChecksStoredRecordsWithTodaysRulesAndKeepsWhatItCannotCheck() {
+        var record = ExampleRecords.report("a.txt", quarter: 3, annual: 4, period: 6)
+        record.responsibleUnit = .init(name: "Dirección de Capacitación", acronym: nil)
+        let notice = SourceSpan(line: 3, column: 1, text: "uso interno")
+        let stale = Finding(rule: "percent-mismatch", severity: .error, message: "made by an older avance", evidence: [notice])
+        let storedNotice = Finding(rule: "confidential-notice", severity: .warning, message: "m", evidence: [notice])
+        let retired = Finding(rule: "a-rule-since-removed", severity: .info, message: "m", evidence: [])
+        record.findings = [stale, storedNotice, retired]
+
+        // Stored by an avance that did not record notices: that rule's finding stands.
+        record.notices = nil
+        let old = Validator().revalidate(record)
+        #expect(old.map(\.rule) == ["period-exceeds-annual", "confidential-notice", "a-rule-since-removed"])
+        #expect(!old.contains(stale), "a rule that can read the record checks it again")
+
+        // A record that carries its notices is judged on them, not on the stored finding.
+        record.notices = []
+        #expect(Validator().revalidate(record).map(\.rule) == ["period-exceeds-annual", "a-rule-since-removed"])
+        record.notices = [notice]
+        let settings = RuleSettings(severity: ["confidential-notice": .error], disabled: ["period-exceeds-annual"])
+        let now = Validator(settings: settings).revalidate(record)
+        #expect(now.map(\.rule) == ["confidential-notice", "a-rule-since-removed"])
+        #expect(now.first?.severity == .error)
     }
 }

@@ -1,0 +1,73 @@
+/// A PDF as its pages' words: what one pass of poppler gives, before any layout is
+/// decided. Every reading of a PDF (headings, label tables, tables with wrapped cells,
+/// running headers) is made in Swift over this model, whichever engine filled it.
+///
+/// Coordinates are PDF points with the origin at the top-left of the page as displayed
+/// (after the page's rotation), y growing downwards: what a viewer highlights, and what
+/// `pdftotext -x -y -W -H` crops.
+struct PDFPageModel: Codable, Hashable, Sendable {
+    var pages: [Page]
+
+    struct Page: Codable, Hashable, Sendable {
+        /// 1-based page number.
+        var number: Int
+        var width: Double
+        var height: Double
+        /// The page's /Rotate, in degrees (0, 90, 180, 270).
+        var rotation: Int
+        /// In the order the engine reads them (poppler's reading order).
+        var words: [Word]
+    }
+
+    struct Word: Codable, Hashable, Sendable {
+        var text: String
+        var box: Box
+        /// The font's name as the PDF gives it, subset prefix removed (`Arial,Bold`, `Calibri-Bold`);
+        /// `nil` when the engine does not say (pdftotext's `-bbox-layout`).
+        var font: String?
+        /// The font size in points; `nil` when unknown (then the box's height stands for it).
+        var size: Double?
+        var isBold: Bool
+        var isItalic: Bool
+        /// Poppler's own grouping, kept as hints: the block and line the word belongs to.
+        var block: Int
+        var line: Int
+    }
+
+    struct Box: Codable, Hashable, Sendable {
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+
+        var maxX: Double { x + width }
+        var maxY: Double { y + height }
+    }
+}
+
+extension PDFPageModel.Word {
+    /// Bold and italic as a font's name spells them (`Arial,Bold`, `TimesNewRomanPS-BoldItalicMT`,
+    /// `Calibri-Semibold`, `Helvetica-Oblique`): PDFs rarely carry the weight any other way.
+    static func style(ofFont name: String) -> (bold: Bool, italic: Bool) {
+        let lower = name.lowercased()
+        let bold = ["bold", "black", "heavy", "semibold", "demi"].contains { lower.contains($0) }
+        let italic = lower.contains("italic") || lower.contains("oblique")
+        return (bold, italic)
+    }
+
+    /// `ABCDEF+Calibri-Bold` → `Calibri-Bold`: a subset font's six-letter tag says nothing.
+    static func baseFontName(_ name: String) -> String {
+        let parts = name.split(separator: "+", maxSplits: 1)
+        if parts.count == 2, parts[0].count == 6, parts[0].allSatisfy({ $0.isUppercase && $0.isASCII }) {
+            return String(parts[1])
+        }
+        return name
+    }
+}
+
+/// Where a PDF's page model comes from: poppler's library in worker processes avance
+/// supervises, or one `pdftotext -bbox-layout` run where the library is absent. Given the
+/// bytes already read (and hashed) by the pipeline, never the path again.
+protocol PDFPageModelSource: Sendable {
+    func pageModel(of bytes: [UInt8], path: String) throws(ExtractError) -> PDFPageModel
+}
