@@ -73,18 +73,3 @@ extension SpannedText {
         return b.spanned
     }
 }
-
-extension Character {
-    /// `isWhitespace` with a fast path for ASCII, which is most of every report
-    /// (Unicode property look-ups were a fifth of the time on a large page).
-    var isSpaceFast: Bool {
-        if let a = asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
-        return isWhitespace
-    }
-
-    /// `isLetter || isNumber` with a fast path for ASCII.
-    var isWordFast: Bool {
-        if let a = asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
-        return isLetter || isNumber
-    }
-}

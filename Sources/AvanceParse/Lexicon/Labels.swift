@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// What a labelled field or a table column holds, whatever its wording.
 enum FieldKind: Hashable, Sendable {
     case program, component, activity, indicator, description, period, year
