@@ -53,6 +53,19 @@ import Testing
         #expect(b[2].cells.map(\.text) == ["A", "B", "C"])
     }
 
+    @Test func aTableRowsTextPointsIntoEveryCell() throws {
+        // The second cell's "4" stands at column 19, not where the joined text would put it
+        // counting from the first cell (column 15).
+        let b = Self.blocks("| **Nivel** | Meta |\n|---|---:|\n| Actividad |     4 |\n")
+        let row = try #require(b.last)
+        #expect(row.text.text == "Actividad | 4")
+        let four = try #require(row.text.text.range(of: "4"))
+        #expect(row.text.span(of: four) == SourceSpan(line: 3, column: 19, text: "4"))
+        let meta = try #require(b.first?.text.text.range(of: "Meta"))
+        #expect(b[0].text.span(of: meta).column == 15)
+        #expect(row.text.span.column == 3)
+    }
+
     @Test func sentencesWithColonsStayParagraphs() {
         let b = Self.blocks("Lo anterior, en apego a lo dispuesto en la línea de acción que a letra dice: texto.\n")
         #expect(b.map(\.kind) == [.paragraph])

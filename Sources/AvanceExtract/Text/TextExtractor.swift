@@ -71,7 +71,7 @@ public struct TextExtractor: Sendable {
                 if cells.isEmpty { continue } // a `|---|---|` separator
                 blocks.append(Block(
                     kind: .tableRow,
-                    text: SpannedText(text: cells.map(\.text).joined(separator: " | "), anchors: cells[0].anchors),
+                    text: SpannedText.joined(cells.map(\.spanned), separator: " | "),
                     cells: cells.map(\.spanned), links: cells.flatMap(\.links)
                 ))
                 continue
