@@ -34,6 +34,12 @@ import Testing
         #expect(b[1].links == ["https://x.gob.mx/a", "https://y.gob.mx/b"])
     }
 
+    @Test func scriptAndInPageLinksAreNoLinksInTextEither() {
+        let b = Self.blocks("Ver <a href=\"javascript:abrir()\">ficha</a>, [nota](javascript:abrir) y [arriba](#inicio), <a href=\" https://x.gob.mx/a \">a</a>.\n")
+        #expect(b.first?.text.text == "Ver ficha, nota y arriba, a.")
+        #expect(b.first?.links == ["https://x.gob.mx/a"])
+    }
+
     @Test func aWholeBoldLineIsStrongAndEntitiesDecode() {
         let b = Self.blocks("**Firma del Convenio.**\n\nA&amp;B&nbsp;C\n")
         #expect(b[0].isStrong && b[0].text.text == "Firma del Convenio.")
