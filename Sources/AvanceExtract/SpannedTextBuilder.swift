@@ -39,8 +39,7 @@ struct SpannedTextBuilder: Sendable {
 
     /// Drops the last character (a hyphen that only broke a word at a line's end).
     mutating func removeLast() {
-        guard let c = text.popLast() else { return }
-        _ = c
+        guard text.popLast() != nil else { return }
         let count = text.utf8.count
         anchors.removeAll { $0.offset >= count && $0.offset > 0 }
         last = nil
