@@ -140,7 +140,3 @@ struct QuarterRecognizer {
         return y
     }
 }
-
-extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
-}
