@@ -15,20 +15,20 @@ extension Character {
 
     /// `isLetter`.
     @inlinable public var isLetterFast: Bool {
-        if let a = asciiValue { return (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A }
+        if let a = asciiValue { return a.isASCIILetter }
         return isLetter
     }
 
     /// `isLetter || isNumber`.
     @inlinable public var isWordFast: Bool {
-        if let a = asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+        if let a = asciiValue { return a.isASCIILetter || (a >= 0x30 && a <= 0x39) }
         return isLetter || isNumber
     }
 
     /// `A`-`Z` lower-cased, any other character as it is (tag names, charset labels).
     @inlinable public var lowercasedASCII: Character {
         guard let a = asciiValue, a >= 0x41, a <= 0x5A else { return self }
-        return Character(Unicode.Scalar(a | 0x20))
+        return Character(Unicode.Scalar(a.lowercasedASCII))
     }
 }
 

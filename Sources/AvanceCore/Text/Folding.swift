@@ -49,7 +49,7 @@ public enum Folding {
     /// An ASCII byte folded: `A`-`Z` lower-cased, tabs and line breaks as a space.
     @inline(__always)
     static func ascii(_ b: UInt8) -> UInt8 {
-        b >= 0x41 && b <= 0x5A ? b | 0x20 : (b >= 0x09 && b <= 0x0D ? 0x20 : b)
+        b >= 0x09 && b <= 0x0D ? 0x20 : b.lowercasedASCII
     }
 
     static func scalar(_ u: Unicode.Scalar) -> Scalar {
