@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// The word boxes of `pdftotext -tsv`, grouped into pdftotext's lines: enough to know
 /// how large each line of the `-layout` text is set.
 struct WordBoxes {
