@@ -54,6 +54,17 @@ public struct RuleSettings: Sendable, Hashable {
         return severity[id] ?? rule.severity
     }
 
+    /// The findings `check` makes for rule `id`, with the severity these settings give it;
+    /// none, and `check` not run, when the rule is off.
+    func findings(of id: String, _ check: () -> [Finding]) -> [Finding] {
+        guard let severity = effectiveSeverity(of: id) else { return [] }
+        return check().map { f in
+            var f = f
+            f.severity = severity
+            return f
+        }
+    }
+
     /// Findings made earlier (stored ones) as these settings would report them: findings of
     /// disabled rules dropped, severities set. A rule no longer in the catalogue keeps its findings as they are.
     public func apply(to findings: [Finding]) -> [Finding] {
@@ -76,15 +87,7 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ record: IndicatorRecord) -> [Finding] {
-        var findings: [Finding] = []
-        for rule in Catalogue.recordRules {
-            guard let severity = settings.effectiveSeverity(of: rule.description.id) else { continue }
-            for var f in rule.init().check(record) {
-                f.severity = severity
-                findings.append(f)
-            }
-        }
-        return findings
+        Catalogue.recordRules.flatMap { rule in settings.findings(of: rule.description.id) { rule.init().check(record) } }
     }
 
     /// A stored record's findings as today's rules make them: each rule that can read the
@@ -92,16 +95,11 @@ public struct Validator: Sendable {
     /// that did not keep what the rule reads) keeps its stored findings, as do rules no
     /// longer in the catalogue. The settings apply to all of them.
     public func revalidate(_ record: IndicatorRecord) -> [Finding] {
-        var findings: [Finding] = []
-        for type in Catalogue.recordRules {
+        let findings = Catalogue.recordRules.flatMap { type in
             let rule = type.init()
             let id = type.description.id
-            guard let severity = settings.effectiveSeverity(of: id) else { continue }
-            let made = rule.canCheck(record) ? rule.check(record) : record.findings.filter { $0.rule == id }
-            findings += made.map { f in
-                var f = f
-                f.severity = severity
-                return f
+            return settings.findings(of: id) {
+                rule.canCheck(record) ? rule.check(record) : record.findings.filter { $0.rule == id }
             }
         }
         let retired = record.findings.filter { Catalogue.description(id: $0.rule) == nil }

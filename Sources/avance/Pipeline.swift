@@ -79,4 +79,25 @@ struct Pipeline: Sendable {
     func run(path: String) throws(Failure) -> Outcome {
         try run(read(path: path))
     }
+
+    /// Takes each file through `stage` (`extract(path:)` or `run(path:)`) and hands the
+    /// result to `body`; a file that fails is named on standard error with its reason and
+    /// the others go on. Says whether any failed (the commands then exit 2).
+    static func each<T, E: Error>(
+        _ paths: [String], _ stage: (String) throws(Failure) -> T, _ body: (T) throws(E) -> Void
+    ) throws(E) -> Bool {
+        var failed = false
+        for path in paths {
+            let value: T
+            do {
+                value = try stage(path)
+            } catch {
+                failed = true
+                Output.error(error.description)
+                continue
+            }
+            try body(value)
+        }
+        return failed
+    }
 }

@@ -27,14 +27,6 @@ public struct Auditor: Sendable {
 
     /// The cross-report findings of one indicator's year, with the settings' severities.
     public func check(_ year: IndicatorYear) -> [Finding] {
-        var findings: [Finding] = []
-        for rule in Catalogue.crossReportRules {
-            guard let severity = settings.effectiveSeverity(of: rule.description.id) else { continue }
-            for var f in rule.init().check(year) {
-                f.severity = severity
-                findings.append(f)
-            }
-        }
-        return findings
+        Catalogue.crossReportRules.flatMap { rule in settings.findings(of: rule.description.id) { rule.init().check(year) } }
     }
 }

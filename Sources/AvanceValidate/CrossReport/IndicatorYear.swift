@@ -20,7 +20,7 @@ public struct IndicatorIdentity: Hashable, Sendable, Comparable {
 
     public init(_ record: IndicatorRecord) {
         func level(_ code: String?, _ name: String?) -> String? {
-            if let code, !Self.codeKey(code).isEmpty { return Self.codeKey(code) }
+            if let code, !Codes.key(code).isEmpty { return Codes.key(code) }
             if let name, !Self.normalisedName(name).isEmpty { return "name:" + Self.normalisedName(name) }
             return nil
         }
@@ -32,9 +32,6 @@ public struct IndicatorIdentity: Hashable, Sendable, Comparable {
 
     /// A record that names none of the four levels cannot be matched with any other.
     public var isEmpty: Bool { program == nil && component == nil && activity == nil && indicator == nil }
-
-    /// `F.P.C01.a01` → `FPC01A01` (see `Codes.key`).
-    public static func codeKey(_ code: String) -> String { Codes.key(code) }
 
     /// `Número de Talleres  impartidos.` → `numero de talleres impartidos`.
     public static func normalisedName(_ name: String) -> String {
@@ -110,7 +107,7 @@ public enum IndicatorMatcher {
             let identity = IndicatorIdentity(record)
             let institution = record.reportingInstitution
             let names = Set([institution?.name].compactMap { $0 }.map(IndicatorIdentity.normalisedName).filter { !$0.isEmpty })
-            let acronyms = Set([institution?.acronym].compactMap { $0 }.map(IndicatorIdentity.codeKey).filter { !$0.isEmpty })
+            let acronyms = Set([institution?.acronym].compactMap { $0 }.map(Codes.key).filter { !$0.isEmpty })
             if !identity.isEmpty, let k = byIdentity[identity, default: []].first(where: { clusters[$0].accepts(names: names, acronyms: acronyms) }) {
                 clusters[k].records.append(record)
                 clusters[k].names.formUnion(names)

@@ -53,7 +53,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
-        if let program, IndicatorIdentity.codeKey(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
+        if let program, Codes.key(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
     }
 
     func run() async throws {
@@ -63,8 +63,8 @@ struct AuditCommand: AsyncParsableCommand {
             let store = try Store.openExisting(path: database.path)
             var records = try store.currentRecordsForAudit(year: year).map(\.record)
             if let program {
-                let key = IndicatorIdentity.codeKey(program)
-                records = records.filter { $0.program?.code.map(IndicatorIdentity.codeKey) == key }
+                let key = Codes.key(program)
+                records = records.filter { $0.program?.code.map(Codes.key) == key }
             }
             let failures = try store.openFailures().map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
             if revalidate {

@@ -41,20 +41,11 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pipeline = try inputs.pipeline()
-        var failed = false
         var worst: Severity?
         var reports: [FileFindings] = []
-        for path in inputs.files {
-            let outcome: Pipeline.Outcome
-            do {
-                outcome = try pipeline.run(path: path)
-            } catch {
-                failed = true
-                Output.error(error.description)
-                continue
-            }
+        let failed = Pipeline.each(inputs.files, pipeline.run(path:)) { outcome in
             for record in outcome.records {
-                reports.append(FileFindings(path: path, row: record.source.row, findings: record.findings))
+                reports.append(FileFindings(path: outcome.document.path, row: record.source.row, findings: record.findings))
                 for f in record.findings where worst == nil || f.severity > worst! { worst = f.severity }
             }
         }

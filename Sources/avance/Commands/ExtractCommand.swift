@@ -28,16 +28,7 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         let pipeline = try inputs.pipeline()
         var documents: [ExtractedDocument] = []
-        var failed = false
-        for path in inputs.files {
-            let document: ExtractedDocument
-            do {
-                document = try pipeline.extract(path: path)
-            } catch {
-                failed = true
-                Output.error(error.description)
-                continue
-            }
+        let failed = Pipeline.each(inputs.files, pipeline.extract(path:)) { document in
             switch format {
             case .text: Output.line(BlockPrinter.text(document))
             case .json: documents.append(document)

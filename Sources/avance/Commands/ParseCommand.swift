@@ -26,18 +26,9 @@ struct ParseCommand: AsyncParsableCommand {
     func run() async throws {
         let pipeline = try inputs.pipeline()
         var records: [IndicatorRecord] = []
-        var failed = false
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        for path in inputs.files {
-            let outcome: Pipeline.Outcome
-            do {
-                outcome = try pipeline.run(path: path)
-            } catch {
-                failed = true
-                Output.error(error.description)
-                continue
-            }
+        let failed = try Pipeline.each(inputs.files, pipeline.run(path:)) { outcome in
             if format == .jsonl {
                 for record in outcome.records { try Output.line(encoder.encode(record)) }
             } else {
