@@ -32,6 +32,12 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         /// Poppler's own grouping, kept as hints: the block and line the word belongs to.
         var block: Int
         var line: Int
+        /// Where the word starts in the page's plain text as `pdftotext -f P -l P file -` prints
+        /// it (poppler's reading order, one line of text per line, a hyphenated line end joined to
+        /// the next): 1-based line and column, the place a span cites. `nil` when the engine cannot
+        /// say; the layout then counts poppler's lines itself.
+        var textLine: Int? = nil
+        var textColumn: Int? = nil
     }
 
     struct Box: Codable, Hashable, Sendable {

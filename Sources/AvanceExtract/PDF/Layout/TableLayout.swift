@@ -1,0 +1,196 @@
+import AvanceCore
+
+/// A table's rows: which words share a cell.
+///
+/// - Columns come from the rows that fill most of them (a header or data row), one column
+///   per run of x covered by their fragments; a fragment of another row that covers no such
+///   column adds one (a column seldom filled), and one that covers several (a header over two
+///   columns, a title) goes to the column it covers most.
+/// - Rows are bands of height: a cell's lines follow each other at the table's line spacing,
+///   and a row's extent is the union of its cells' lines, so a one-line cell vertically centred
+///   against a five-line cell belongs to that row. A wider space than a cell's leading between
+///   two lines ends a row; where the rows are not spaced apart, a row starts where the first
+///   column starts a text.
+/// - A cell's lines are joined like a paragraph's (`\n`, a hyphen at a line's end undone).
+enum TableLayout {
+    struct Column: Equatable {
+        var lo: Double
+        var hi: Double
+    }
+
+    /// Column extents of the table's rows (see the type's description).
+    static func columns(_ rows: [Row]) -> [Column] {
+        guard let most = rows.map(\.fragments.count).max(), most >= 2 else {
+            return union(rows.flatMap(\.fragments))
+        }
+        let full = rows.filter { Double($0.fragments.count) >= max(2, 0.7 * Double(most)) }
+        var columns = union(full.flatMap(\.fragments))
+        let others = rows.filter { Double($0.fragments.count) < max(2, 0.7 * Double(most)) }.flatMap(\.fragments)
+        let alone = others.filter { f in !columns.contains { f.overlaps($0.lo, $0.hi) } }
+        if !alone.isEmpty {
+            columns = (columns + union(alone)).sorted { $0.lo < $1.lo }
+        }
+        return columns
+    }
+
+    /// The runs of x covered by the fragments.
+    static func union(_ fragments: [Fragment]) -> [Column] {
+        var merged: [Column] = []
+        for f in fragments.sorted(by: { $0.x0 < $1.x0 }) {
+            if let last = merged.last, f.x0 < last.hi - 0.5 {
+                merged[merged.count - 1].hi = max(last.hi, f.x1)
+            } else {
+                merged.append(Column(lo: f.x0, hi: f.x1))
+            }
+        }
+        return merged
+    }
+
+    /// The column a fragment stands in: the first of those it spans (a label over several
+    /// columns starts where they start), else the one it covers most.
+    static func column(of f: Fragment, in columns: [Column]) -> Int {
+        let spanned = covered(by: f, in: columns)
+        if spanned.count >= 2 { return spanned[0] }
+        return mostCovered(by: f, in: columns)
+    }
+
+    /// The column a fragment covers most.
+    static func mostCovered(by f: Fragment, in columns: [Column]) -> Int {
+        var best = 0, bestOverlap = -Double.infinity
+        for (i, c) in columns.enumerated() {
+            let overlap = min(c.hi, f.x1) - max(c.lo, f.x0)
+            if overlap > bestOverlap { best = i; bestOverlap = overlap }
+        }
+        return best
+    }
+
+    /// The table's rows, top to bottom, as the visual rows each holds.
+    static func bands(_ rows: [Row], columns: [Column]) -> [[Row]] {
+        guard !rows.isEmpty else { return [] }
+        let leading = cellLeading(rows, columns: columns)
+        var bands: [[Row]] = []
+        var current: [Row] = []
+        var bottom = -Double.infinity
+        for row in rows {
+            if !current.isEmpty, row.y0 - bottom > leading + 0.35 * row.size {
+                bands.append(current)
+                current = []
+                bottom = -Double.infinity
+            }
+            current.append(row)
+            bottom = max(bottom, row.y1)
+        }
+        bands.append(current)
+        // Rows not spaced apart start where the first column starts a text; a first column
+        // that starts once in a band is a cell centred on its row, or one wrapped cell.
+        let spaced = bands.count > 1
+        return bands.flatMap { band -> [[Row]] in
+            let starts = band.indices.filter { k in
+                guard let f = band[k].fragments.first(where: { column(of: $0, in: columns) == 0 }) else { return false }
+                let first = f.words.first?.cleanText.first
+                return !(first?.isLowercase ?? false)
+            }
+            guard starts.count >= 3 || (starts.count == 2 && (!spaced || band.count == 2)) else { return [band] }
+            var split: [[Row]] = []
+            if let first = starts.first, first > 0 { split.append(Array(band[..<first])) }
+            for (n, s) in starts.enumerated() {
+                let e = n + 1 < starts.count ? starts[n + 1] : band.count
+                split.append(Array(band[s..<e]))
+            }
+            return split
+        }
+    }
+
+    /// The columns a fragment spans: those it covers half of, or more.
+    static func covered(by f: Fragment, in columns: [Column]) -> [Int] {
+        columns.indices.filter { c in
+            let overlap = min(columns[c].hi, f.x1) - max(columns[c].lo, f.x0)
+            return overlap > 0.5 && overlap >= 0.5 * min(columns[c].hi - columns[c].lo, f.x1 - f.x0)
+        }
+    }
+
+    /// A header of two levels: labels spanning several columns (`METAS` over `Programada`,
+    /// `Modificada`, `Alcanzada`) above the labels of each column. The spanning labels make a
+    /// row of their own, each in the first column it spans; the rest of the band is the header.
+    static func groupLabels(_ band: [Row], columns: [Column]) -> (labels: [Fragment], rest: [Row])? {
+        let fragments = band.flatMap(\.fragments)
+        let labels = fragments.filter { f in
+            let spanned = covered(by: f, in: columns)
+            guard spanned.count >= 2 else { return false }
+            // Text of the columns it spans stands below it.
+            return fragments.contains { g in
+                g.y0 >= f.y1 - 1 && covered(by: g, in: columns).count < 2 && spanned.contains(column(of: g, in: columns))
+            }
+        }
+        guard !labels.isEmpty else { return nil }
+        let rest = band.compactMap { row in
+            row.filter { f in !labels.contains { $0.x0 == f.x0 && $0.y0 == f.y0 && $0.words.count == f.words.count } }
+        }
+        return (labels, rest)
+    }
+
+    /// The space between two lines of one cell: the smallest usual space between lines
+    /// that follow each other in a column.
+    static func cellLeading(_ rows: [Row], columns: [Column]) -> Double {
+        var gaps: [Double] = []
+        var lastInColumn: [Int: Fragment] = [:]
+        for row in rows {
+            for f in row.fragments {
+                let c = column(of: f, in: columns)
+                if let p = lastInColumn[c] {
+                    let gap = f.y0 - p.y1
+                    if gap > -0.5 * f.size && gap < 1.2 * f.size { gaps.append(gap) }
+                }
+                lastInColumn[c] = f
+            }
+        }
+        guard !gaps.isEmpty else { return 0.3 * (rows.first?.size ?? 10) }
+        let sorted = gaps.sorted()
+        return max(0, sorted[sorted.count / 4])
+    }
+}
+
+extension PageReader {
+    func tableBlocks(_ rows: [Row]) -> [Block] {
+        var blocks: [Block] = []
+        var rows = rows
+        let columns = TableLayout.columns(rows.filter { $0.fragments.count >= 2 })
+        // A title over the table (one fragment across several columns) is no row, nor is a
+        // caption set apart: larger than the text, or starting left of the table.
+        while let first = rows.first, first.fragments.count == 1, let firstColumn = columns.first,
+              columns.filter({ first.fragments[0].overlaps($0.lo, $0.hi) }).count >= 2 || isLarge(first)
+                || first.x0 < firstColumn.lo - 1 {
+            blocks += runningText([first])
+            rows.removeFirst()
+        }
+        guard !columns.isEmpty else { return blocks + runningText(rows) }
+        for band in TableLayout.bands(rows, columns: columns) {
+            if let header = TableLayout.groupLabels(band, columns: columns) {
+                let labels = Rows.rows(of: header.labels)
+                blocks += tableRow(labels, columns: columns)
+                blocks += tableRow(header.rest, columns: columns)
+            } else {
+                blocks += tableRow(band, columns: columns)
+            }
+        }
+        return blocks
+    }
+
+    /// One table row of the visual rows of a band.
+    private func tableRow(_ band: [Row], columns: [TableLayout.Column]) -> [Block] {
+        var cells = Array(repeating: SpannedTextBuilder(page: page), count: columns.count)
+        for row in band {
+            var parts: [Int: Row] = [:]
+            for f in row.fragments {
+                parts[TableLayout.column(of: f, in: columns), default: Row(fragments: [])].fragments.append(f)
+            }
+            for (c, part) in parts.sorted(by: { $0.key < $1.key }) {
+                appendRow(part, to: &cells[c])
+            }
+        }
+        let texts = cells.map { $0.spanned.trimmed() }
+        guard texts.contains(where: { !$0.isEmpty }) else { return [] }
+        let joined = SpannedText.joined(texts, separator: " | ")
+        return [Block(kind: .tableRow, text: joined, cells: texts, links: Self.links(in: joined.text))]
+    }
+}

@@ -1,0 +1,215 @@
+import AvanceCore
+import Testing
+
+@testable import AvanceExtract
+
+/// The layout of PDF pages, on page models drawn as text (`PageSketch`).
+@Suite struct PDFLayoutTests {
+    @Test func wrappedLabelsAndValuesOfWordsTwoColumnTable() {
+        let blocks = PageSketch.blocks("""
+               Programa                     O002 - Fortalecimiento de las Capacidades
+               presupuestario:              Institucionales en Materia Anticorrupción
+
+               Trimestre:                   3er. Trimestre 2024
+            """)
+        #expect(blocks.map(\.kind) == [.field, .field])
+        #expect(blocks[0].label?.text == "Programa presupuestario")
+        #expect(blocks[0].text.text == "O002 - Fortalecimiento de las Capacidades\nInstitucionales en Materia Anticorrupción")
+        #expect(blocks[0].text.span.line == 1)
+        #expect(blocks[0].text.span.column == 33)
+        #expect(blocks[1].text.span.line == 4)
+    }
+
+    @Test func theBoxOfAPartIsTheUnionOfItsWords() throws {
+        let blocks = PageSketch.blocks("""
+               Programa                     O002 - Fortalecimiento de las Capacidades
+               presupuestario:              Institucionales en Materia Anticorrupción
+            """)
+        let value = blocks[0].text
+        let r = try #require(value.text.range(of: "Capacidades\nInstitucionales"))
+        let box = try #require(value.span(of: r).box)
+        // From "Institucionales" (line 2, column 33) to the end of "Capacidades" (line 1, column 73).
+        #expect(box == SourceSpan.Box(x: 50 + 32 * 5, y: 40, width: 73 * 5 - 32 * 5, height: 22))
+        let label = try #require(blocks[0].label?.span.box)
+        #expect(label.y == 40 && label.maxY == 62)
+        // A span of one word is that word's box.
+        let word = try #require(value.text.range(of: "Materia"))
+        #expect(value.span(of: word).box == SourceSpan.Box(x: 50 + 51 * 5, y: 52, width: 35, height: 10))
+    }
+
+    @Test func rowsNotSpacedApartStartWhereTheFirstColumnIsFilled() {
+        let blocks = PageSketch.blocks("""
+               Proyecto          Acción                 Cantidad
+               Eje 1 / A         Entrevistas en         12 (una
+                                 medios                 al mes)
+               Eje 1 / B         Reuniones con          10
+                                 organizaciones
+            """)
+        #expect(blocks.map { $0.cells.map(\.text) } == [
+            ["Proyecto", "Acción", "Cantidad"],
+            ["Eje 1 / A", "Entrevistas en\nmedios", "12 (una\nal mes)"],
+            ["Eje 1 / B", "Reuniones con\norganizaciones", "10"],
+        ])
+    }
+
+    @Test func aCellCentredInItsRowBelongsToIt() {
+        let blocks = PageSketch.blocks("""
+               Nivel        Resumen narrativo                 Indicador          Meta
+
+                            Contribuir a la reducción del     Porcentaje de
+               Fin          problema de la corrupción         organismos         100
+                            mediante estrategias.
+
+                            La población se beneficia         Tasa de
+               Propósito    de los programas.                 crecimiento        12
+            """)
+        #expect(blocks.map { $0.cells.first?.text } == ["Nivel", "Fin", "Propósito"])
+        #expect(blocks[1].cells.map(\.text) == ["Fin", "Contribuir a la reducción del\nproblema de la corrupción\nmediante estrategias.", "Porcentaje de\norganismos", "100"])
+        #expect(blocks[1].span.line == 4)
+        #expect(blocks[1].cells[1].span.line == 3)
+    }
+
+    @Test func aOneLineCellCentredBetweenTheLinesOfAFiveLineCell() throws {
+        // Excel centres a short cell against the tallest of its row: half a line lower here.
+        var page = PageSketch.page("""
+               Clave   Descripción del indicador              Meta
+
+               A1      Porcentaje de acciones de
+                       acompañamiento técnico realizadas
+                       para la creación de bases de
+                       coordinación entre los entes
+                       públicos del Estado
+
+               A2      Tasa de variación                      8
+            """)
+        for k in page.words.indices where page.words[k].text == "A1" {
+            page.words[k].box.y += 2.5 * PageSketch.lineHeight
+        }
+        page.words.append(PDFPageModel.Word(text: "40", box: .init(x: 50 + 49 * 5, y: 40 + 4.5 * 12, width: 10, height: 10),
+                                            font: nil, size: 10, isBold: false, isItalic: false, block: 900, line: 900))
+        let blocks = PageSketch.blocks([page])
+        try #require(blocks.map(\.kind) == [.tableRow, .tableRow, .tableRow])
+        #expect(blocks[1].cells.map(\.oneLine) == ["A1", "Porcentaje de acciones de acompañamiento técnico realizadas para la creación de bases de coordinación entre los entes públicos del Estado", "40"])
+        #expect(blocks[2].cells.map(\.text) == ["A2", "Tasa de variación", "8"])
+    }
+
+    @Test func textAcrossTheColumnsAfterATableIsNoRow() {
+        let blocks = PageSketch.blocks("""
+               Nivel        Indicador        Meta        Avance
+               Fin          I01 - Tasa       4           4
+
+               Nota: las cifras de este cuadro son preliminares y se revisarán en el trimestre.
+            """)
+        #expect(blocks.map(\.kind) == [.tableRow, .tableRow, .field])
+        #expect(blocks[2].label?.text == "Nota")
+    }
+
+    @Test func textsSideBySideAreReadLeftThenRight() {
+        let blocks = PageSketch.blocks("""
+                 Mtra. Laura Méndez Castillo              Lic. Jorge Pérez Ramírez
+                  Directora de Capacitación         Jefe del Departamento de Seguimiento
+            """)
+        #expect(blocks.map(\.text.text) == [
+            "Mtra. Laura Méndez Castillo\nDirectora de Capacitación",
+            "Lic. Jorge Pérez Ramírez\nJefe del Departamento de Seguimiento",
+        ])
+        #expect(blocks[1].span.column == 47)
+    }
+
+    @Test func listItemsParagraphsHyphenationAndLigatures() {
+        let blocks = PageSketch.blocks("""
+            Considerando que:
+
+                •   La Política Estatal ha sido aprobada y se encuentra en fa-
+                    se de implementación
+                •   Se han diseñado proyectos
+
+            El Comité trabaja en la coordina-
+            ción de las acciones (PI- PAEQROO) del periodo para identi\u{FB01}car.
+            """)
+        // A label with no value beside it and no paragraph after it is a paragraph (as in text).
+        #expect(blocks.map(\.kind) == [.paragraph, .listItem, .listItem, .paragraph])
+        #expect(blocks[1].text.text == "La Política Estatal ha sido aprobada y se encuentra en fase de implementación")
+        #expect(blocks[3].text.text == "El Comité trabaja en la coordinación de las acciones (PI- PAEQROO) del periodo para identificar.")
+        let r = blocks[3].text.text.range(of: "ción de")!
+        #expect(blocks[3].text.span(of: r).line == 8)
+    }
+
+    @Test func headingsAreSetLargerOrInBoldAtBodySize() {
+        let blocks = PageSketch.blocks("""
+            Resultados alcanzados
+
+            Firma del convenio con el Instituto
+
+            El 9 de julio se firmó el convenio con el Instituto de la Mujer en su sede.
+            Segunda línea del párrafo.
+
+            Taller de sensibilización
+
+            El 20 de agosto se impartió el taller.
+            """, sizes: [0: 14], bold: [2, 7])
+        #expect(blocks.map(\.kind) == [.heading, .paragraph, .paragraph, .paragraph, .paragraph])
+        #expect(blocks[0].level == 2)
+        #expect(blocks.map(\.isStrong) == [true, true, false, true, false])
+        #expect(blocks[1].text.text == "Firma del convenio con el Instituto")
+    }
+
+    @Test func runningLinesAreRemovedAndTheFirstPagesTitleKept() {
+        func page(_ n: Int, _ body: String) -> PDFPageModel.Page {
+            PageSketch.page("""
+                SEGUIMIENTO A INDICADORES 2018
+                III TRIMESTRE
+                Consejo Estatal de Evaluación
+
+                \(body) El informe de este trimestre da cuenta de las acciones realizadas.
+
+                                    Página \(n) de 3
+                """, number: n, sizes: [0: 14, 1: 14, 2: 8])
+        }
+        let blocks = PageSketch.blocks([page(1, "Primera página."), page(2, "Segunda página."), page(3, "Tercera página.")])
+        #expect(blocks.map { $0.text.text.prefix(15) } == ["SEGUIMIENTO A I", "Primera página.", "Segunda página.", "Tercera página."])
+        #expect(blocks[0].text.text == "SEGUIMIENTO A INDICADORES 2018 III TRIMESTRE")
+        #expect(blocks[0].kind == .heading)
+        #expect(blocks.map(\.span.page) == [1, 1, 2, 3])
+    }
+
+    @Test func aTableGoesOnUnderItsHeaderRepeatedOnTheNextPage() {
+        let header = """
+               Nivel        Indicador                  Meta anual    Avance
+            """
+        let first = PageSketch.page(header + """
+
+               Fin          I01 - Tasa de variación    4             4
+
+               Propósito    I02 - Porcentaje de        10            8
+                            acciones
+            """, number: 1)
+        let second = PageSketch.page(header + """
+
+               Actividad    I03 - Número de talleres   12            12
+
+               Total                                   26            24
+            """, number: 2)
+        let rows = PageSketch.blocks([first, second])
+        #expect(rows.map(\.kind) == Array(repeating: .tableRow, count: 5))
+        #expect(rows.map { $0.cells.first?.text } == ["Nivel", "Fin", "Propósito", "Actividad", "Total"])
+        #expect(rows[4].cells.map(\.text) == ["Total", "", "26", "24"])
+        #expect(rows[3].span.page == 2)
+    }
+
+    @Test func aHeaderOfSeveralLines() {
+        let blocks = PageSketch.blocks("""
+               Clave        Nombre del                 Meta          Avance al
+                            indicador                  programada    periodo
+                                                       anual
+
+               I01          Tasa de variación          4             4
+               I02          Porcentaje de acciones     10            8
+            """)
+        #expect(blocks.map { $0.cells.map(\.oneLine) } == [
+            ["Clave", "Nombre del indicador", "Meta programada anual", "Avance al periodo"],
+            ["I01", "Tasa de variación", "4", "4"],
+            ["I02", "Porcentaje de acciones", "10", "8"],
+        ])
+    }
+}
