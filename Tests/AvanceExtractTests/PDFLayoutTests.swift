@@ -213,3 +213,82 @@ import Testing
         ])
     }
 }
+
+/// Tables whose rows touch, with subtotals, and headers of two levels.
+@Suite struct PDFTableLayoutTests {
+    @Test func rowsWhoseCellsTouchAreCutWhereTheirCentredCellsStand() {
+        // Excel centres each cell in its row; the rows have no space between them.
+        var page = PageSketch.page("""
+               Año    Indicador                     Unidad
+
+                      Porcentaje de estudiantes
+               2025   inscritos en programas        Estudiantes
+                      acreditados
+                      Profesores de tiempo
+               2025   completo                      Profesores
+                      Proyectos de investigación
+               2025   desarrollo tecnológico        Proyectos
+                      e innovación.
+            """)
+        // The second row's one-line cells stand half a line higher, between its two lines.
+        for k in page.words.indices where page.words[k].textLine == 7 && ["2025", "Profesores"].contains(page.words[k].text) {
+            page.words[k].box.y -= PageSketch.lineHeight / 2
+        }
+        let rows = PageSketch.blocks([page])
+        #expect(rows.map { $0.cells.map(\.text) } == [
+            ["Año", "Indicador", "Unidad"],
+            ["2025", "Porcentaje de estudiantes\ninscritos en programas\nacreditados", "Estudiantes"],
+            ["2025", "Profesores de tiempo\ncompleto", "Profesores"],
+            ["2025", "Proyectos de investigación\ndesarrollo tecnológico\ne innovación.", "Proyectos"],
+        ])
+    }
+
+    @Test func subtotalAndTotalRowsAreRowsOfTheirOwn() {
+        let rows = PageSketch.blocks("""
+               Clave   Unidad                    Programado   Realizado
+
+               1       Unidad Tuxtla             527          216
+               2       Acción móvil Soyaló       32           8
+                       ZONA I TUXTLA             559          224
+               3       Unidad Tapachula          69           22
+                       TOTALES                   628          246
+            """)
+        #expect(rows.map { $0.cells.map(\.text) } == [
+            ["Clave", "Unidad", "Programado", "Realizado"],
+            ["1", "Unidad Tuxtla", "527", "216"],
+            ["2", "Acción móvil Soyaló", "32", "8"],
+            ["", "ZONA I TUXTLA", "559", "224"],
+            ["3", "Unidad Tapachula", "69", "22"],
+            ["", "TOTALES", "628", "246"],
+        ])
+        // Each cell keeps its box.
+        #expect(rows[5].cells[2].span.box == SourceSpan.Box(x: 50 + 37 * 5, y: 40 + 6 * 12, width: 15, height: 10))
+    }
+
+    @Test func aHeaderOfTwoLevelsRepeatedOnTheNextPageIsDroppedThere() {
+        let header = """
+                                               METAS DEL PERIODO, 2024
+               Clave   Indicador               Programada    Alcanzada
+            """
+        let first = PageSketch.page(header + """
+
+
+               I01     Tasa de variación       4             4
+               I02     Número de talleres      10            8
+            """, number: 1)
+        let second = PageSketch.page(header + """
+
+
+               I03     Número de cursos        12            12
+            """, number: 2)
+        let rows = PageSketch.blocks([first, second])
+        #expect(rows.map { $0.cells.map(\.text) } == [
+            ["", "", "METAS DEL PERIODO, 2024", ""],
+            ["Clave", "Indicador", "Programada", "Alcanzada"],
+            ["I01", "Tasa de variación", "4", "4"],
+            ["I02", "Número de talleres", "10", "8"],
+            ["I03", "Número de cursos", "12", "12"],
+        ])
+        #expect(rows[4].span.page == 2)
+    }
+}

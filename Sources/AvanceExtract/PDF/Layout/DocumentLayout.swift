@@ -70,7 +70,12 @@ enum DocumentLayout {
         if let last = blocks.last, last.kind == .tableRow, let first = page.first, first.kind == .tableRow {
             var start = blocks.count - 1
             while start > 0, blocks[start - 1].kind == .tableRow { start -= 1 }
-            if sameRow(blocks[start], first) { page = page.dropFirst() }
+            // The header may be several rows (labels over several columns, then each column's).
+            var k = start
+            while k < blocks.count, let next = page.first, next.kind == .tableRow, sameRow(blocks[k], next) {
+                page = page.dropFirst()
+                k += 1
+            }
         }
         if let last = blocks.last, last.kind == .tableRow, let first = page.first, first.kind == .tableRow,
            first.cells.count == last.cells.count, first.cells.first?.isEmpty ?? false {

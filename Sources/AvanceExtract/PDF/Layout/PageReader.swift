@@ -39,7 +39,8 @@ struct PageReader {
                     // The rows that still keep to the table's columns before text across them
                     // (a totals row, then a note under the table).
                     let fitting = Array(groups[i].prefix { Self.fits([$0], columns) })
-                    guard !fitting.isEmpty, fitting.count < groups[i].count, continues(fitting) else { break }
+                    guard !fitting.isEmpty, fitting.count < groups[i].count, continues(fitting),
+                          !Self.isTabular(Array(groups[i].dropFirst(fitting.count))) else { break }
                     table.append(fitting)
                     groups[i].removeFirst(fitting.count)
                 }

@@ -5,7 +5,7 @@
 /// title, kept once, even when every page repeats them.
 enum RunningLines {
     /// How many rows at each end of a page count as its header or footer.
-    static let zone = 3
+    static let zone = 4
 
     static func remove(from pages: inout [[Row]], bodySize: Double) {
         var pagesWith: [String: Set<Int>] = [:]

@@ -81,24 +81,159 @@ enum TableLayout {
             bottom = max(bottom, row.y1)
         }
         bands.append(current)
-        // Rows not spaced apart start where the first column starts a text; a first column
-        // that starts once in a band is a cell centred on its row, or one wrapped cell.
         let spaced = bands.count > 1
+        let key = keyColumn(bands, columns: columns)
+        let most = rows.map(\.fragments.count).max() ?? 0
         return bands.flatMap { band -> [[Row]] in
-            let starts = band.indices.filter { k in
-                guard let f = band[k].fragments.first(where: { column(of: $0, in: columns) == 0 }) else { return false }
-                let first = f.words.first?.cleanText.first
-                return !(first?.isLowercase ?? false)
-            }
-            guard starts.count >= 3 || (starts.count == 2 && (!spaced || band.count == 2)) else { return [band] }
-            var split: [[Row]] = []
-            if let first = starts.first, first > 0 { split.append(Array(band[..<first])) }
-            for (n, s) in starts.enumerated() {
-                let e = n + 1 < starts.count ? starts[n + 1] : band.count
-                split.append(Array(band[s..<e]))
-            }
-            return split
+            if let key, let split = splitByKey(band, key: key, columns: columns, leading: leading) { return split }
+            return splitByFirstColumn(band, columns: columns, spaced: spaced).flatMap { splitByFullRows($0, most: most) }
         }
+    }
+
+    /// Rows not spaced apart start where the first column starts a text; a first column that
+    /// starts once in a band is a cell centred on its row, or one wrapped cell.
+    static func splitByFirstColumn(_ band: [Row], columns: [Column], spaced: Bool) -> [[Row]] {
+        let starts = band.indices.filter { k in
+            guard let f = band[k].fragments.first(where: { column(of: $0, in: columns) == 0 }) else { return false }
+            let first = f.words.first?.cleanText.first
+            return !(first?.isLowercase ?? false)
+        }
+        guard starts.count >= 3 || (starts.count == 2 && (!spaced || band.count == 2)) else { return [band] }
+        var split: [[Row]] = []
+        if let first = starts.first, first > 0 { split.append(Array(band[..<first])) }
+        for (n, s) in starts.enumerated() {
+            let e = n + 1 < starts.count ? starts[n + 1] : band.count
+            split.append(Array(band[s..<e]))
+        }
+        return split
+    }
+
+    /// Two lines of figures that each fill the table's columns are two rows (a subtotal under
+    /// a row, with no first cell), never one row's wrapped cells: figures do not wrap.
+    static func splitByFullRows(_ band: [Row], most: Int) -> [[Row]] {
+        func isFigures(_ row: Row) -> Bool {
+            guard Double(row.fragments.count) >= max(3, 0.6 * Double(most)) else { return false }
+            let figures = row.fragments.filter { f in
+                f.text.contains(where: \.isNumber) && !f.text.contains(where: \.isLowercase)
+            }
+            return figures.count * 2 >= row.fragments.count
+        }
+        var split: [[Row]] = []
+        var current: [Row] = []
+        for row in band {
+            if isFigures(row), current.contains(where: isFigures) {
+                split.append(current)
+                current = []
+            }
+            current.append(row)
+        }
+        if !current.isEmpty { split.append(current) }
+        return split
+    }
+
+    // MARK: - Rows whose cells touch
+
+    /// A column with one line in each row, its rows never wrapped (`Ejercicio`: `2025`), whose
+    /// lines stand apart by more than a cell's line: where the rows of a table whose cells
+    /// touch are. `nil` when no column is like that.
+    static func keyColumn(_ bands: [[Row]], columns: [Column]) -> Int? {
+        var best: (column: Int, count: Int)?
+        for c in columns.indices {
+            var count = 0
+            var ok = true
+            for band in bands {
+                let lines = band.compactMap { row in row.fragments.first { column(of: $0, in: columns) == c } }
+                for (a, b) in zip(lines, lines.dropFirst()) where b.y0 - a.y1 < 1.5 * max(a.size, b.size) {
+                    ok = false
+                }
+                count += lines.count
+            }
+            if ok, count >= 3, count > (best?.count ?? 0) { best = (c, count) }
+        }
+        return best?.column
+    }
+
+    /// A band holding several rows whose cells touch, cut at the key column's lines: each of
+    /// the other columns' cells (its lines that follow each other) is shared among the rows it
+    /// spans so that each part stands where its row's key line stands, centred on it or at
+    /// its top, as the table sets its cells.
+    static func splitByKey(_ band: [Row], key: Int, columns: [Column], leading: Double) -> [[Row]]? {
+        let keys = band.compactMap { row in row.fragments.first { column(of: $0, in: columns) == key } }
+        guard keys.count >= 2 else { return nil }
+        // Each column's cells: its lines, in runs that follow each other.
+        var cells: [[Fragment]] = []
+        for c in columns.indices where c != key {
+            var run: [Fragment] = []
+            for row in band {
+                for f in row.fragments where column(of: f, in: columns) == c {
+                    if let last = run.last, f.y0 - last.y1 > leading + 0.35 * f.size {
+                        cells.append(run)
+                        run = []
+                    }
+                    run.append(f)
+                }
+            }
+            if !run.isEmpty { cells.append(run) }
+        }
+        // Centred or top-aligned: how the cells that hold one key line stand against it.
+        var centred = 0.0, top = 0.0
+        for cell in cells {
+            let (y0, y1) = (cell.map(\.y0).min()!, cell.map(\.y1).max()!)
+            let inside = keys.filter { ($0.y0 + $0.y1) / 2 > y0 && ($0.y0 + $0.y1) / 2 < y1 }
+            guard inside.count == 1, let k = inside.first else { continue }
+            centred += abs((y0 + y1) / 2 - (k.y0 + k.y1) / 2)
+            top += abs(y0 - k.y0)
+        }
+        let byTop = top < centred
+        func place(_ lines: ArraySlice<Fragment>) -> Double {
+            byTop ? lines.first!.y0 : (lines.map(\.y0).min()! + lines.map(\.y1).max()!) / 2
+        }
+        let targets = keys.map { byTop ? $0.y0 : ($0.y0 + $0.y1) / 2 }
+        let centres = keys.map { ($0.y0 + $0.y1) / 2 }
+        var rows = keys.map { [$0] }
+        for cell in cells {
+            for (k, part) in share(cell, among: targets, keyCentres: centres, place: place) { rows[k] += part }
+        }
+        // Text above the first key line that no row took (a header's lines) stays a row of its own.
+        return rows.map { fragments in Rows.rows(of: fragments) }
+    }
+
+    /// The lines of a cell in runs, each given to one of the rows (in order) so that the runs
+    /// stand as near as they can to their rows' places; a run more costs half a line, and no
+    /// run reaches the key line of the row before or after its own.
+    static func share(_ lines: [Fragment], among targets: [Double], keyCentres: [Double],
+                      place: (ArraySlice<Fragment>) -> Double) -> [(Int, [Fragment])] {
+        let n = lines.count, m = targets.count
+        let penalty = 0.5 * (lines.map(\.size).max() ?? 10)
+        // cost[j][k]: lines before j shared among rows before k.
+        var cost = Array(repeating: Array(repeating: Double.infinity, count: m + 1), count: n + 1)
+        var from = Array(repeating: Array(repeating: (j: -1, k: -1, used: false), count: m + 1), count: n + 1)
+        for k in 0...m { cost[0][k] = 0 }
+        for j in 0...n {
+            for k in 0..<m where cost[j][k] < .infinity {
+                // Row k takes nothing.
+                if cost[j][k] < cost[j][k + 1] { cost[j][k + 1] = cost[j][k]; from[j][k + 1] = (j, k, false) }
+                // Row k takes lines j..<e.
+                if j < n {
+                    for e in (j + 1)...n {
+                        // A row ends before the next row's key line and starts after the last one's.
+                        let centres = lines[j..<e].map { ($0.y0 + $0.y1) / 2 }
+                        if k + 1 < m, centres.contains(where: { $0 >= keyCentres[k + 1] }) { break }
+                        if k > 0, centres.contains(where: { $0 <= keyCentres[k - 1] }) { continue }
+                        let c = cost[j][k] + abs(place(lines[j..<e]) - targets[k]) + (j > 0 ? penalty : 0)
+                        if c < cost[e][k + 1] { cost[e][k + 1] = c; from[e][k + 1] = (j, k, true) }
+                    }
+                }
+            }
+        }
+        var parts: [(Int, [Fragment])] = []
+        var (j, k) = (n, m)
+        while j > 0, k > 0 {
+            let step = from[j][k]
+            if step.used { parts.append((step.k, Array(lines[step.j..<j]))) }
+            (j, k) = (step.j, step.k)
+        }
+        return parts.reversed()
     }
 
     /// The columns a fragment spans: those it covers half of, or more.
@@ -155,10 +290,11 @@ extension PageReader {
         var blocks: [Block] = []
         var rows = rows
         let columns = TableLayout.columns(rows.filter { $0.fragments.count >= 2 })
-        // A title over the table (one fragment across several columns) is no row, nor is a
-        // caption set apart: larger than the text, or starting left of the table.
+        // A title over the table (one fragment across most of its columns) is no row, nor is a
+        // caption set apart: larger than the text, or starting left of the table. A label over
+        // some of the columns (`METAS` over three) is the header's.
         while let first = rows.first, first.fragments.count == 1, let firstColumn = columns.first,
-              columns.filter({ first.fragments[0].overlaps($0.lo, $0.hi) }).count >= 2 || isLarge(first)
+              columns.filter({ first.fragments[0].overlaps($0.lo, $0.hi) }).count * 2 > columns.count || isLarge(first)
                 || first.x0 < firstColumn.lo - 1 {
             blocks += runningText([first])
             rows.removeFirst()
