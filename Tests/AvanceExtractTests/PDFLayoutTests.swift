@@ -291,4 +291,58 @@ import Testing
         ])
         #expect(rows[4].span.page == 2)
     }
+
+    @Test func aRowOfTopAlignedCellsCutByThePageBreakIsJoinedAgain() {
+        // Word sets cells at the top of their rows; the rows touch.
+        let first = PageSketch.page("""
+               Proyecto      Acción                  Evidencia
+
+               Eje 1 / A     Entrevistas en          Testigo digital
+                             medios                  de la entrevista
+                             tradicionales
+               Eje 1 / A     Generación de           Testigo digital
+                             contenidos              del contenido
+                             referentes
+            """, number: 1)
+        let second = PageSketch.page("""
+                             a la PEA para las       Capturas de
+                             redes sociales          pantalla
+               Eje 1 / B     Reuniones con           Lista de
+                             organizaciones          asistencia
+                             ciudadanas
+               Eje 2 / A     Diseño del padrón       Registros
+                             digital
+            """, number: 2)
+        let rows = PageSketch.blocks([first, second])
+        #expect(rows.map { $0.cells.map(\.oneLine) } == [
+            ["Proyecto", "Acción", "Evidencia"],
+            ["Eje 1 / A", "Entrevistas en medios tradicionales", "Testigo digital de la entrevista"],
+            ["Eje 1 / A", "Generación de contenidos referentes a la PEA para las redes sociales", "Testigo digital del contenido Capturas de pantalla"],
+            ["Eje 1 / B", "Reuniones con organizaciones ciudadanas", "Lista de asistencia"],
+            ["Eje 2 / A", "Diseño del padrón digital", "Registros"],
+        ])
+        // The joined cell keeps the place of each of its words.
+        let cell = rows[2].cells[1]
+        let r = cell.text.range(of: "redes")!
+        #expect(cell.span(of: r).page == 2)
+        #expect(cell.span.page == 1)
+    }
+
+    @Test func aBulletSetLargerStartsAListItemNotAHeading() {
+        var page = PageSketch.page("""
+            Considerando que
+
+               •  La Política Estatal ha sido aprobada y se encuentra en fase
+                  de implementación
+               •  Se han diseñado proyectos con organizaciones ciudadanas
+            """)
+        for k in page.words.indices where page.words[k].text == "•" {
+            page.words[k].size = 16
+            page.words[k].box.height = 16
+            page.words[k].box.y -= 4
+        }
+        let blocks = PageSketch.blocks([page])
+        #expect(blocks.map(\.kind) == [.paragraph, .listItem, .listItem])
+        #expect(blocks[1].text.text == "La Política Estatal ha sido aprobada y se encuentra en fase\nde implementación")
+    }
 }

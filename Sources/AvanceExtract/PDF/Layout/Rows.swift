@@ -54,7 +54,11 @@ struct Row: Sendable {
     var x1: Double { fragments.map(\.x1).max()! }
     var y0: Double { fragments.map(\.y0).min()! }
     var y1: Double { fragments.map(\.y1).max()! }
-    var size: Double { fragments.map(\.size).max()! }
+    /// The size of its letters (a bullet set in a larger symbol font says nothing).
+    var size: Double {
+        let lettered = fragments.filter { $0.words.contains(where: \.hasLetters) }
+        return (lettered.isEmpty ? fragments : lettered).map(\.size).max()!
+    }
     /// Every word with letters is bold.
     var isBold: Bool { fragments.allSatisfy { f in f.isBold || !f.words.contains(where: \.hasLetters) } && fragments.contains(where: \.isBold) }
     var text: String { fragments.map(\.text).joined(separator: " ") }
@@ -98,13 +102,15 @@ enum Rows {
     /// The rows of a page's words, top to bottom.
     static func rows(of words: [LayoutWord]) -> [Row] {
         let split = min(fragmentGap.max, max(fragmentGap.min, spacesPerGap * wordSpace(words)))
+        let justified = justifiedBlocks(words)
         var fragments: [Fragment] = []
         var current: [LayoutWord] = []
         for w in words {
             if let last = current.last {
                 let sameLine = last.hintBlock == w.hintBlock && last.hintLine == w.hintLine
                 let gap = w.box.x - last.box.maxX
-                if !sameLine || gap > split * max(last.size, w.size) || gap < -last.box.width {
+                let wide = gap > split * max(last.size, w.size) && !justified.contains(w.hintBlock)
+                if !sameLine || wide || gap < -last.box.width {
                     fragments.append(Fragment(words: current))
                     current = []
                 }
@@ -113,6 +119,23 @@ enum Rows {
         }
         if !current.isEmpty { fragments.append(Fragment(words: current)) }
         return rows(of: fragments)
+    }
+
+    /// Poppler blocks of justified text: three lines or more, each but the last running from
+    /// the block's left edge to its right edge. Their wide spaces part no cells.
+    static func justifiedBlocks(_ words: [LayoutWord]) -> Set<Int> {
+        var lines: [Int: [Int: (x0: Double, x1: Double)]] = [:]
+        for w in words {
+            let extent = lines[w.hintBlock]?[w.hintLine]
+            lines[w.hintBlock, default: [:]][w.hintLine] = (min(extent?.x0 ?? w.box.x, w.box.x), max(extent?.x1 ?? w.box.maxX, w.box.maxX))
+        }
+        var justified: Set<Int> = []
+        for (block, byLine) in lines where byLine.count >= 3 {
+            let ordered = byLine.sorted { $0.key < $1.key }.map(\.value)
+            let left = ordered.map(\.x0).min()!, right = ordered.map(\.x1).max()!
+            if ordered.dropLast().allSatisfy({ abs($0.x0 - left) <= 1.5 && abs($0.x1 - right) <= 1.5 }) { justified.insert(block) }
+        }
+        return justified
     }
 
     /// Fragments gathered into rows by the height they share.

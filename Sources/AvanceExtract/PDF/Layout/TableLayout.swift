@@ -20,6 +20,8 @@ enum TableLayout {
 
     /// Column extents of the table's rows (see the type's description).
     static func columns(_ rows: [Row]) -> [Column] {
+        // A stray bullet or dash makes no column.
+        let rows = rows.compactMap { $0.filter { f in f.words.contains(where: \.hasLetters) } }
         guard let most = rows.map(\.fragments.count).max(), most >= 2 else {
             return union(rows.flatMap(\.fragments))
         }
@@ -191,11 +193,20 @@ enum TableLayout {
         let targets = keys.map { byTop ? $0.y0 : ($0.y0 + $0.y1) / 2 }
         let centres = keys.map { ($0.y0 + $0.y1) / 2 }
         var rows = keys.map { [$0] }
+        // Cells set at the top of their rows: text above the first key line belongs to a row
+        // before it (the end of a row cut by the page break, a header).
+        var above: [Fragment] = []
         for cell in cells {
+            var cell = cell
+            if byTop {
+                let limit = keys[0].y0 - 0.3 * keys[0].size
+                above += cell.filter { ($0.y0 + $0.y1) / 2 < limit }
+                cell.removeAll { ($0.y0 + $0.y1) / 2 < limit }
+                if cell.isEmpty { continue }
+            }
             for (k, part) in share(cell, among: targets, keyCentres: centres, place: place) { rows[k] += part }
         }
-        // Text above the first key line that no row took (a header's lines) stays a row of its own.
-        return rows.map { fragments in Rows.rows(of: fragments) }
+        return (above.isEmpty ? [] : [Rows.rows(of: above)]) + rows.map { fragments in Rows.rows(of: fragments) }
     }
 
     /// The lines of a cell in runs, each given to one of the rows (in order) so that the runs
@@ -300,8 +311,15 @@ extension PageReader {
             rows.removeFirst()
         }
         guard !columns.isEmpty else { return blocks + runningText(rows) }
-        for band in TableLayout.bands(rows, columns: columns) {
-            if let header = TableLayout.groupLabels(band, columns: columns) {
+        let bands = TableLayout.bands(rows, columns: columns)
+        // The header: the bands above the first one that fills most columns with figures among them.
+        let firstData = bands.firstIndex { band in
+            band.contains { row in
+                Double(row.fragments.count) >= 0.6 * Double(columns.count) && row.fragments.contains { $0.text.contains(where: \.isNumber) }
+            }
+        } ?? bands.count
+        for (n, band) in bands.enumerated() {
+            if n < firstData, let header = TableLayout.groupLabels(band, columns: columns) {
                 let labels = Rows.rows(of: header.labels)
                 blocks += tableRow(labels, columns: columns)
                 blocks += tableRow(header.rest, columns: columns)
