@@ -346,3 +346,57 @@ import Testing
         #expect(blocks[1].text.text == "La Política Estatal ha sido aprobada y se encuentra en fase\nde implementación")
     }
 }
+
+/// pdftotext's `-bbox-layout` XHTML read into the page model, and where each word stands in
+/// the page's plain text.
+@Suite struct PdftotextBBoxSourceTests {
+    static func xhtml(_ page: String, width: Int = 612, height: Int = 792) -> [UInt8] {
+        Array("""
+            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">
+            <head><title>x</title></head><body><doc>
+            <page width="\(width).000000" height="\(height).000000">\(page)</page>
+            </doc></body></html>
+            """.utf8)
+    }
+
+    static func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double) -> String {
+        "<word xMin=\"\(x0)\" yMin=\"\(y0)\" xMax=\"\(x1)\" yMax=\"\(y0 + 10)\">\(text)</word>"
+    }
+
+    @Test func wordsCarryTheirBoxesPopplersGroupingAndTheirPlaceInThePlainText() throws {
+        let w = Self.word
+        let page = """
+            <flow><block><line>\(w("El", 72, 100, 82))\(w("Comité", 85, 100, 120))\(w("coordi-", 123, 100, 160))</line>
+            <line>\(w("nación", 72, 112, 105))\(w("&amp;", 108, 112, 115))\(w("ﬁn", 118, 112, 128))</line></block>
+            <block><line>\(w("Meta:", 72, 130, 100))</line></block></flow>
+            <flow><block><line>\(w("12", 300, 130, 310))\(w("%", 310.2, 130, 316))</line></block></flow>
+            """
+        let model = PdftotextBBoxSource.parse(xhtml: Self.xhtml(page))
+        let words = try #require(model.pages.first?.words)
+        #expect(words.map(\.text) == ["El", "Comité", "coordi-", "nación", "&", "ﬁn", "Meta:", "12", "%"])
+        #expect(words[1].box == PDFPageModel.Box(x: 85, y: 100, width: 35, height: 10))
+        #expect(words.map(\.block) == [0, 0, 0, 0, 0, 0, 1, 2, 2])
+        #expect(words.map(\.line) == [0, 0, 0, 1, 1, 1, 2, 3, 3])
+        #expect(words.allSatisfy { $0.font == nil && !$0.isBold })
+        // `El Comité coordinación & ﬁn` (the hyphenated line joined), `Meta:`, an empty line
+        // after the flow, then `12%` (no space: the words touch).
+        #expect(words.map(\.textLine) == [1, 1, 1, 1, 1, 1, 2, 4, 4])
+        #expect(words.map(\.textColumn) == [1, 4, 11, 17, 24, 26, 1, 1, 3])
+    }
+
+    @Test func aPageTurnedAQuarterIsToldByItsWordsPastItsWidth() throws {
+        let page = "<flow><block><line>" + Self.word("Hola", 697, 72, 708) + "</line></block></flow>"
+        let model = PdftotextBBoxSource.parse(xhtml: Self.xhtml(page))
+        let first = try #require(model.pages.first)
+        #expect(first.width == 792 && first.height == 612 && first.rotation == 90)
+        let upright = PdftotextBBoxSource.parse(xhtml: Self.xhtml("<flow><block><line>" + Self.word("Hola", 72, 72, 90) + "</line></block></flow>"))
+        #expect(upright.pages.first?.rotation == 0)
+        #expect(upright.pages.first?.width == 612)
+    }
+
+    @Test func pagesWithoutWordsAreStillPages() {
+        let model = PdftotextBBoxSource.parse(xhtml: Self.xhtml(""))
+        #expect(model.pages.count == 1)
+        #expect(model.pages[0].words.isEmpty)
+    }
+}

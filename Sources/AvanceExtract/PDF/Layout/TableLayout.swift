@@ -302,11 +302,12 @@ extension PageReader {
         var rows = rows
         let columns = TableLayout.columns(rows.filter { $0.fragments.count >= 2 })
         // A title over the table (one fragment across most of its columns) is no row, nor is a
-        // caption set apart: larger than the text, or starting left of the table. A label over
-        // some of the columns (`METAS` over three) is the header's.
+        // caption set apart (larger than the text, or starting left of the table), nor a
+        // `Label: value` line above it (`PERIODO: Ene-Jun 2018`). A label over some of the
+        // columns (`METAS` over three) is the header's.
         while let first = rows.first, first.fragments.count == 1, let firstColumn = columns.first,
               columns.filter({ first.fragments[0].overlaps($0.lo, $0.hi) }).count * 2 > columns.count || isLarge(first)
-                || first.x0 < firstColumn.lo - 1 {
+                || first.x0 < firstColumn.lo - 1 || TextExtractor.fieldSplit(first.text) != nil {
             blocks += runningText([first])
             rows.removeFirst()
         }
