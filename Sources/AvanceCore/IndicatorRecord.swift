@@ -7,13 +7,13 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
 
     public var schemaVersion: Int
     public var source: Source
-    public var program: CodedName?
-    public var component: CodedName?
-    public var activity: CodedName?
-    public var indicator: Indicator?
-    public var period: Period?
-    public var responsibleUnit: Organization?
-    public var reportingInstitution: Organization?
+    @NullEncoded public var program: CodedName?
+    @NullEncoded public var component: CodedName?
+    @NullEncoded public var activity: CodedName?
+    @NullEncoded public var indicator: Indicator?
+    @NullEncoded public var period: Period?
+    @NullEncoded public var responsibleUnit: Organization?
+    @NullEncoded public var reportingInstitution: Organization?
     public var targets: Targets
     public var actions: [Action]
     public var dates: [DateMention]
@@ -24,7 +24,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// Confidentiality notices and template residue in the text ("documento confidencial",
     /// "[Nombre]"), the first of each paragraph, cell or field. `nil` in a record stored by an
     /// avance that did not look for them (before 0.2), `[]` when there are none.
-    public var notices: [SourceSpan]?
+    @NullEncoded public var notices: [SourceSpan]?
     public var findings: [Finding]
 
     public init(
@@ -54,27 +54,6 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.findings = findings
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schemaVersion, forKey: .schemaVersion)
-        try c.encode(source, forKey: .source)
-        try c.encode(program, forKey: .program)
-        try c.encode(component, forKey: .component)
-        try c.encode(activity, forKey: .activity)
-        try c.encode(indicator, forKey: .indicator)
-        try c.encode(period, forKey: .period)
-        try c.encode(responsibleUnit, forKey: .responsibleUnit)
-        try c.encode(reportingInstitution, forKey: .reportingInstitution)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(dates, forKey: .dates)
-        try c.encode(periodMentions, forKey: .periodMentions)
-        try c.encode(institutions, forKey: .institutions)
-        try c.encode(signatories, forKey: .signatories)
-        try c.encode(notices, forKey: .notices)
-        try c.encode(findings, forKey: .findings)
-    }
-
     /// Where the record came from.
     public struct Source: Codable, Hashable, Sendable {
         public var path: String
@@ -82,11 +61,11 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         /// The format read from the content.
         public var format: SourceFormat
         /// The format the file name claims, where it differs from the content; else `null`.
-        public var declaredFormat: SourceFormat?
+        @NullEncoded public var declaredFormat: SourceFormat?
         /// Pages of a PDF; `null` for text and HTML.
-        public var pages: Int?
+        @NullEncoded public var pages: Int?
         /// For a document with several indicators (a table), this record's 1-based row; else `null`.
-        public var row: Int?
+        @NullEncoded public var row: Int?
 
         public init(
             path: String, sha256: String, format: SourceFormat,
@@ -99,57 +78,32 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.pages = pages
             self.row = row
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(format, forKey: .format)
-            try c.encode(declaredFormat, forKey: .declaredFormat)
-            try c.encode(pages, forKey: .pages)
-            try c.encode(row, forKey: .row)
-        }
     }
 
     /// A program, component or activity: its code as written and its name.
     public struct CodedName: Codable, Hashable, Sendable {
-        public var code: String?
-        public var name: String?
-        public var evidence: SourceSpan?
+        @NullEncoded public var code: String?
+        @NullEncoded public var name: String?
+        @NullEncoded public var evidence: SourceSpan?
 
         public init(code: String?, name: String?, evidence: SourceSpan?) {
             self.code = code
             self.name = name
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(name, forKey: .name)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     public struct Indicator: Codable, Hashable, Sendable {
-        public var code: String?
-        public var name: String?
-        public var description: String?
-        public var evidence: SourceSpan?
+        @NullEncoded public var code: String?
+        @NullEncoded public var name: String?
+        @NullEncoded public var description: String?
+        @NullEncoded public var evidence: SourceSpan?
 
         public init(code: String?, name: String?, description: String?, evidence: SourceSpan?) {
             self.code = code
             self.name = name
             self.description = description
             self.evidence = evidence
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(name, forKey: .name)
-            try c.encode(description, forKey: .description)
-            try c.encode(evidence, forKey: .evidence)
         }
     }
 
@@ -162,7 +116,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         public var start: String
         /// ISO date of the quarter's last day (`2024-09-30`).
         public var end: String
-        public var evidence: SourceSpan?
+        @NullEncoded public var evidence: SourceSpan?
 
         public init(year: Int, quarter: Int, evidence: SourceSpan?) {
             self.year = year
@@ -175,50 +129,34 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
 
         /// Whether an ISO date falls inside the quarter.
         public func contains(iso date: String) -> Bool { date >= start && date <= end }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(year, forKey: .year)
-            try c.encode(quarter, forKey: .quarter)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// An institution or unit by name, with its acronym where the report gives one.
     public struct Organization: Codable, Hashable, Sendable {
-        public var name: String?
-        public var acronym: String?
-        public var evidence: SourceSpan?
+        @NullEncoded public var name: String?
+        @NullEncoded public var acronym: String?
+        @NullEncoded public var evidence: SourceSpan?
 
         public init(name: String?, acronym: String?, evidence: SourceSpan? = nil) {
             self.name = name
             self.acronym = acronym
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(acronym, forKey: .acronym)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// The targets and what was achieved, as the report states them.
     public struct Targets: Codable, Hashable, Sendable {
         /// What is counted (`acciones`, `porcentaje`, ...), singular or plural as written.
-        public var unit: String?
-        public var annual: Double?
+        @NullEncoded public var unit: String?
+        @NullEncoded public var annual: Double?
         /// The target for the reported period.
-        public var period: Double?
+        @NullEncoded public var period: Double?
         /// Whether the period target is cumulative from the start of the year
         /// (`meta acumulada al trimestre`).
         public var periodIsCumulative: Bool
         /// What was achieved; `null` when the report does not state it as a number.
-        public var achieved: Double?
-        public var compliancePercent: Double?
+        @NullEncoded public var achieved: Double?
+        @NullEncoded public var compliancePercent: Double?
         public var evidence: [SourceSpan]
 
         public init(
@@ -234,24 +172,13 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.compliancePercent = compliancePercent
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(annual, forKey: .annual)
-            try c.encode(period, forKey: .period)
-            try c.encode(periodIsCumulative, forKey: .periodIsCumulative)
-            try c.encode(achieved, forKey: .achieved)
-            try c.encode(compliancePercent, forKey: .compliancePercent)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// One documented action: a section of the narrative or a row of a table.
     public struct Action: Codable, Hashable, Sendable {
         public var title: String
         /// The ISO date the action took place (not the date of a news note about it).
-        public var date: String?
+        @NullEncoded public var date: String?
         /// The counterpart institutions named in the section, the reporting one left out.
         public var institutions: [String]
         public var links: [String]
@@ -263,15 +190,6 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.institutions = institutions
             self.links = links
             self.evidence = evidence
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(title, forKey: .title)
-            try c.encode(date, forKey: .date)
-            try c.encode(institutions, forKey: .institutions)
-            try c.encode(links, forKey: .links)
-            try c.encode(evidence, forKey: .evidence)
         }
     }
 
@@ -285,7 +203,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         /// The other readings of an ambiguous date, as ISO dates.
         public var alternatives: [String]
         /// The 0-based index in `actions` of the section the date stands in; `null` outside actions.
-        public var action: Int?
+        @NullEncoded public var action: Int?
         public var evidence: SourceSpan
 
         public init(
@@ -299,23 +217,13 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.action = action
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text)
-            try c.encode(value, forKey: .value)
-            try c.encode(ambiguous, forKey: .ambiguous)
-            try c.encode(alternatives, forKey: .alternatives)
-            try c.encode(action, forKey: .action)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// A quarter or a year named in the narrative ("durante el tercer trimestre del año 2024").
     public struct PeriodMention: Codable, Hashable, Sendable {
         public var text: String
-        public var year: Int?
-        public var quarter: Int?
+        @NullEncoded public var year: Int?
+        @NullEncoded public var quarter: Int?
         public var evidence: SourceSpan
 
         public init(text: String, year: Int?, quarter: Int?, evidence: SourceSpan) {
@@ -324,20 +232,12 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.quarter = quarter
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text)
-            try c.encode(year, forKey: .year)
-            try c.encode(quarter, forKey: .quarter)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// An institution named in the text; each distinct institution once, at its first mention.
     public struct InstitutionMention: Codable, Hashable, Sendable {
         public var name: String
-        public var acronym: String?
+        @NullEncoded public var acronym: String?
         public var evidence: SourceSpan
 
         public init(name: String, acronym: String?, evidence: SourceSpan) {
@@ -345,21 +245,14 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.acronym = acronym
             self.evidence = evidence
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(acronym, forKey: .acronym)
-            try c.encode(evidence, forKey: .evidence)
-        }
     }
 
     /// A person who signs the report.
     public struct Signatory: Codable, Hashable, Sendable {
         public var name: String
         /// The title written before the name (`Lic.`, `Mtra.`); `null` if none.
-        public var honorific: String?
-        public var role: String?
+        @NullEncoded public var honorific: String?
+        @NullEncoded public var role: String?
         public var evidence: SourceSpan
 
         public init(name: String, honorific: String?, role: String?, evidence: SourceSpan) {
@@ -367,14 +260,6 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.honorific = honorific
             self.role = role
             self.evidence = evidence
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(honorific, forKey: .honorific)
-            try c.encode(role, forKey: .role)
-            try c.encode(evidence, forKey: .evidence)
         }
     }
 }

@@ -1,8 +1,8 @@
 /// Where a piece of evidence stands in the original file: enough for an auditor
 /// to open the file and find the quoted words.
 public struct SourceSpan: Codable, Hashable, Sendable {
-    /// 1-based page for paged formats (PDF); `nil` for text and HTML.
-    public var page: Int?
+    /// 1-based page for paged formats (PDF); `nil` (written `null`) for text and HTML.
+    @NullEncoded public var page: Int?
     /// 1-based line in the original file (in a PDF, the line within its page).
     public var line: Int
     /// 1-based column, counted in characters of the original line.
@@ -11,11 +11,11 @@ public struct SourceSpan: Codable, Hashable, Sendable {
     public var text: String
     /// The file the words are in, for evidence that cites several files (a cross-report
     /// finding). `nil` in a record, whose spans all stand in its own source; then it is not
-    /// written, so the record format does not change.
+    /// written (a plain optional, not `@NullEncoded`), so the record format does not change.
     public var path: String?
     /// Where the quoted words stand on `page`, for a PDF: the union of their boxes, in points
     /// from the page's top-left corner as displayed. `nil` for text and HTML, and then not
-    /// written, so their records do not change.
+    /// written (a plain optional, like `path`), so their records do not change.
     public var box: Box?
 
     public init(page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil, box: Box? = nil) {
@@ -74,16 +74,6 @@ public struct SourceSpan: Codable, Hashable, Sendable {
 
     /// `file.pdf:p2:14:3`, as compilers cite (the file where the span names one).
     public var place: String { "\(path.map { $0 + ":" } ?? "")\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(page, forKey: .page)
-        try c.encode(line, forKey: .line)
-        try c.encode(column, forKey: .column)
-        try c.encode(text, forKey: .text)
-        try c.encodeIfPresent(path, forKey: .path)
-        try c.encodeIfPresent(box, forKey: .box)
-    }
 }
 
 /// Maps a UTF-8 offset of a cleaned text back to its position in the original file.

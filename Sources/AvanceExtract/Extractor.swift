@@ -33,18 +33,48 @@ public struct Extractor: Sendable {
         self.options = options
     }
 
+    /// A file's bytes, read once, with what is known of them before extraction: their
+    /// SHA-256 and the format their content shows. Whoever holds one can decide from the
+    /// hash whether to extract at all; extraction takes it as it is.
+    public struct Input: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        public var sha256: String
+        /// The format the content shows, or binary.
+        public var sniffed: FormatSniffer.Verdict
+        /// The format the file name claims, if its extension says one.
+        public var declaredFormat: SourceFormat?
+
+        /// Hashes and sniffs bytes already read; `path` names them in errors and spans.
+        public init(bytes: [UInt8], path: String) {
+            self.path = path
+            self.bytes = bytes
+            sha256 = Extractor.sha256(bytes)
+            sniffed = FormatSniffer.sniff(bytes)
+            declaredFormat = FormatSniffer.declaredFormat(forPath: path)
+        }
+    }
+
+    /// Reads, hashes and sniffs the file at `path`.
+    public func read(path: String) throws(ExtractError) -> Input {
+        Input(bytes: try Self.read(path: path, maxBytes: options.maxBytes), path: path)
+    }
+
     /// Extracts the file at `path`.
     public func extract(path: String) throws(ExtractError) -> ExtractedDocument {
-        let bytes = try Self.read(path: path, maxBytes: options.maxBytes)
-        return try extract(bytes: bytes, path: path)
+        try extract(read(path: path))
     }
 
     /// Extracts bytes already read; `path` names them in errors and spans.
     public func extract(bytes: [UInt8], path: String) throws(ExtractError) -> ExtractedDocument {
+        try extract(Input(bytes: bytes, path: path))
+    }
+
+    /// Extracts a file read, in the format its content shows.
+    public func extract(_ input: Input) throws(ExtractError) -> ExtractedDocument {
+        let (path, bytes, sha) = (input.path, input.bytes, input.sha256)
         guard !bytes.isEmpty else { throw .empty(path: path) }
-        let sha = Self.sha256(bytes)
-        let declared = FormatSniffer.declaredFormat(forPath: path)
-        switch FormatSniffer.sniff(bytes) {
+        switch input.sniffed {
         case .binary:
             throw .binary(path: path)
         case .format(let format):
@@ -65,14 +95,14 @@ public struct Extractor: Sendable {
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks
                 )
             }
-            if let declared, declared != format { document.declaredFormat = declared }
+            if let declared = input.declaredFormat, declared != format { document.declaredFormat = declared }
             guard document.blocks.contains(where: { !$0.text.isEmpty }) else { throw .noText(path: path) }
             return document
         }
     }
 
     /// Reads a whole regular file, refusing directories, missing files and files over `maxBytes`.
-    public static func read(path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
+    static func read(path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .notFound(path: path)
@@ -95,7 +125,7 @@ public struct Extractor: Sendable {
         }
     }
 
-    public static func sha256(_ bytes: [UInt8]) -> String {
+    static func sha256(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

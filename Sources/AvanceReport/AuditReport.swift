@@ -7,10 +7,10 @@ public struct AuditReport: Codable, Hashable, Sendable {
     /// When the audit ran (ISO 8601, UTC).
     public var generatedAt: String
     /// The database audited.
-    public var database: String?
+    @NullEncoded public var database: String?
     /// The filters given (`--year`, `--program`), if any.
-    public var year: Int?
-    public var program: String?
+    @NullEncoded public var year: Int?
+    @NullEncoded public var program: String?
     public var summary: Summary
     /// Files the store could not read: their indicators are not in the audit.
     public var failures: [FailedFile]
@@ -27,17 +27,6 @@ public struct AuditReport: Codable, Hashable, Sendable {
         self.failures = failures
         self.indicators = indicators
         summary = Summary(indicators: indicators, failures: failures)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(generatedAt, forKey: .generatedAt)
-        try c.encode(database, forKey: .database)
-        try c.encode(year, forKey: .year)
-        try c.encode(program, forKey: .program)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(failures, forKey: .failures)
-        try c.encode(indicators, forKey: .indicators)
     }
 
     /// Every finding of the report, with the section it belongs to.
@@ -108,29 +97,23 @@ public struct FailedFile: Codable, Hashable, Sendable {
 public struct IndicatorSection: Codable, Hashable, Sendable {
     /// A code and a name, as the reports write them.
     public struct Level: Codable, Hashable, Sendable {
-        public var code: String?
-        public var name: String?
+        @NullEncoded public var code: String?
+        @NullEncoded public var name: String?
 
         public init(code: String?, name: String?) {
             self.code = code
             self.name = name
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(name, forKey: .name)
-        }
-
         /// `C01.A01 Impartición de talleres`.
         public var label: String { [code, name].compactMap { $0 }.joined(separator: " ") }
     }
 
-    public var institution: String?
-    public var program: Level?
-    public var component: Level?
-    public var activity: Level?
-    public var indicator: Level?
+    @NullEncoded public var institution: String?
+    @NullEncoded public var program: Level?
+    @NullEncoded public var component: Level?
+    @NullEncoded public var activity: Level?
+    @NullEncoded public var indicator: Level?
     /// One per record, by year, quarter and path.
     public var reports: [ReportRow]
     /// Cross-report findings first, then each record's own, by year and quarter.
@@ -147,17 +130,6 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
         self.indicator = indicator
         self.reports = reports
         self.findings = findings
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(institution, forKey: .institution)
-        try c.encode(program, forKey: .program)
-        try c.encode(component, forKey: .component)
-        try c.encode(activity, forKey: .activity)
-        try c.encode(indicator, forKey: .indicator)
-        try c.encode(reports, forKey: .reports)
-        try c.encode(findings, forKey: .findings)
     }
 
     /// The indicator's own name, else the deepest level named.
@@ -183,17 +155,17 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
 public struct ReportRow: Codable, Hashable, Sendable {
     public var path: String
     /// The row of a table of indicators; `nil` for a narrative report.
-    public var row: Int?
-    public var year: Int?
-    public var quarter: Int?
+    @NullEncoded public var row: Int?
+    @NullEncoded public var year: Int?
+    @NullEncoded public var quarter: Int?
     /// The indicator as this report writes it (names drift between quarters).
-    public var indicatorText: String?
-    public var unit: String?
-    public var annual: Double?
-    public var period: Double?
+    @NullEncoded public var indicatorText: String?
+    @NullEncoded public var unit: String?
+    @NullEncoded public var annual: Double?
+    @NullEncoded public var period: Double?
     public var cumulative: Bool
-    public var achieved: Double?
-    public var percent: Double?
+    @NullEncoded public var achieved: Double?
+    @NullEncoded public var percent: Double?
     /// Findings about this record alone.
     public var findings: Int
 
@@ -216,22 +188,6 @@ public struct ReportRow: Codable, Hashable, Sendable {
         self.findings = findings
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(row, forKey: .row)
-        try c.encode(year, forKey: .year)
-        try c.encode(quarter, forKey: .quarter)
-        try c.encode(indicatorText, forKey: .indicatorText)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(annual, forKey: .annual)
-        try c.encode(period, forKey: .period)
-        try c.encode(cumulative, forKey: .cumulative)
-        try c.encode(achieved, forKey: .achieved)
-        try c.encode(percent, forKey: .percent)
-        try c.encode(findings, forKey: .findings)
-    }
-
     /// `2024 Q3`, or `no period`.
     public var periodName: String {
         guard let year, let quarter else { return "no period" }
@@ -246,8 +202,8 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     public var severity: Severity
     public var message: String
     /// The period of the record a record finding is about; for a cross-report finding, the year.
-    public var year: Int?
-    public var quarter: Int?
+    @NullEncoded public var year: Int?
+    @NullEncoded public var quarter: Int?
     /// Every quote, each citing its file (`path` is always set).
     public var evidence: [SourceSpan]
 
@@ -269,16 +225,6 @@ public struct ReportFinding: Codable, Hashable, Sendable {
         )
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(scope, forKey: .scope)
-        try c.encode(severity, forKey: .severity)
-        try c.encode(message, forKey: .message)
-        try c.encode(year, forKey: .year)
-        try c.encode(quarter, forKey: .quarter)
-        try c.encode(evidence, forKey: .evidence)
-    }
 }
 
 

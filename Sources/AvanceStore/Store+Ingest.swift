@@ -195,7 +195,7 @@ extension Store {
         _ new: NewDocument, path: String, runId: Int64?, now: String, findings: inout [Severity: Int], _ db: Database
     ) throws -> Int64 {
         var document = DocumentRow(
-            id: nil, sha256: new.sha256, format: new.format.rawValue, declaredFormat: new.declaredFormat?.rawValue,
+            id: nil, sha256: new.sha256, format: new.format, declaredFormat: new.declaredFormat,
             encoding: new.encoding, pages: new.pages, bytes: new.bytes, recordCount: new.records.count,
             firstSeenAt: now, firstRunId: runId, supersededBy: nil, supersededAt: nil
         )

@@ -88,7 +88,7 @@ extension Store {
     }
 
     /// Records the end of a run with its counts.
-    public func finishRun(id: Int64, counts: RunCounts, status: String = "finished", exitCode: Int32) throws(StoreError) {
+    public func finishRun(id: Int64, counts: RunCounts, status: RunRow.Status = .finished, exitCode: Int32) throws(StoreError) {
         try perform("recording the end of the run") {
             try writer.write { db in
                 guard var run = try RunRow.fetchOne(db, key: id) else { return }

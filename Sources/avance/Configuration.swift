@@ -194,8 +194,8 @@ struct Configuration: Sendable {
     }
 
     /// The parser's options as the configuration and `--date-order` set them.
-    func parseOptions(dateOrder override: String? = nil) -> ParseOptions {
-        let order = override.flatMap(ParseOptions.NumericDateOrder.init(rawValue:)) ?? dateOrder ?? .dayMonth
+    func parseOptions(dateOrder override: ParseOptions.NumericDateOrder? = nil) -> ParseOptions {
+        let order = override ?? dateOrder ?? .dayMonth
         return ParseOptions(numericDateOrder: order, institutions: institutions)
     }
 }

@@ -3,7 +3,12 @@ import AvanceExtract
 import AvanceParse
 import AvanceValidate
 
-/// extract → parse → validate for one file: the only place the stages meet.
+/// read → extract → parse → validate for one file: the only place the stages meet.
+///
+/// Two steps, so that a caller can look at the content between them: `read` takes the
+/// bytes once, with their hash and the format they show; `run` (or `extract`) takes what
+/// was read. Ingest passes over content it already stores; the commands that name files
+/// use `run(path:)` and `extract(path:)`, which do both steps.
 struct Pipeline: Sendable {
     var extractor = Extractor()
     var parser = Parser()
@@ -26,27 +31,52 @@ struct Pipeline: Sendable {
     struct Failure: Error, Sendable, CustomStringConvertible {
         var path: String
         var reason: String
+        /// The content is no report format and the name claims none (an image, an office
+        /// file): a walk of a folder passes over it; a file named on the command line is a failure.
+        var ignorable = false
         var description: String { "\(path): \(reason)" }
     }
 
-    func run(path: String) -> Result<Outcome, Failure> {
+    /// Reads the file at `path` once: its bytes, their SHA-256 and the format they show.
+    func read(path: String) throws(Failure) -> Extractor.Input {
         do {
-            let document = try extractor.extract(path: path)
-            return run(document: document)
+            return try extractor.read(path: path)
         } catch {
-            return .failure(Failure(path: path, reason: error.reason))
+            throw Failure(path: path, reason: error.reason)
         }
     }
 
-    func run(document: ExtractedDocument) -> Result<Outcome, Failure> {
+    /// The blocks of a file read, as the parser would see them.
+    func extract(_ input: Extractor.Input) throws(Failure) -> ExtractedDocument {
+        do {
+            return try extractor.extract(input)
+        } catch {
+            let unclaimedBinary = error == .binary(path: input.path) && input.declaredFormat == nil
+            throw Failure(path: input.path, reason: error.reason, ignorable: unclaimedBinary)
+        }
+    }
+
+    /// The records of a file read, each with its findings.
+    func run(_ input: Extractor.Input) throws(Failure) -> Outcome {
+        let document = try extract(input)
         do {
             var records = try parser.parse(document)
             for i in records.indices {
                 records[i].findings = validator.validate(records[i])
             }
-            return .success(Outcome(document: document, records: records))
+            return Outcome(document: document, records: records)
         } catch {
-            return .failure(Failure(path: document.path, reason: (error as ParseError).reason))
+            throw Failure(path: document.path, reason: error.reason)
         }
+    }
+
+    /// `read` then `extract`.
+    func extract(path: String) throws(Failure) -> ExtractedDocument {
+        try extract(read(path: path))
+    }
+
+    /// `read` then `run`.
+    func run(path: String) throws(Failure) -> Outcome {
+        try run(read(path: path))
     }
 }

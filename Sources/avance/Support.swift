@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceParse
 import Foundation
 
 /// The exit statuses avance documents, decided only here and in the commands.
@@ -19,16 +20,13 @@ struct InputOptions: ParsableArguments {
     var pdfTimeout: Double = 60
 
     @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month (default, or as avance.yml says) or month-day.")
-    var dateOrder: String?
+    var dateOrder: ParseOptions.NumericDateOrder?
 
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one report file.") }
         guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
-        if let dateOrder, !["day-month", "month-day"].contains(dateOrder) {
-            throw ValidationError("--date-order must be day-month or month-day.")
-        }
     }
 
     /// The stages as the configuration (avance.yml) and the options set them.
@@ -40,6 +38,9 @@ struct InputOptions: ParsableArguments {
         return p
     }
 }
+
+/// `--date-order day-month|month-day`: the parser's own names for its orders.
+extension ParseOptions.NumericDateOrder: ExpressibleByArgument {}
 
 /// Standard output carries data only; messages go to standard error.
 enum Output {

@@ -21,6 +21,33 @@ import Testing
         #expect(applied == Schema.migrationNames)
     }
 
+    /// The rows name their columns by their properties in snake case: every table's columns,
+    /// read back and written again, and no other.
+    @Test func rowsWriteExactlyTheirTablesColumns() throws {
+        let store = try Make.memoryStore()
+        let run = try store.beginRun(version: "0.1.0", paths: ["/r"], pid: 1, host: "h")
+        _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: run)
+        try store.recordFailure(path: "/r/b.pdf", stamp: Make.stamp(), reason: "damaged", runId: run)
+        try store.finishRun(id: run, counts: RunCounts(filesSeen: 2, new: 1, failed: 1), exitCode: 2)
+        try store.writer.read { db in
+            func check<Row: FetchableRecord & EncodableRecord & TableRecord>(_ type: Row.Type) throws {
+                let columns = try db.columns(in: Row.databaseTableName).map(\.name)
+                let rows = try Row.fetchAll(db)
+                #expect(rows.count == 1, "\(Row.databaseTableName)")
+                for row in rows { #expect(try Set(row.databaseDictionary.keys) == Set(columns), "\(Row.databaseTableName)") }
+            }
+            try check(DocumentRow.self)
+            try check(LocationRow.self)
+            try check(RecordRow.self)
+            try check(FailureRow.self)
+            try check(RunRow.self)
+        }
+        let stored = try store.runs()
+        #expect(stored.map(\.status) == [.finished] && stored.first?.counts == RunCounts(filesSeen: 2, new: 1, failed: 1))
+        let document = try store.writer.read { db in try DocumentRow.fetchOne(db) }
+        #expect(document?.format == .text && document?.declaredFormat == nil)
+    }
+
     @Test func anUnwritableLocationIsAClearError() throws {
         #expect(throws: StoreError.self) {
             _ = try Store.open(path: "/nonexistent-directory-\(UUID().uuidString)/avance.sqlite")
@@ -156,7 +183,7 @@ import Testing
         try store.finishRun(id: live, counts: RunCounts(filesSeen: 3, new: 2, failed: 1), exitCode: 2)
         let runs = try store.runs()
         #expect(runs.map(\.id) == [dead, live])
-        #expect(runs.map(\.status) == ["interrupted", "finished"])
+        #expect(runs.map(\.status) == [.interrupted, .finished])
         #expect(runs.last?.counts.new == 2 && runs.last?.counts.failed == 1)
         #expect(runs.last?.exitCode == 2 && runs.last?.finishedAt != nil)
         #expect(runs.last?.paths == "[\"/r\",\"/s\"]")

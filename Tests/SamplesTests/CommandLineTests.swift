@@ -93,6 +93,20 @@ import Testing
         #expect(r.stderr.contains("prose.txt: not an indicator report"))
     }
 
+    @Test func extractNamesBadFilesLikeTheOtherCommands() throws {
+        let dir = try Self.folder(["foto.png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Binary.run(["extract", "--pdf-timeout", "30", dir.appendingPathComponent("foto.png").path, original])
+        #expect(r.status == 2)
+        #expect(String(decoding: r.stdout, as: UTF8.self).hasPrefix("# \(original): text"), "the good file is still read")
+        #expect(r.stderr == "avance: \(dir.appendingPathComponent("foto.png").path): binary data, not a PDF, HTML or text report\n")
+
+        let json = try Binary.run(["extract", "--format", "json", original])
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        #expect(document["format"] as? String == "text")
+    }
+
     @Test func latin1WithCRLFKeepsItsAccents() throws {
         let text = "Programa presupuestario:\tE005 - Atención ciudadana\r\nIndicador:\t01 - Número de quejas atendidas\r\nTrimestre:\tSegundo Trimestre de 2023\r\nUnidad responsable:\tDirección de Atención\r\n"
         let bytes = Array(text.unicodeScalars.map { UInt8($0.value) })
@@ -110,5 +124,8 @@ import Testing
         #expect(try Binary.run(["parse"]).status == 64)
         #expect(try Binary.run(["check", "--fail-on", "sometimes", original]).status == 64)
         #expect(try Binary.run(["frobnicate"]).status == 64)
+        let order = try Binary.run(["parse", "--date-order", "year-first", original])
+        #expect(order.status == 64)
+        #expect(order.stderr.contains("day-month") && order.stderr.contains("month-day"), "names the orders: \(order.stderr)")
     }
 }

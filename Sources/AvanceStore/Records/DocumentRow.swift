@@ -1,13 +1,14 @@
+import AvanceCore
 import GRDB
 
 /// One distinct content, identified by its SHA-256 (table `documents`).
-public struct DocumentRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct DocumentRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "documents"
 
     public var id: Int64?
     public var sha256: String
-    public var format: String
-    public var declaredFormat: String?
+    public var format: SourceFormat
+    public var declaredFormat: SourceFormat?
     public var encoding: String?
     public var pages: Int?
     public var bytes: Int64
@@ -18,19 +19,16 @@ public struct DocumentRow: Codable, Hashable, Sendable, FetchableRecord, Mutable
     public var supersededBy: Int64?
     public var supersededAt: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id, sha256, format, declaredFormat = "declared_format", encoding, pages, bytes
-        case recordCount = "record_count", firstSeenAt = "first_seen_at", firstRunId = "first_run_id"
-        case supersededBy = "superseded_by", supersededAt = "superseded_at"
-    }
-
     public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let sha256 = Column(CodingKeys.sha256)
-        public static let supersededBy = Column(CodingKeys.supersededBy)
+        public static let id = Column("id")
+        public static let sha256 = Column("sha256")
+        public static let supersededBy = Column("superseded_by")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 }
+
+/// Stored as its name (`pdf`, `html`, `text`).
+extension SourceFormat: DatabaseValueConvertible {}

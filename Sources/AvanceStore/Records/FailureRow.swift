@@ -2,7 +2,7 @@ import GRDB
 
 /// A path that could not be stored, with the latest reason (table `failures`).
 /// Tried again on every run until it succeeds; then `resolved_at` is set.
-public struct FailureRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct FailureRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "failures"
 
     public var id: Int64?
@@ -16,15 +16,9 @@ public struct FailureRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
     public var lastRunId: Int64?
     public var resolvedAt: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id, path, size, mtimeNs = "mtime_ns", reason, attempts
-        case firstFailedAt = "first_failed_at", lastFailedAt = "last_failed_at", lastRunId = "last_run_id"
-        case resolvedAt = "resolved_at"
-    }
-
     public enum Columns {
-        public static let path = Column(CodingKeys.path)
-        public static let resolvedAt = Column(CodingKeys.resolvedAt)
+        public static let path = Column("path")
+        public static let resolvedAt = Column("resolved_at")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -3,7 +3,7 @@ import GRDB
 /// A path where a document was found (table `locations`). A path has at most one
 /// current location; when its content changes the old row stays, with `is_current`
 /// 0 and `replaced_at` set, so the history of a path is kept.
-public struct LocationRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct LocationRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "locations"
 
     public var id: Int64?
@@ -17,16 +17,10 @@ public struct LocationRow: Codable, Hashable, Sendable, FetchableRecord, Mutable
     public var replacedAt: String?
     public var runId: Int64?
 
-    enum CodingKeys: String, CodingKey {
-        case id, path, documentId = "document_id", size, mtimeNs = "mtime_ns", isCurrent = "is_current"
-        case firstSeenAt = "first_seen_at", lastSeenAt = "last_seen_at", replacedAt = "replaced_at"
-        case runId = "run_id"
-    }
-
     public enum Columns {
-        public static let path = Column(CodingKeys.path)
-        public static let documentId = Column(CodingKeys.documentId)
-        public static let isCurrent = Column(CodingKeys.isCurrent)
+        public static let path = Column("path")
+        public static let documentId = Column("document_id")
+        public static let isCurrent = Column("is_current")
     }
 
     public var stamp: FileStamp { FileStamp(size: size, mtimeNs: mtimeNs) }

@@ -4,7 +4,7 @@ import GRDB
 
 /// One indicator record of a document (table `records`): the key fields as columns
 /// for queries, and the whole record as JSON in `json`.
-public struct RecordRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct RecordRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "records"
 
     public var id: Int64?
@@ -32,17 +32,6 @@ public struct RecordRow: Codable, Hashable, Sendable, FetchableRecord, MutablePe
     public var compliancePercent: Double?
     public var actionCount: Int
     public var json: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, documentId = "document_id", ordinal, institution, institutionAcronym = "institution_acronym"
-        case responsibleUnit = "responsible_unit", programCode = "program_code", programName = "program_name"
-        case componentCode = "component_code", componentName = "component_name"
-        case activityCode = "activity_code", activityName = "activity_name"
-        case indicatorCode = "indicator_code", indicatorName = "indicator_name", year, quarter, unit
-        case annualTarget = "annual_target", periodTarget = "period_target"
-        case periodIsCumulative = "period_is_cumulative", achieved, compliancePercent = "compliance_percent"
-        case actionCount = "action_count", json
-    }
 
     public init(record: IndicatorRecord, documentId: Int64, ordinal: Int) throws {
         id = nil

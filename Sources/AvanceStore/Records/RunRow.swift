@@ -2,25 +2,30 @@ import GRDB
 import AvanceCore
 
 /// One `avance ingest` run (table `runs`).
-public struct RunRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct RunRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "runs"
+
+    /// `running` while it works; `finished`; `interrupted` when a later run finds it
+    /// still `running` (killed); `failed` when it stopped on an error.
+    public enum Status: String, Codable, Hashable, Sendable, DatabaseValueConvertible {
+        case running, finished, interrupted, failed
+    }
 
     public var id: Int64?
     public var startedAt: String
     public var finishedAt: String?
-    /// `running` while it works; `finished`; `interrupted` when a later run finds it
-    /// still `running` (killed); `failed` when it stopped on an error.
-    public var status: String
+    public var status: Status
     public var avanceVersion: String
     public var pid: Int64?
     public var host: String?
     /// The paths given on the command line, as a JSON array.
     public var paths: String
-    public var counts: RunCounts
+    /// Columns of the row itself (`files_seen`, ...), not one column of JSON.
+    @Flattened public var counts: RunCounts
     public var exitCode: Int64?
 
     public init(
-        id: Int64? = nil, startedAt: String, finishedAt: String? = nil, status: String = "running",
+        id: Int64? = nil, startedAt: String, finishedAt: String? = nil, status: Status = .running,
         avanceVersion: String, pid: Int64?, host: String?, paths: String, counts: RunCounts = RunCounts(),
         exitCode: Int64? = nil
     ) {
@@ -34,66 +39,6 @@ public struct RunRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersi
         self.paths = paths
         self.counts = counts
         self.exitCode = exitCode
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, startedAt = "started_at", finishedAt = "finished_at", status
-        case avanceVersion = "avance_version", pid, host, paths, exitCode = "exit_code"
-        case filesSeen = "files_seen", filesRead = "files_read", new, changed, unchanged, duplicates
-        case failed, settling, ignored
-        case findingsError = "findings_error", findingsWarning = "findings_warning", findingsInfo = "findings_info"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(Int64.self, forKey: .id)
-        startedAt = try c.decode(String.self, forKey: .startedAt)
-        finishedAt = try c.decodeIfPresent(String.self, forKey: .finishedAt)
-        status = try c.decode(String.self, forKey: .status)
-        avanceVersion = try c.decode(String.self, forKey: .avanceVersion)
-        pid = try c.decodeIfPresent(Int64.self, forKey: .pid)
-        host = try c.decodeIfPresent(String.self, forKey: .host)
-        paths = try c.decode(String.self, forKey: .paths)
-        exitCode = try c.decodeIfPresent(Int64.self, forKey: .exitCode)
-        counts = RunCounts(
-            filesSeen: try c.decode(Int.self, forKey: .filesSeen),
-            filesRead: try c.decode(Int.self, forKey: .filesRead),
-            new: try c.decode(Int.self, forKey: .new),
-            changed: try c.decode(Int.self, forKey: .changed),
-            unchanged: try c.decode(Int.self, forKey: .unchanged),
-            duplicates: try c.decode(Int.self, forKey: .duplicates),
-            failed: try c.decode(Int.self, forKey: .failed),
-            settling: try c.decode(Int.self, forKey: .settling),
-            ignored: try c.decode(Int.self, forKey: .ignored),
-            findingsError: try c.decode(Int.self, forKey: .findingsError),
-            findingsWarning: try c.decode(Int.self, forKey: .findingsWarning),
-            findingsInfo: try c.decode(Int.self, forKey: .findingsInfo)
-        )
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(startedAt, forKey: .startedAt)
-        try c.encode(finishedAt, forKey: .finishedAt)
-        try c.encode(status, forKey: .status)
-        try c.encode(avanceVersion, forKey: .avanceVersion)
-        try c.encode(pid, forKey: .pid)
-        try c.encode(host, forKey: .host)
-        try c.encode(paths, forKey: .paths)
-        try c.encode(exitCode, forKey: .exitCode)
-        try c.encode(counts.filesSeen, forKey: .filesSeen)
-        try c.encode(counts.filesRead, forKey: .filesRead)
-        try c.encode(counts.new, forKey: .new)
-        try c.encode(counts.changed, forKey: .changed)
-        try c.encode(counts.unchanged, forKey: .unchanged)
-        try c.encode(counts.duplicates, forKey: .duplicates)
-        try c.encode(counts.failed, forKey: .failed)
-        try c.encode(counts.settling, forKey: .settling)
-        try c.encode(counts.ignored, forKey: .ignored)
-        try c.encode(counts.findingsError, forKey: .findingsError)
-        try c.encode(counts.findingsWarning, forKey: .findingsWarning)
-        try c.encode(counts.findingsInfo, forKey: .findingsInfo)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -45,15 +45,17 @@ struct CheckCommand: AsyncParsableCommand {
         var worst: Severity?
         var reports: [FileFindings] = []
         for path in inputs.files {
-            switch pipeline.run(path: path) {
-            case .success(let outcome):
-                for record in outcome.records {
-                    reports.append(FileFindings(path: path, row: record.source.row, findings: record.findings))
-                    for f in record.findings where worst == nil || f.severity > worst! { worst = f.severity }
-                }
-            case .failure(let failure):
+            let outcome: Pipeline.Outcome
+            do {
+                outcome = try pipeline.run(path: path)
+            } catch {
                 failed = true
-                Output.error(failure.description)
+                Output.error(error.description)
+                continue
+            }
+            for record in outcome.records {
+                reports.append(FileFindings(path: path, row: record.source.row, findings: record.findings))
+                for f in record.findings where worst == nil || f.severity > worst! { worst = f.severity }
             }
         }
         switch format {
@@ -79,13 +81,6 @@ struct CheckCommand: AsyncParsableCommand {
 struct FileFindings: Codable {
     var path: String
     /// The record's row in a table of indicators; null for a narrative report.
-    var row: Int?
+    @NullEncoded var row: Int?
     var findings: [Finding]
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(row, forKey: .row)
-        try c.encode(findings, forKey: .findings)
-    }
 }

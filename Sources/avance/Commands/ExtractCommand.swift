@@ -1,7 +1,6 @@
 import ArgumentParser
 import AvanceCore
 import AvanceExtract
-import Foundation
 
 /// `avance extract`: what the parser sees in each file, block by block, with page and
 /// line: the view for a developer or a puzzled auditor.
@@ -21,38 +20,32 @@ struct ExtractCommand: AsyncParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The files to read.")
-    var files: [String]
+    @OptionGroup var inputs: InputOptions
 
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .text
 
-    @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
-    var pdfTimeout: Double = 60
-
-    func validate() throws {
-        guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be more than 0 seconds") }
-    }
-
     func run() async throws {
-        let extractor = Extractor(options: Extractor.Options(pdfTimeout: pdfTimeout))
+        let pipeline = try inputs.pipeline()
         var documents: [ExtractedDocument] = []
         var failed = false
-        for file in files {
+        for path in inputs.files {
+            let document: ExtractedDocument
             do {
-                let document = try extractor.extract(path: file)
-                switch format {
-                case .text: print(BlockPrinter.text(document))
-                case .json: documents.append(document)
-                }
+                document = try pipeline.extract(path: path)
             } catch {
                 failed = true
-                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+                Output.error(error.description)
+                continue
+            }
+            switch format {
+            case .text: Output.line(BlockPrinter.text(document))
+            case .json: documents.append(document)
             }
         }
-        if format == .json, files.count > 1 || !documents.isEmpty {
-            print(try BlockPrinter.json(documents, asArray: files.count > 1))
+        if format == .json, inputs.files.count > 1 || !documents.isEmpty {
+            Output.line(try BlockPrinter.json(documents, asArray: inputs.files.count > 1))
         }
-        if failed { throw ExitCode(2) }
+        if failed { throw ExitCode(ExitStatus.inputFailed) }
     }
 }

@@ -70,51 +70,24 @@ struct FindingsCommand: AsyncParsableCommand {
         TextReport.render(finding.finding, path: finding.row.path, row: nil) + "\n"
     }
 
-    struct JSONFinding: Encodable {
+    struct JSONFinding: Codable, Hashable, Sendable {
         var rule: String
         var severity: Severity
         var message: String
         var path: String
-        var page: Int?
-        var line: Int?
-        var column: Int?
-        var quote: String?
+        @NullEncoded var page: Int?
+        @NullEncoded var line: Int?
+        @NullEncoded var column: Int?
+        @NullEncoded var quote: String?
         var evidence: [SourceSpan]
         var sha256: String
-        var program: String?
-        var component: String?
-        var activity: String?
-        var indicator: String?
-        var year: Int?
-        var quarter: Int?
+        @NullEncoded var program: String?
+        @NullEncoded var component: String?
+        @NullEncoded var activity: String?
+        @NullEncoded var indicator: String?
+        @NullEncoded var year: Int?
+        @NullEncoded var quarter: Int?
         var superseded: Bool
-
-        func encode(to encoder: any Encoder) throws {
-            // Absent values are written as null, as in the record format.
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(message, forKey: .message)
-            try c.encode(path, forKey: .path)
-            try c.encode(page, forKey: .page)
-            try c.encode(line, forKey: .line)
-            try c.encode(column, forKey: .column)
-            try c.encode(quote, forKey: .quote)
-            try c.encode(evidence, forKey: .evidence)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(program, forKey: .program)
-            try c.encode(component, forKey: .component)
-            try c.encode(activity, forKey: .activity)
-            try c.encode(indicator, forKey: .indicator)
-            try c.encode(year, forKey: .year)
-            try c.encode(quarter, forKey: .quarter)
-            try c.encode(superseded, forKey: .superseded)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case rule, severity, message, path, page, line, column, quote, evidence, sha256
-            case program, component, activity, indicator, year, quarter, superseded
-        }
     }
 
     static func json(_ findings: [StoredFinding]) throws -> String {

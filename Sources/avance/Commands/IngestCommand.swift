@@ -120,7 +120,7 @@ struct IngestCommand: AsyncParsableCommand {
             counts = try await ingestor.run()
         } catch {
             progress?.finish()
-            try? store.finishRun(id: runId, counts: RunCounts(), status: "failed", exitCode: ExitStatus.storeFailed)
+            try? store.finishRun(id: runId, counts: RunCounts(), status: .failed, exitCode: ExitStatus.storeFailed)
             throw error
         }
         progress?.finish()

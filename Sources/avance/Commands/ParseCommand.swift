@@ -30,16 +30,18 @@ struct ParseCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         for path in inputs.files {
-            switch pipeline.run(path: path) {
-            case .success(let outcome):
-                if format == .jsonl {
-                    for record in outcome.records { try Output.line(encoder.encode(record)) }
-                } else {
-                    records += outcome.records
-                }
-            case .failure(let failure):
+            let outcome: Pipeline.Outcome
+            do {
+                outcome = try pipeline.run(path: path)
+            } catch {
                 failed = true
-                Output.error(failure.description)
+                Output.error(error.description)
+                continue
+            }
+            if format == .jsonl {
+                for record in outcome.records { try Output.line(encoder.encode(record)) }
+            } else {
+                records += outcome.records
             }
         }
         if format == .json { try Output.line(encoder.encode(records)) }

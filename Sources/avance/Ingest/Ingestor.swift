@@ -137,33 +137,20 @@ private struct Job: Sendable {
     let pipeline: Pipeline
 
     func run() -> Ingestor.Work {
-        let bytes: [UInt8]
         do {
-            bytes = try Extractor.read(path: path, maxBytes: pipeline.extractor.options.maxBytes)
-        } catch {
-            return .failed(path: path, stamp: stamp, reason: error.reason)
-        }
-        let sha = Extractor.sha256(bytes)
-        // Content already stored (a touched file, a copy) is not parsed again.
-        if sha == previousSha { return .content(path: path, stamp: stamp, .known(sha256: sha)) }
-        if (try? store.hasDocument(sha256: sha)) == true { return .content(path: path, stamp: stamp, .known(sha256: sha)) }
-        if !bytes.isEmpty, FormatSniffer.sniff(bytes) == .binary, FormatSniffer.declaredFormat(forPath: path) == nil {
-            // An image or an office file in the shared folder: no report format, and no failure either.
-            return .ignored(path: path, reason: "binary content, not a PDF, HTML or text report")
-        }
-        let document: ExtractedDocument
-        do {
-            document = try pipeline.extractor.extract(bytes: bytes, path: path)
-        } catch {
-            return .failed(path: path, stamp: stamp, reason: error.reason)
-        }
-        switch pipeline.run(document: document) {
-        case .success(let outcome):
+            let input = try pipeline.read(path: path)
+            // Content already stored (a touched file, a copy) is not parsed again.
+            if input.sha256 == previousSha || (try? store.hasDocument(sha256: input.sha256)) == true {
+                return .content(path: path, stamp: stamp, .known(sha256: input.sha256))
+            }
+            let outcome = try pipeline.run(input)
             return .content(path: path, stamp: stamp, .new(NewDocument(
-                document: outcome.document, bytes: Int64(bytes.count), records: outcome.records
+                document: outcome.document, bytes: Int64(input.bytes.count), records: outcome.records
             )))
-        case .failure(let failure):
-            return .failed(path: path, stamp: stamp, reason: failure.reason)
+        } catch where error.ignorable {
+            return .ignored(path: path, reason: error.reason)
+        } catch {
+            return .failed(path: path, stamp: stamp, reason: error.reason)
         }
     }
 }
