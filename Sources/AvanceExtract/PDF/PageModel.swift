@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// A PDF as its pages' words: what one pass of poppler gives, before any layout is
 /// decided. Every reading of a PDF (headings, label tables, tables with wrapped cells,
 /// running headers) is made in Swift over this model, whichever engine filled it.
@@ -40,15 +42,8 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         var textColumn: Int? = nil
     }
 
-    struct Box: Codable, Hashable, Sendable {
-        var x: Double
-        var y: Double
-        var width: Double
-        var height: Double
-
-        var maxX: Double { x + width }
-        var maxY: Double { y + height }
-    }
+    /// A word's box: the same rectangle a span cites (`SourceSpan.Box`).
+    typealias Box = SourceSpan.Box
 }
 
 extension PDFPageModel.Word {

@@ -34,9 +34,8 @@ struct LayoutWord: Sendable {
             } else if let p = previous, w.box.x - p.box.maxX > PlainTextPositions.spaceRatio * min(p.box.height, w.box.height) {
                 column += 1
             }
-            let box = SourceSpan.Box(x: w.box.x, y: w.box.y, width: w.box.width, height: w.box.height)
             words.append(LayoutWord(
-                text: w.text, box: box, size: w.size ?? w.box.height, isBold: w.isBold, page: page.number,
+                text: w.text, box: w.box, size: w.size ?? w.box.height, isBold: w.isBold, page: page.number,
                 line: w.textLine ?? lineNumber, column: w.textColumn ?? column, hintBlock: w.block, hintLine: w.line
             ))
             column += w.text.count
