@@ -116,6 +116,23 @@ import Testing
         #expect(blocks[1].span.column == 47)
     }
 
+    @Test func aPageInTwoColumnsIsReadLeftColumnFirst() {
+        let blocks = PageSketch.blocks("""
+            El taller se impartió el 9 de julio         La segunda jornada se dedicó a los
+            en la sede del Instituto con la             casos prácticos de las unidades
+            asistencia de 35 personas.                  administrativas.
+
+            Se entregaron constancias a todas           El informe final se publicará en el
+            las personas participantes.                 portal del Instituto.
+            """)
+        #expect(blocks.map(\.text.text) == [
+            "El taller se impartió el 9 de julio\nen la sede del Instituto con la\nasistencia de 35 personas.",
+            "Se entregaron constancias a todas\nlas personas participantes.",
+            "La segunda jornada se dedicó a los\ncasos prácticos de las unidades\nadministrativas.",
+            "El informe final se publicará en el\nportal del Instituto.",
+        ])
+    }
+
     @Test func listItemsParagraphsHyphenationAndLigatures() {
         let blocks = PageSketch.blocks("""
             Considerando que:

@@ -47,6 +47,22 @@ struct PageReader {
                 blocks += tableBlocks(Array(table.joined()))
                 continue
             }
+            // Two columns of text: every following group that keeps to the same gutter (or to
+            // one side of it) is read with it, the left column first.
+            if !Self.isLabelGroup(groups[i]), let split = Self.sideBySideSplit(groups[i]) {
+                var run = [groups[i]]
+                i += 1
+                while i < groups.count, !Self.isTabular(groups[i]), !Self.isLabelGroup(groups[i]),
+                      Self.sideBySideSplit(groups[i]).map({ abs($0 - split) <= 2 * bodySize }) ?? Self.keepsToOneSide(groups[i], of: split) {
+                    run.append(groups[i])
+                    i += 1
+                }
+                let rows = run.joined()
+                let left = rows.compactMap { $0.filter { $0.x1 <= split } }
+                let right = rows.compactMap { $0.filter { $0.x0 >= split } }
+                blocks += Rows.groups(left).flatMap(runningText) + Rows.groups(right).flatMap(runningText)
+                continue
+            }
             blocks += groupBlocks(groups[i])
             i += 1
         }
@@ -86,12 +102,12 @@ struct PageReader {
 
     private func groupBlocks(_ group: [Row]) -> [Block] {
         if Self.isLabelGroup(group) { return labelTableBlocks(group) }
-        if let split = Self.sideBySideSplit(group) {
-            let left = group.compactMap { $0.filter { $0.x1 <= split } }
-            let right = group.compactMap { $0.filter { $0.x0 >= split } }
-            return Rows.groups(left).flatMap(runningText) + Rows.groups(right).flatMap(runningText)
-        }
         return runningText(group)
+    }
+
+    /// A group with all its text on one side of a gutter (one column going on alone).
+    static func keepsToOneSide(_ group: [Row], of split: Double) -> Bool {
+        group.allSatisfy { $0.x1 <= split } || group.allSatisfy { $0.x0 >= split }
     }
 
     /// Where two texts side by side part, when every row of the group that holds two
