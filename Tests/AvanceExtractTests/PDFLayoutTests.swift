@@ -190,6 +190,30 @@ import Testing
         #expect(blocks.map(\.span.page) == [1, 1, 2, 3])
     }
 
+    @Test func bodyTextThatHappensToRepeatAtAPagesEdgeIsNoRunningLine() {
+        func page(_ n: Int, _ body: String) -> PDFPageModel.Page {
+            PageSketch.page("""
+                Consejo Estatal de Evaluación
+                \(body)
+                                    Página \(n) de 3
+                """, number: n, sizes: [0: 8])
+        }
+        let blocks = PageSketch.blocks([
+            page(1, "\nEl informe da cuenta de las acciones del trimestre y de sus resultados.\n\nNota: https://x.gob.mx/noticias/2021-3854"),
+            page(2, "Imagen 2. Firma del convenio.\n\nSesión ordinaria con Fiscalía General del\nEstado, celebrada en su sede."),
+            page(3, "Nota: https://x.gob.mx/noticias/2021-3855\n\nSesión ordinaria con Fiscalía General del\nEstado, celebrada en la capital."),
+        ])
+        let texts = blocks.map { ($0.label.map { $0.text + ": " } ?? "") + $0.text.text }
+        #expect(texts == [
+            "El informe da cuenta de las acciones del trimestre y de sus resultados.",
+            "Nota: https://x.gob.mx/noticias/2021-3854",
+            "Imagen 2. Firma del convenio.",
+            "Sesión ordinaria con Fiscalía General del\nEstado, celebrada en su sede.",
+            "Nota: https://x.gob.mx/noticias/2021-3855",
+            "Sesión ordinaria con Fiscalía General del\nEstado, celebrada en la capital.",
+        ])
+    }
+
     @Test func aTableGoesOnUnderItsHeaderRepeatedOnTheNextPage() {
         let header = """
                Nivel        Indicador                  Meta anual    Avance

@@ -1,5 +1,6 @@
-/// Running headers and footers: rows at the top or bottom of the pages that repeat on most
-/// of them (a letterhead, the report's name, `Página 2 de 5` once its digits are set aside),
+/// Running headers and footers: rows at the top or bottom of the pages that repeat, at the
+/// same height, on most of them (a letterhead, the report's name, `Página 2 de 5` once its
+/// digits are set aside),
 /// and page numbers on their own. They are removed, except the title lines at the top of the
 /// first page: set at least as large as the body text (or in bold), they are the document's
 /// title, kept once, even when every page repeats them.
@@ -8,24 +9,39 @@ enum RunningLines {
     static let zone = 4
 
     static func remove(from pages: inout [[Row]], bodySize: Double) {
-        var pagesWith: [String: Set<Int>] = [:]
+        // Where each text stands in the zones of each page.
+        var places: [String: [(page: Int, y: Double)]] = [:]
         for (p, page) in pages.enumerated() {
-            for k in zoneIndices(page) { pagesWith[key(page[k]), default: []].insert(p) }
+            for k in zoneIndices(page) { places[key(page[k]), default: []].append((p, page[k].y0)) }
+        }
+        // The pages that repeat a row's text at its height (a letterhead, a footer stand still;
+        // a note that opens one page and closes another is the body's).
+        func pagesRepeating(_ row: Row) -> Int {
+            let tolerance = max(2, 0.6 * row.size)
+            return Set((places[key(row)] ?? []).filter { abs($0.y - row.y0) <= tolerance }.map(\.page)).count
         }
         let needed = max(2, (pages.count + 1) / 2)
         for p in pages.indices {
             let page = pages[p]
             let ends = [page.indices.first, page.indices.last].compactMap { $0 }
-            var drop: Set<Int> = []
-            for k in zoneIndices(page) {
+            // A page number alone is only taken from the page's first or last row, where a
+            // figure of a table would not stand by itself; other running rows stand together at
+            // the page's top or bottom (a heading that happens to open two pages is the body's).
+            func running(_ k: Int) -> Bool {
                 let key = key(page[k])
-                let repeated = pages.count >= 2 && (pagesWith[key]?.count ?? 0) >= needed
-                // A page number alone is only taken from the page's first or last row,
-                // where a figure of a table would not stand by itself.
-                if repeated && !(p == 0 && isTitle(page, k, bodySize: bodySize)) || (ends.contains(k) && isPageNumber(key)) {
-                    drop.insert(k)
-                }
+                return (pages.count >= 2 && pagesRepeating(page[k]) >= needed) || (ends.contains(k) && isPageNumber(key))
             }
+            var drop: Set<Int> = []
+            let zone = zoneIndices(page)
+            for k in zone.filter({ $0 < page.count / 2 + 1 }) {
+                guard running(k) else { break }
+                drop.insert(k)
+            }
+            for k in zone.filter({ $0 >= page.count / 2 + 1 }).reversed() {
+                guard running(k) else { break }
+                drop.insert(k)
+            }
+            if p == 0 { drop = drop.filter { !isTitle(page, $0, bodySize: bodySize) || isPageNumber(key(page[$0])) } }
             pages[p] = page.indices.filter { !drop.contains($0) }.map { page[$0] }
         }
     }

@@ -237,6 +237,12 @@ enum TableLayout {
                 }
             }
         }
+        // Never reached (every line can go to the row whose key lines it stands between), but
+        // no word is ever dropped: then the whole cell goes to the row it stands nearest.
+        guard cost[n][m] < .infinity else {
+            let centre = place(lines[...])
+            return [(targets.indices.min { abs(targets[$0] - centre) < abs(targets[$1] - centre) } ?? 0, lines)]
+        }
         var parts: [(Int, [Fragment])] = []
         var (j, k) = (n, m)
         while j > 0, k > 0 {
