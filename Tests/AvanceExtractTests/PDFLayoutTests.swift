@@ -171,6 +171,16 @@ import Testing
         #expect(blocks[1].text.text == "Firma del convenio con el Instituto")
     }
 
+    @Test func onAPageSetInBoldBoldTellsNoHeading() {
+        let blocks = PageSketch.blocks("""
+            Firma del convenio con el Instituto
+
+            El 9 de julio se firmó el convenio con el Instituto de la Mujer en su sede.
+            """, bold: [0, 2])
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph])
+        #expect(blocks.map(\.isStrong) == [false, false])
+    }
+
     @Test func runningLinesAreRemovedAndTheFirstPagesTitleKept() {
         func page(_ n: Int, _ body: String) -> PDFPageModel.Page {
             PageSketch.page("""

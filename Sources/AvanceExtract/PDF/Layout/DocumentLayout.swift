@@ -23,7 +23,8 @@ enum DocumentLayout {
             let words = rows.flatMap(\.words)
             let letters = words.reduce(0) { $0 + ($1.hasLetters ? $1.text.count : 0) }
             let body = letters >= pageBodyLetters ? bodySize(of: words) ?? documentBody : documentBody
-            let reader = PageReader(page: model.pages[index].number, bodySize: body)
+            let boldLetters = words.reduce(0) { $0 + ($1.hasLetters && $1.isBold ? $1.text.count : 0) }
+            let reader = PageReader(page: model.pages[index].number, bodySize: body, bodyIsBold: boldLetters * 2 > letters)
             appendPage(reader.blocks(rows), to: &blocks)
         }
         return settleLabels(blocks)

@@ -13,6 +13,8 @@ struct PageReader {
     let page: Int
     /// The size of body text: most of the page's (or the document's) letters.
     let bodySize: Double
+    /// Most of the body's letters are bold: then bold tells no heading.
+    var bodyIsBold = false
 
     func blocks(_ rows: [Row]) -> [Block] {
         var groups = Rows.groups(rows)

@@ -18,10 +18,10 @@ extension PageReader {
         var start = 0
         while start < group.count {
             let large = isLarge(group[start])
-            let bold = !large && group[start].isBold
+            let bold = !large && !bodyIsBold && group[start].isBold
             var end = start + 1
             while end < group.count, isLarge(group[end]) == large,
-                  large ? abs(group[end].size - group[start].size) < 0.5 : group[end].isBold == bold { end += 1 }
+                  large ? abs(group[end].size - group[start].size) < 0.5 : (!bodyIsBold && group[end].isBold) == bold { end += 1 }
             let run = Array(group[start..<end])
             let length = run.reduce(0) { $0 + $1.length }
             if (large || bold) && run.count <= Self.headingRows && length <= Self.headingLength
