@@ -20,6 +20,21 @@ import Testing
         #expect(blocks[1].text.span.line == 4)
     }
 
+    @Test func boldLabelsWithoutColonsWrappedInTheirColumn() {
+        // A Word table's label column in bold, no colons, "Programa" / "presupuestario" wrapped.
+        var page = PageSketch.page("""
+               Programa                     E001 - Igualdad Sustantiva entre Mujeres
+               presupuestario               y Hombres
+               Componente                   C02 - Capacitaciones impartidas
+               Unidad responsable           Dirección de Capacitación
+            """)
+        for k in page.words.indices where page.words[k].box.x < 150 { page.words[k].isBold = true }
+        let blocks = PageSketch.blocks([page])
+        #expect(blocks.map(\.kind) == [.field, .field, .field])
+        #expect(blocks.map { $0.label?.text } == ["Programa presupuestario", "Componente", "Unidad responsable"])
+        #expect(blocks[0].text.text == "E001 - Igualdad Sustantiva entre Mujeres\ny Hombres")
+    }
+
     @Test func theBoxOfAPartIsTheUnionOfItsWords() throws {
         let blocks = PageSketch.blocks("""
                Programa                     O002 - Fortalecimiento de las Capacidades

@@ -19,16 +19,25 @@ extension PageReader {
     static func valueColumn(_ group: [Row]) -> Double? {
         guard let left = group.map(\.x0).min() else { return nil }
         let atLeft = group.filter { $0.x0 <= left + edgeTolerance }
-        let labels = atLeft.filter { endsLabel($0.fragments[0].text) }
+        let labels = atLeft.filter { endsLabel($0.fragments[0].text) || isBoldLabel($0) }
         guard let labelEnd = labels.map({ $0.fragments[0].x1 }).max() else { return nil }
         let values = atLeft.compactMap { $0.fragments.count >= 2 ? $0.fragments[1].x0 : nil }
         guard let column = values.min(), column > labelEnd else { return nil }
         return column
     }
 
+    /// A label set in bold beside a value that is not, without a colon (a Word table's label
+    /// column): known only where the engine gives the weight.
+    static func isBoldLabel(_ row: Row) -> Bool {
+        row.fragments.count >= 2 && row.fragments[0].isBold && !row.fragments[1].isBold
+            && row.fragments[0].text.split(separator: " ").count <= TextExtractor.maxLabelWords
+    }
+
     func labelTableBlocks(_ group: [Row]) -> [Block] {
         let valueColumn = Self.valueColumn(group) ?? 0
         let edge = valueColumn - Self.edgeTolerance
+        // Labels without colons end where the next starts: a label line in capitals.
+        let colonless = !group.contains { Self.endsLabel($0.fragments[0].text) }
         var blocks: [Block] = []
         var rest: [Row] = []
         var label = SpannedTextBuilder(page: page)
@@ -58,7 +67,8 @@ extension PageReader {
                 continue
             }
             if let labelPart {
-                if !open || label.text.hasSuffix(":") {
+                let startsLabel = colonless && labelPart.fragments[0].words[0].cleanText.first?.isUppercase == true
+                if !open || label.text.hasSuffix(":") || startsLabel {
                     endField()
                     blocks += runningText(rest)
                     rest = []
