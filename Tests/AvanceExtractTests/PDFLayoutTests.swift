@@ -309,6 +309,21 @@ import Testing
         ])
     }
 
+    @Test func aJustifiedParagraphInACellIsOneCellNotSeveralColumns() {
+        let rows = PageSketch.blocks("""
+               Resumen narrativo                     Indicador      Meta
+
+               La  Administración  Pública Estatal   Porcentaje     100
+               incorpora    las    recomendaciones   de avance
+               derivadas de las evaluaciones a sus
+               gestión.
+            """)
+        #expect(rows.map { $0.cells.map(\.text) } == [
+            ["Resumen narrativo", "Indicador", "Meta"],
+            ["La Administración Pública Estatal\nincorpora las recomendaciones\nderivadas de las evaluaciones a sus\ngestión.", "Porcentaje\nde avance", "100"],
+        ])
+    }
+
     @Test func subtotalAndTotalRowsAreRowsOfTheirOwn() {
         let rows = PageSketch.blocks("""
                Clave   Unidad                    Programado   Realizado

@@ -118,7 +118,38 @@ enum Rows {
             current.append(w)
         }
         if !current.isEmpty { fragments.append(Fragment(words: current)) }
-        return rows(of: fragments)
+        return joinJustified(rows(of: fragments))
+    }
+
+    /// Pieces of a justified line: fragments of a row that run together from the left edge to
+    /// the right edge of a one-piece line just above or below them, in a paragraph of three
+    /// lines or more starting at that edge (a cell's paragraph whose widened spaces poppler
+    /// took for gaps), are one fragment again.
+    static func joinJustified(_ rows: [Row]) -> [Row] {
+        var rows = rows
+        let tolerance = 1.5
+        for pass in [Array(rows.indices), Array(rows.indices.reversed())] {
+            for i in pass {
+                for j in [i - 1, i + 1] where rows.indices.contains(j) {
+                    let (a, b) = (rows[i], rows[j])
+                    guard abs(a.y0 - b.y0) <= 1.6 * max(a.size, b.size), a.fragments.count >= 2 else { continue }
+                    for line in b.fragments {
+                        // A third line of the paragraph, next to these two, starts at the same edge.
+                        let third = [min(i, j) - 1, max(i, j) + 1].contains { k in
+                            rows.indices.contains(k) && abs(rows[k].y0 - rows[k == min(i, j) - 1 ? min(i, j) : max(i, j)].y0) <= 1.6 * rows[k].size
+                                && rows[k].fragments.contains { abs($0.x0 - line.x0) <= tolerance }
+                        }
+                        guard third,
+                              let first = rows[i].fragments.firstIndex(where: { abs($0.x0 - line.x0) <= tolerance }),
+                              let last = rows[i].fragments.lastIndex(where: { abs($0.x1 - line.x1) <= tolerance }),
+                              last > first else { continue }
+                        let pieces = rows[i].fragments[first...last]
+                        rows[i].fragments.replaceSubrange(first...last, with: [Fragment(words: pieces.flatMap(\.words))])
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     /// Poppler blocks of justified text: three lines or more, each but the last running from
