@@ -1,11 +1,11 @@
 """Writes a deterministic benchmark corpus (run through Scripts/make-corpus).
 
-N reports in the shapes of DOMAIN.md, one third each PDF, HTML and text, numbered so that
+N reports in the shapes of docs/domain.md, one third each PDF, HTML and text, numbered so that
 report i is PDF when i % 3 == 0, HTML when i % 3 == 1 and text when i % 3 == 2:
 
 - narrative reports (labelled header, targets in prose, dated actions with links and
   picture captions, signatures) and tabular ones (a table of indicators, one per row);
-- varied institutions, programs, quarters (every wording DOMAIN.md lists), years 2020-2025,
+- varied institutions, programs, quarters (every wording docs/domain.md lists), years 2020-2025,
   date forms, number forms, units;
 - planted inconsistencies in about a third of them: a dated action outside the quarter,
   a period target above the annual one, a percentage that does not follow, a count that
@@ -115,7 +115,7 @@ FILLER = [
 
 
 def quarter_text(rng, q, y):
-    """The quarter as reports write it, in one of DOMAIN.md's forms."""
+    """The quarter as reports write it, in one of docs/domain.md's forms."""
     m1, m3 = MONTHS[3 * q - 3], MONTHS[3 * q - 1]
     forms = [
         "%s Trimestre %d" % (ORD_SHORT[q - 1], y),
@@ -130,7 +130,7 @@ def quarter_text(rng, q, y):
 
 
 def date_text(rng, y, m, d):
-    """A date in one of DOMAIN.md's forms; the truth is always (y, m, d) read day/month."""
+    """A date in one of docs/domain.md's forms; the truth is always (y, m, d) read day/month."""
     month = MONTHS[m - 1]
     forms = [
         "%02d de %s de %d" % (d, month, y),

@@ -13,7 +13,7 @@ public enum FormatSniffer {
     public static func sniff<C: Collection>(_ bytes: C) -> Verdict where C.Element == UInt8 {
         let head = Array(bytes.prefix(prefixLength))
         // PDF readers accept the header anywhere in the first kilobyte.
-        if find(Array("%PDF-".utf8), in: head.prefix(1024)) != nil {
+        if Search.firstIndex(of: Array("%PDF-".utf8), in: head.prefix(1024)) != nil {
             return .format(.pdf)
         }
         // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
@@ -52,7 +52,7 @@ public enum FormatSniffer {
         let head = text.utf8.count <= prefixLength ? text : String(text.prefix(prefixLength))
         // Lower-casing ASCII alone finds the same tags: the only other letters whose lower
         // case is ASCII are the Kelvin sign (k, in no tag) and İ (i and a combining dot).
-        let lower = head.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        let lower = head.utf8.map(\.lowercasedASCII)
         var hits = 0
         for (tag, decisive) in documentTags where contains(lower, tag) {
             if decisive { return true }
@@ -72,30 +72,13 @@ public enum FormatSniffer {
     /// Compared byte by byte, as Foundation's `contains` on the lower-cased text took
     /// a sixth of the ingest of a text report.
     private static func contains(_ hay: [UInt8], _ tag: [UInt8]) -> Bool {
-        guard hay.count >= tag.count else { return false }
-        var i = 0
-        let first = tag[0]
-        while i <= hay.count - tag.count {
-            if hay[i] == first {
-                var k = 1
-                while k < tag.count && hay[i + k] == tag[k] { k += 1 }
-                if k == tag.count {
-                    let next = i + k < hay.count ? hay[i + k] : 0
-                    let after = i + k + 1 < hay.count ? hay[i + k + 1] : 0
-                    if !(next == 0xCC || (next == 0xCD && after < 0xB0)) { return true }
-                }
-            }
-            i += 1
+        var from = 0
+        while let i = Search.firstIndex(of: tag, in: hay, from: from) {
+            let next = i + tag.count < hay.count ? hay[i + tag.count] : 0
+            let after = i + tag.count + 1 < hay.count ? hay[i + tag.count + 1] : 0
+            if !(next == 0xCC || (next == 0xCD && after < 0xB0)) { return true }
+            from = i + 1
         }
         return false
-    }
-
-    private static func find<C: Collection>(_ needle: [UInt8], in hay: C) -> Int? where C.Element == UInt8 {
-        let h = Array(hay)
-        guard h.count >= needle.count else { return nil }
-        for i in 0...(h.count - needle.count) where h[i] == needle[0] {
-            if Array(h[i..<(i + needle.count)]) == needle { return i }
-        }
-        return nil
     }
 }

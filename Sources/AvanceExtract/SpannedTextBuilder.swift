@@ -41,8 +41,7 @@ struct SpannedTextBuilder: Sendable {
 
     /// Drops the last character (a hyphen that only broke a word at a line's end).
     mutating func removeLast() {
-        guard let c = text.popLast() else { return }
-        _ = c
+        guard text.popLast() != nil else { return }
         let count = text.utf8.count
         anchors.removeAll { $0.offset >= count && $0.offset > 0 }
         last = nil
@@ -74,20 +73,5 @@ extension SpannedText {
             b.anchors.insert(SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column, box: first.box), at: 0)
         }
         return b.spanned
-    }
-}
-
-extension Character {
-    /// `isWhitespace` with a fast path for ASCII, which is most of every report
-    /// (Unicode property look-ups were a fifth of the time on a large page).
-    var isSpaceFast: Bool {
-        if let a = asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
-        return isWhitespace
-    }
-
-    /// `isLetter || isNumber` with a fast path for ASCII.
-    var isWordFast: Bool {
-        if let a = asciiValue { return (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
-        return isLetter || isNumber
     }
 }

@@ -230,6 +230,5 @@ public struct ReportFinding: Codable, Hashable, Sendable {
 
 /// A number as a report writes it: `4`, `96.5`.
 func show(_ v: Double?) -> String {
-    guard let v else { return "–" }
-    return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String((v * 100).rounded() / 100)
+    v.map { NumberText.show($0) } ?? "–"
 }

@@ -1,3 +1,4 @@
+import AvanceCore
 import Foundation
 
 /// RFC 4180 CSV, the one writer every CSV avance prints goes through: fields separated by
@@ -18,9 +19,8 @@ public enum CSV {
     }
 
     /// A number as a spreadsheet reads it: `4` rather than `4.0`, `96.5` as is.
+    /// Every digit kept: a spreadsheet computes with it.
     public static func number(_ value: Double?) -> String? {
-        guard let value else { return nil }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        value.map { NumberText.show($0, decimals: nil) }
     }
 }

@@ -111,8 +111,3 @@ extension Rule {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message, evidence: evidence)
     }
 }
-
-/// Formats a number as a report would write it: `4`, `96.5`.
-func show(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String((v * 100).rounded() / 100)
-}

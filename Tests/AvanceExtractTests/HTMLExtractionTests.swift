@@ -156,6 +156,20 @@ import Testing
         #expect(item.text.span(of: n).column == 63)
     }
 
+    @Test func headingsCellsAndRunningTextKeepTheSameLinks() throws {
+        let html = """
+            <html><body>
+            <h2><a href="javascript:abrir()">Acciones</a> <a href=" https://x.gob.mx/h ">ver</a></h2>
+            <p>Texto <a href="javascript:void(0)">aquí</a>, <a href="#arriba">arriba</a> y <a href=" https://x.gob.mx/p ">nota</a>.</p>
+            <table><tr><td>Meta</td><td>Avance</td>
+            <td><a href="JavaScript:abrir()">ficha</a> <a href="#c">c</a> <a href="https://x.gob.mx/t">t</a></td></tr></table>
+            </body></html>
+            """
+        let document = try extract(html)
+        #expect(document.blocks.map(\.kind) == [.heading, .paragraph, .tableRow])
+        #expect(document.blocks.map(\.links) == [["https://x.gob.mx/h"], ["https://x.gob.mx/p"], ["https://x.gob.mx/t"]])
+    }
+
     @Test func labelValueTablesAndLayoutTables() throws {
         let html = """
             <table>

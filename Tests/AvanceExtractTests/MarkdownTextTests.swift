@@ -34,6 +34,12 @@ import Testing
         #expect(b[1].links == ["https://x.gob.mx/a", "https://y.gob.mx/b"])
     }
 
+    @Test func scriptAndInPageLinksAreNoLinksInTextEither() {
+        let b = Self.blocks("Ver <a href=\"javascript:abrir()\">ficha</a>, [nota](javascript:abrir) y [arriba](#inicio), <a href=\" https://x.gob.mx/a \">a</a>.\n")
+        #expect(b.first?.text.text == "Ver ficha, nota y arriba, a.")
+        #expect(b.first?.links == ["https://x.gob.mx/a"])
+    }
+
     @Test func aWholeBoldLineIsStrongAndEntitiesDecode() {
         let b = Self.blocks("**Firma del Convenio.**\n\nA&amp;B&nbsp;C\n")
         #expect(b[0].isStrong && b[0].text.text == "Firma del Convenio.")
@@ -51,6 +57,19 @@ import Testing
         #expect(b[1].cells.map(\.text) == ["Actividad", "4"])
         #expect(b[1].cells[1].span.column == 15)
         #expect(b[2].cells.map(\.text) == ["A", "B", "C"])
+    }
+
+    @Test func aTableRowsTextPointsIntoEveryCell() throws {
+        // The second cell's "4" stands at column 19, not where the joined text would put it
+        // counting from the first cell (column 15).
+        let b = Self.blocks("| **Nivel** | Meta |\n|---|---:|\n| Actividad |     4 |\n")
+        let row = try #require(b.last)
+        #expect(row.text.text == "Actividad | 4")
+        let four = try #require(row.text.text.range(of: "4"))
+        #expect(row.text.span(of: four) == SourceSpan(line: 3, column: 19, text: "4"))
+        let meta = try #require(b.first?.text.text.range(of: "Meta"))
+        #expect(b[0].text.span(of: meta).column == 15)
+        #expect(row.text.span.column == 3)
     }
 
     @Test func sentencesWithColonsStayParagraphs() {

@@ -2,7 +2,7 @@ import AvanceCore
 @testable import AvanceParse
 import Testing
 
-/// The recognizers against the forms DOMAIN.md lists, one sentence each.
+/// The recognizers against the forms docs/domain.md lists, one sentence each.
 @Suite struct GrammarTests {
     static func t(_ s: String) -> TokenizedText { TokenizedText(SpannedText(s, line: 1)) }
 

@@ -83,10 +83,7 @@ struct HTMLBlockBuilder {
                 visitChildren(node)
                 strongDepth -= 1
             case "a":
-                if let href = node.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
-                   !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") {
-                    current.links.append(href)
-                }
+                if let href = node.attribute("href").flatMap(LinkFilter.target) { current.links.append(href) }
                 visitChildren(node)
             default:
                 let isBlock = Self.blockLevel.contains(name)
@@ -155,9 +152,7 @@ struct HTMLBlockBuilder {
             if name == "br" || Self.blockLevel.contains(name) {
                 if !current.isEmpty { current.pendingSpace = true }
             }
-            if name == "a", let href = node.attribute("href"), !href.isEmpty, !href.hasPrefix("#") {
-                current.links.append(href)
-            }
+            if name == "a", let href = node.attribute("href").flatMap(LinkFilter.target) { current.links.append(href) }
             let strong = name == "b" || name == "strong"
             if strong { strongDepth += 1 }
             for child in node.children { visitInline(child) }

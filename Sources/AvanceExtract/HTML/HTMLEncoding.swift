@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// Decides the character encoding of an HTML file in Swift, before libxml2 sees it:
 /// a byte-order mark first, then the document's own `<meta charset>` or
 /// `http-equiv` declaration, then UTF-8 when the bytes are valid UTF-8, else
@@ -35,13 +37,13 @@ enum HTMLEncoding {
     /// `<meta` tag of the first kilobytes counts.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = Array(bytes.prefix(prescanLength))
-        let lower = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let lower = head.map(\.lowercasedASCII)
         let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         var i = 0
-        while let start = find(meta, in: lower, from: i) {
+        while let start = Search.firstIndex(of: meta, in: lower, from: i) {
             let end = lower[start...].firstIndex(of: UInt8(ascii: ">")) ?? lower.count
             var j = start
-            while let c = find(charset, in: lower[..<end], from: j) {
+            while let c = Search.firstIndex(of: charset, in: lower[..<end], from: j) {
                 var k = c + charset.count
                 while k < end, lower[k] == 0x20 || lower[k] == 0x09 { k += 1 }
                 guard k < end, lower[k] == UInt8(ascii: "=") else { j = k; continue }
@@ -53,21 +55,6 @@ enum HTMLEncoding {
                 j = k
             }
             i = end
-        }
-        return nil
-    }
-
-    private static func find<C: BidirectionalCollection>(_ needle: [UInt8], in hay: C, from: Int) -> Int?
-    where C.Element == UInt8, C.Index == Int {
-        guard !needle.isEmpty, hay.endIndex - needle.count >= from else { return nil }
-        var i = max(from, hay.startIndex)
-        while i <= hay.endIndex - needle.count {
-            if hay[i] == needle[0] {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
         }
         return nil
     }

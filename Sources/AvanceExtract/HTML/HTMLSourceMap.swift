@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// Finds where each text node of a parsed HTML document stands in the decoded source,
 /// so spans carry the exact line and column. libxml2 records a line per node but no
 /// column; text nodes come in document order, so one forward pass over the source,
@@ -142,33 +144,12 @@ struct HTMLSourceMap {
     }
 
     private func starts(with s: String, at p: Int) -> Bool {
-        let needle = Array(s)
-        guard p + needle.count <= chars.count else { return false }
-        return Array(chars[p..<(p + needle.count)]) == needle
+        Search.matches(Array(s), in: chars, at: p)
     }
 
     private func find(_ s: String, from: Int, caseInsensitive: Bool = false) -> Int? {
-        let needle = Array(s)
-        guard let first = needle.first else { return nil }
-        var p = from
-        while p + needle.count <= chars.count {
-            let c = caseInsensitive ? Self.lowerASCII(chars[p]) : chars[p]
-            if c == first {
-                var k = 1
-                while k < needle.count {
-                    let d = caseInsensitive ? Self.lowerASCII(chars[p + k]) : chars[p + k]
-                    if d != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return p }
-            }
-            p += 1
-        }
-        return nil
-    }
-
-    private static func lowerASCII(_ c: Character) -> Character {
-        guard let a = c.asciiValue, a >= 0x41, a <= 0x5A else { return c }
-        return Character(Unicode.Scalar(a + 0x20))
+        caseInsensitive
+            ? Search.firstIndex(of: Array(s), in: chars, from: from) { $0.lowercasedASCII == $1 }
+            : Search.firstIndex(of: Array(s), in: chars, from: from)
     }
 }

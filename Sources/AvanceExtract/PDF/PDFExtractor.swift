@@ -28,12 +28,6 @@ struct PDFExtractor {
     /// A complete PDF ends with `%%EOF` (followed at most by line ends or some padding);
     /// a file cut short by a failed download or copy does not.
     static func hasEndMarker(_ bytes: [UInt8]) -> Bool {
-        let tail = Array(bytes.suffix(2048))
-        let marker = Array("%%EOF".utf8)
-        guard tail.count >= marker.count else { return false }
-        for i in stride(from: tail.count - marker.count, through: 0, by: -1) where tail[i] == marker[0] {
-            if Array(tail[i..<(i + marker.count)]) == marker { return true }
-        }
-        return false
+        Search.firstIndex(of: Array("%%EOF".utf8), in: bytes.suffix(2048)) != nil
     }
 }

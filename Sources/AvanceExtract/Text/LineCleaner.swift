@@ -79,7 +79,7 @@ struct LineCleaner {
                         case "br", "p", "div", "td", "th", "li": emit(" ", at: i)
                         default: break
                         }
-                        if let href = tag.href { links.append(href) }
+                        if let href = tag.href.flatMap(LinkFilter.target) { links.append(href) }
                         i = close + 1
                         needAnchor = true
                         continue
@@ -94,7 +94,7 @@ struct LineCleaner {
                 }
             case "[":
                 if let (textRange, url, after) = Self.markdownLink(chars, at: i) {
-                    links.append(url)
+                    if let url = LinkFilter.target(url) { links.append(url) }
                     needAnchor = true
                     for k in textRange { emit(chars[k], at: k) }
                     i = after

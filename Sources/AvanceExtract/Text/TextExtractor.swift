@@ -19,7 +19,7 @@ public struct TextExtractor: Sendable {
     public func blocks(from text: String) -> [Block] {
         var blocks: [Block] = []
         var paragraph: [LineCleaner.Cleaned] = []
-        var pendingLabel: (LineCleaner.Cleaned, Int)?
+        var pendingLabel: LineCleaner.Cleaned?
         let cleaner = LineCleaner(page: page)
 
         func flushParagraph() {
@@ -51,7 +51,7 @@ public struct TextExtractor: Sendable {
                 flushParagraph()
                 continue
             }
-            if let (label, _) = pendingLabel {
+            if let label = pendingLabel {
                 pendingLabel = nil
                 if Self.fieldSplit(cleaned.text) == nil && Self.headingLevel(chars) == nil {
                     blocks.append(Block(kind: .field, text: cleaned.spanned, label: label.spanned, links: cleaned.links))
@@ -71,7 +71,7 @@ public struct TextExtractor: Sendable {
                 if cells.isEmpty { continue } // a `|---|---|` separator
                 blocks.append(Block(
                     kind: .tableRow,
-                    text: SpannedText(text: cells.map(\.text).joined(separator: " | "), anchors: cells[0].anchors),
+                    text: SpannedText.joined(cells.map(\.spanned), separator: " | "),
                     cells: cells.map(\.spanned), links: cells.flatMap(\.links)
                 ))
                 continue
@@ -94,13 +94,13 @@ public struct TextExtractor: Sendable {
                 } else {
                     // The value may stand on the next line, as Word and PDF layouts often put it.
                     let label = cleaned.spanned.slice(cleaned.text.startIndex..<colon).trimmed()
-                    pendingLabel = (LineCleaner.Cleaned(text: label.text, anchors: label.anchors, links: [], isStrong: cleaned.isStrong), lineNumber)
+                    pendingLabel = LineCleaner.Cleaned(text: label.text, anchors: label.anchors, links: [], isStrong: cleaned.isStrong)
                 }
                 continue
             }
             paragraph.append(cleaned)
         }
-        if let (label, _) = pendingLabel {
+        if let label = pendingLabel {
             blocks.append(Block(kind: .paragraph, text: label.spanned, isStrong: label.isStrong))
         }
         flushParagraph()

@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// The words that head an institution's name, and what a name is made of.
 enum InstitutionLexicon {
     /// Folded head words. Some need a particular next word to be an institution

@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// What a labelled field or a table column holds, whatever its wording.
 enum FieldKind: Hashable, Sendable {
     case program, component, activity, indicator, description, period, year
@@ -51,7 +53,7 @@ enum Labels {
             "cumplimiento", "avance porcentual", "%", "% cumplimiento", "% avance", "porcentaje", "% de logro",
             "porcentaje de logro", "cumplimiento %", "avance %")
         add(.level, "nivel", "nivel mir", "nivel de la mir", "nivel del objetivo")
-        add(.code, "clave", "codigo", "clave del indicador", "no", "num", "numero")
+        add(.code, "clave", "codigo", "no", "num", "numero")
         add(.summary, "resumen narrativo", "objetivo", "descripcion del objetivo")
         add(.indicatorCode, "clave indicador", "clave del indicador", "id indicador", "no de indicador")
         add(.code, "clave objetivo", "clave del objetivo", "clave de objetivo")
@@ -59,7 +61,7 @@ enum Labels {
             "formula", "frecuencia", "frecuencia de medicion", "linea base", "responsable del objetivo",
             "semaforo", "sentido del indicador", "tipo", "dimension", "producto o evidencia", "evidencia", "proyecto",
             "observaciones")
-        add(.annualTarget, "cantidad", "cantidad o porcentaje", "meta programada anual")
+        add(.annualTarget, "cantidad", "cantidad o porcentaje")
         add(.date, "fecha", "fecha de realizacion", "fecha del evento")
         add(.actionTitle, "accion", "acciones", "accion realizada", "acciones realizadas", "actividad realizada",
             "actividades realizadas", "evento", "descripcion de la accion")

@@ -10,7 +10,7 @@ struct DateMatch: Sendable {
     var alternatives: [CalendarDate]
 }
 
-/// Finds the days a text mentions, in every form DOMAIN.md lists:
+/// Finds the days a text mentions, in every form docs/domain.md lists:
 /// `09 de julio de 2024`, `9 de julio del 2024`, `1o. de julio`, `1° de julio`,
 /// `14 de agosto del presente año`, `19 de julio del año en curso`, `julio 9, 2024`,
 /// `09/07/2024`, `9-7-2024`, `2024-07-09`. Relative and missing years resolve to `reportYear`.

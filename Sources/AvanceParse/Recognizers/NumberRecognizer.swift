@@ -4,8 +4,6 @@ struct NumberMatch: Sendable {
     var last: Int
     var value: Double
     var isPercent: Bool
-    /// Written in words (`cuatro`, `cien por ciento`), possibly with digits after (`cuatro (4)`).
-    var inWords: Bool
 }
 
 /// Reads quantities: `4`, `1,250`, `1 250`, `3.5`, `96,5`, `cuatro`, `cuatro (4)`,
@@ -18,7 +16,6 @@ enum NumberRecognizer {
         guard i < toks.count else { return nil }
         var value: Double
         var last: Int
-        var inWords = false
         if toks[i].kind == .number {
             guard !(i > 0 && t.adjacent(i) && (toks[i - 1].kind == .number || toks[i - 1].kind == .word)) else { return nil }
             var digits = toks[i].folded
@@ -51,7 +48,6 @@ enum NumberRecognizer {
             if count == 1, ["un", "una", "uno"].contains(words[0]), !allowArticleOne { return nil }
             value = Double(v)
             last = i + count - 1
-            inWords = true
             // "cuatro (4)": the digits confirm the words; keep them in the quote.
             if t.isPunct(last + 1, "("), let d = toks[safe: last + 2], d.kind == .number, t.isPunct(last + 3, ")"),
                let dv = Double(d.folded) {
@@ -72,6 +68,6 @@ enum NumberRecognizer {
             isPercent = true
             last += 1
         }
-        return NumberMatch(first: i, last: last, value: value, isPercent: isPercent, inWords: inWords)
+        return NumberMatch(first: i, last: last, value: value, isPercent: isPercent)
     }
 }

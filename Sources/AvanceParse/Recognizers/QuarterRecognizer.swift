@@ -8,7 +8,7 @@ struct QuarterMatch: Sendable {
     var year: Int?
 }
 
-/// Finds quarter names in every form DOMAIN.md lists: `3er. Trimestre 2024`,
+/// Finds quarter names in every form docs/domain.md lists: `3er. Trimestre 2024`,
 /// `Tercer Trimestre de 2024`, `3T-2024`, `T3 2024`, `Julio-Septiembre 2024`,
 /// `julio a septiembre de 2024`, `1er/2do/3er/4to`, `primer ... cuarto trimestre`,
 /// `enero-marzo`, `Trimestre III`.
@@ -139,8 +139,4 @@ struct QuarterRecognizer {
               let y = tok.intValue, (1900...2100).contains(y) else { return nil }
         return y
     }
-}
-
-extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

@@ -99,22 +99,3 @@ struct TokenizedText {
     /// Token `i` follows token `i-1` without white space.
     func adjacent(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
 }
-
-extension Character {
-    /// `isWhitespace`, `isNewline` and `isLetter` with a fast path for ASCII, most of every
-    /// report: Unicode property look-ups were a tenth of the time of a text ingest.
-    var isSpaceFast: Bool {
-        if let a = asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
-        return isWhitespace
-    }
-
-    var isNewlineFast: Bool {
-        if let a = asciiValue { return a >= 0x0A && a <= 0x0D }
-        return isNewline
-    }
-
-    var isLetterFast: Bool {
-        if let a = asciiValue { return (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A }
-        return isLetter
-    }
-}

@@ -50,6 +50,6 @@ public struct AnnualTargetChangedRule: CrossReportRule {
     }
 
     static func message(before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> String {
-        "The annual target changed from \(show(before)) (\(from.periodName) report) to \(show(after)) (\(to.periodName) report)."
+        "The annual target changed from \(NumberText.show(before)) (\(from.periodName) report) to \(NumberText.show(after)) (\(to.periodName) report)."
     }
 }

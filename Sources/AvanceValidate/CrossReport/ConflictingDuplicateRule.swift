@@ -43,7 +43,7 @@ public struct ConflictingDuplicateRule: CrossReportRule {
                 for value in IndicatorRecord.Targets.Value.allCases {
                     guard let a = first.targets.value(value), let b = other.targets.value(value), !same(a, b) else { continue }
                     evidence += [first.cited(value), other.cited(value)]
-                    differences.append("\(Self.name(value)) \(show(a)) in \(first.fileName), \(show(b)) in \(other.fileName)")
+                    differences.append("\(Self.name(value)) \(NumberText.show(a)) in \(first.fileName), \(NumberText.show(b)) in \(other.fileName)")
                 }
                 guard !differences.isEmpty else { continue }
                 findings.append(finding(Self.message(first.periodName, differences), evidence))

@@ -57,6 +57,6 @@ public struct CumulativeDecreaseRule: CrossReportRule {
 
     static func message(_ value: IndicatorRecord.Targets.Value, before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> String {
         let what = value == .period ? "cumulative target" : "cumulative achieved figure"
-        return "The \(what) goes down from \(show(before)) (\(from.periodName)) to \(show(after)) (\(to.periodName))."
+        return "The \(what) goes down from \(NumberText.show(before)) (\(from.periodName)) to \(NumberText.show(after)) (\(to.periodName))."
     }
 }

@@ -23,7 +23,7 @@ public enum ExampleRecords {
         record.period = .init(year: year, quarter: q, evidence: SourceSpan(line: 5, column: 12, text: "\(quarterNames[q]) \(year)"))
         var evidence: [SourceSpan] = []
         for (line, value) in [(10, annual), (11, period), (12, achieved), (13, percent)] {
-            if let value { evidence.append(SourceSpan(line: line, column: 14, text: show(value))) }
+            if let value { evidence.append(SourceSpan(line: line, column: 14, text: NumberText.show(value))) }
         }
         record.targets = .init(
             unit: "talleres", annual: annual, period: period, periodIsCumulative: cumulative,

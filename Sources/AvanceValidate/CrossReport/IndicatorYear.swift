@@ -1,5 +1,4 @@
 import AvanceCore
-import Foundation
 
 /// What makes two records speak of the same indicator: the program, component, activity
 /// and indicator, each by its code (case, dots and spaces ignored, so `C.01` is `C01`) or,
@@ -34,15 +33,12 @@ public struct IndicatorIdentity: Hashable, Sendable, Comparable {
     /// A record that names none of the four levels cannot be matched with any other.
     public var isEmpty: Bool { program == nil && component == nil && activity == nil && indicator == nil }
 
-    /// `F.P.C01.a01` → `FPC01A01`.
-    public static func codeKey(_ code: String) -> String {
-        code.uppercased().filter { $0.isLetter || $0.isNumber }
-    }
+    /// `F.P.C01.a01` → `FPC01A01` (see `Codes.key`).
+    public static func codeKey(_ code: String) -> String { Codes.key(code) }
 
     /// `Número de Talleres  impartidos.` → `numero de talleres impartidos`.
     public static func normalisedName(_ name: String) -> String {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
+        Folding.fold(name).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
     public static func < (a: IndicatorIdentity, b: IndicatorIdentity) -> Bool {

@@ -74,10 +74,10 @@ public struct QuarterlySumMismatchRule: CrossReportRule {
     }
 
     static func sumMessage(year: Int, parts: [Double], total: Double, annual: Double) -> String {
-        "The quarterly targets of \(year) add up to \(show(total)) (\(parts.map(show).joined(separator: " + "))), but the annual target is \(show(annual))."
+        "The quarterly targets of \(year) add up to \(NumberText.show(total)) (\(parts.map { NumberText.show($0) }.joined(separator: " + "))), but the annual target is \(NumberText.show(annual))."
     }
 
     static func cumulativeMessage(year: Int, cumulative: Double, annual: Double) -> String {
-        "The cumulative target of \(year) Q4 is \(show(cumulative)), but the annual target is \(show(annual))."
+        "The cumulative target of \(year) Q4 is \(NumberText.show(cumulative)), but the annual target is \(NumberText.show(annual))."
     }
 }

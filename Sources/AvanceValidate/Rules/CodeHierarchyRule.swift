@@ -39,14 +39,12 @@ public struct CodeHierarchyRule: Rule {
     public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let component = record.component, let c = component.code,
               let activity = record.activity, let a = activity.code else { return [] }
-        let cKey = Self.key(c), aKey = Self.key(a)
+        let cKey = Codes.key(c), aKey = Codes.key(a)
         // "A01" names no component: nothing to compare.
         guard Self.namesComponent(aKey) else { return [] }
         if aKey.hasPrefix(cKey), let next = aKey.dropFirst(cKey.count).first, next.isLetter { return [] }
         return [finding(Self.message(activity: a, component: c), [activity.evidence, component.evidence].compactMap { $0 })]
     }
-
-    static func key(_ code: String) -> String { code.uppercased().filter { $0.isLetter || $0.isNumber } }
 
     /// Whether an activity code carries a component part (a letter and digits before the activity's own).
     static func namesComponent(_ key: String) -> Bool {

@@ -52,13 +52,13 @@ public struct CountMismatchRule: Rule {
 
     public init() {}
 
-    /// Units that measure a rate, not a count of actions.
-    static let rateUnits = ["porcentaje", "%", "tasa", "indice", "índice", "promedio", "razon", "razón", "proporcion", "proporción"]
+    /// Units that measure a rate, not a count of actions (folded).
+    static let rateUnits = ["porcentaje", "%", "tasa", "indice", "promedio", "razon", "proporcion"]
 
     public func check(_ record: IndicatorRecord) -> [Finding] {
         guard let period = record.period, !record.actions.isEmpty else { return [] }
         let t = record.targets
-        if let unit = t.unit?.lowercased(), Self.rateUnits.contains(where: unit.hasPrefix) { return [] }
+        if let unit = t.unit.map(Folding.fold), Self.rateUnits.contains(where: unit.hasPrefix) { return [] }
         let claimed: Double
         var claimEvidence: [SourceSpan]
         if let achieved = t.achieved {
@@ -77,6 +77,6 @@ public struct CountMismatchRule: Rule {
     }
 
     static func message(documented: Int, claimed: Double, period: IndicatorRecord.Period) -> String {
-        "The report documents \(documented) action\(documented == 1 ? "" : "s") dated in \(period.year) Q\(period.quarter) but claims \(show(claimed))."
+        "The report documents \(documented) action\(documented == 1 ? "" : "s") dated in \(period.year) Q\(period.quarter) but claims \(NumberText.show(claimed))."
     }
 }

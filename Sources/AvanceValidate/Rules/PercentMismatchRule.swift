@@ -60,6 +60,6 @@ public struct PercentMismatchRule: Rule {
     }
 
     static func message(stated: Double, achieved: Double, period: Double, computed: Double) -> String {
-        "The report states \(show(stated)) % but \(show(achieved)) of \(show(period)) is \(show((computed * 10).rounded() / 10)) %."
+        "The report states \(NumberText.show(stated)) % but \(NumberText.show(achieved)) of \(NumberText.show(period)) is \(NumberText.show((computed * 10).rounded() / 10)) %."
     }
 }

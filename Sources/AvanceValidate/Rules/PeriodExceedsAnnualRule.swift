@@ -44,6 +44,6 @@ public struct PeriodExceedsAnnualRule: Rule {
     }
 
     static func message(period: Double, annual: Double, cumulative: Bool) -> String {
-        "The \(cumulative ? "cumulative " : "")period target (\(show(period))) is above the annual target (\(show(annual)))."
+        "The \(cumulative ? "cumulative " : "")period target (\(NumberText.show(period))) is above the annual target (\(NumberText.show(annual)))."
     }
 }
