@@ -13,13 +13,50 @@ public struct SourceSpan: Codable, Hashable, Sendable {
     /// finding). `nil` in a record, whose spans all stand in its own source; then it is not
     /// written (a plain optional, not `@NullEncoded`), so the record format does not change.
     public var path: String?
+    /// Where the quoted words stand on `page`, for a PDF: the union of their boxes, in points
+    /// from the page's top-left corner as displayed. `nil` for text and HTML, and then not
+    /// written (a plain optional, like `path`), so their records do not change.
+    public var box: Box?
 
-    public init(page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil) {
+    public init(page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil, box: Box? = nil) {
         self.page = page
         self.line = line
         self.column = column
         self.text = text
         self.path = path
+        self.box = box
+    }
+
+    /// A rectangle on a page, in PDF points, the origin at the top-left corner of the page as
+    /// displayed (after its rotation), y growing downwards: what `pdftotext -x -y -W -H` crops.
+    public struct Box: Codable, Hashable, Sendable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+
+        public init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+
+        public var maxX: Double { x + width }
+        public var maxY: Double { y + height }
+
+        /// The smallest box holding both.
+        public func union(_ other: Box) -> Box {
+            let x0 = min(x, other.x), y0 = min(y, other.y)
+            return Box(x: x0, y: y0, width: max(maxX, other.maxX) - x0, height: max(maxY, other.maxY) - y0)
+        }
+
+        /// Rounded outwards to hundredths of a point, so records stay short and still hold the words.
+        public var rounded: Box {
+            let x0 = (x * 100).rounded(.down) / 100, y0 = (y * 100).rounded(.down) / 100
+            let x1 = (maxX * 100).rounded(.up) / 100, y1 = (maxY * 100).rounded(.up) / 100
+            return Box(x: x0, y: y0, width: ((x1 - x0) * 100).rounded() / 100, height: ((y1 - y0) * 100).rounded() / 100)
+        }
     }
 
     /// The same span, cited in the file at `path`.
@@ -42,17 +79,24 @@ public struct SourceSpan: Codable, Hashable, Sendable {
 /// Maps a UTF-8 offset of a cleaned text back to its position in the original file.
 /// An extractor adds one wherever the cleaned text stops following the original
 /// column by column: at every line start and after every piece of removed markup.
+///
+/// In a PDF every word starts an anchor that carries the word's box: the box stands for the
+/// text from the anchor up to the next one (the word, and the space or line break that may
+/// follow it), so a span of some words can name the box of exactly those words.
 public struct SourceAnchor: Codable, Hashable, Sendable {
     public var offset: Int
     public var page: Int?
     public var line: Int
     public var column: Int
+    /// The box of the word that starts here (PDF); `nil` elsewhere, and then not written.
+    public var box: SourceSpan.Box?
 
-    public init(offset: Int, page: Int? = nil, line: Int, column: Int) {
+    public init(offset: Int, page: Int? = nil, line: Int, column: Int, box: SourceSpan.Box? = nil) {
         self.offset = offset
         self.page = page
         self.line = line
         self.column = column
+        self.box = box
     }
 }
 
@@ -81,19 +125,44 @@ public struct SpannedText: Codable, Hashable, Sendable {
     public func span(of range: Range<String.Index>) -> SourceSpan {
         let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
         let anchor = self.anchor(at: start)
+        return SourceSpan(page: anchor.page, line: anchor.line, column: column(at: range.lowerBound, from: anchor),
+                          text: String(text[range]), box: box(of: range, page: anchor.page))
+    }
+
+    /// The column of the character at `index`, counted from the anchor it follows.
+    private func column(at index: String.Index, from anchor: SourceAnchor) -> Int {
         let anchorIndex = text.utf8.index(text.startIndex, offsetBy: min(anchor.offset, text.utf8.count))
-        let column = anchor.column + text[anchorIndex..<max(anchorIndex, range.lowerBound)].count
-        return SourceSpan(page: anchor.page, line: anchor.line, column: column, text: String(text[range]))
+        return anchor.column + text[anchorIndex..<max(anchorIndex, index)].count
+    }
+
+    /// The union of the boxes of the words in `range` that stand on `page` (white space at
+    /// its ends left out); `nil` when the text has no boxes.
+    private func box(of range: Range<String.Index>, page: Int?) -> SourceSpan.Box? {
+        guard anchors.contains(where: { $0.box != nil }) else { return nil }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
+        while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
+        guard lower < upper else { return nil }
+        let from = text.utf8.distance(from: text.startIndex, to: lower)
+        let to = text.utf8.distance(from: text.startIndex, to: upper)
+        var result: SourceSpan.Box?
+        for (i, a) in anchors.enumerated() {
+            let end = i + 1 < anchors.count ? anchors[i + 1].offset : text.utf8.count
+            guard let box = a.box, a.page == page, a.offset < to, end > from else { continue }
+            result = result.map { $0.union(box) } ?? box
+        }
+        return result?.rounded
     }
 
     /// The part of this text in `range`, keeping its anchors.
     public func slice(_ range: Range<String.Index>) -> SpannedText {
         let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
         let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-        let first = span(of: range.lowerBound..<range.lowerBound)
-        var anchors = [SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column)]
+        let first = anchor(at: lower)
+        var anchors = [SourceAnchor(offset: 0, page: first.page, line: first.line,
+                                    column: column(at: range.lowerBound, from: first), box: first.box)]
         for a in self.anchors where a.offset > lower && a.offset < upper {
-            anchors.append(SourceAnchor(offset: a.offset - lower, page: a.page, line: a.line, column: a.column))
+            anchors.append(SourceAnchor(offset: a.offset - lower, page: a.page, line: a.line, column: a.column, box: a.box))
         }
         return SpannedText(text: String(text[range]), anchors: anchors)
     }

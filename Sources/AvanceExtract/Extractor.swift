@@ -11,11 +11,19 @@ public struct Extractor: Sendable {
         public var maxBytes: Int
         /// The pdftotext program; `nil` finds it on `PATH`.
         public var pdftotextPath: String?
+        /// Where a PDF's page model (its words, boxes and fonts) comes from; `nil` runs
+        /// `pdftotext -bbox-layout` once per file (`PdftotextBBoxSource`, with the two options above).
+        var pdfPageSource: (any PDFPageModelSource)?
 
         public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil) {
             self.pdfTimeout = pdfTimeout
             self.maxBytes = maxBytes
             self.pdftotextPath = pdftotextPath
+        }
+
+        /// The engine that reads PDFs' pages.
+        var pageSource: any PDFPageModelSource {
+            pdfPageSource ?? PdftotextBBoxSource(timeout: pdfTimeout, pdftotextPath: pdftotextPath)
         }
     }
 
@@ -82,8 +90,7 @@ public struct Extractor: Sendable {
                 guard let html = HTMLExtractor.extract(bytes: bytes) else { throw .noText(path: path) }
                 document = ExtractedDocument(path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks)
             case .pdf:
-                let pdf = try PDFExtractor(timeout: options.pdfTimeout, pdftotextPath: options.pdftotextPath)
-                    .extract(bytes: bytes, path: path)
+                let pdf = try PDFExtractor(source: options.pageSource).extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks
                 )

@@ -6,7 +6,7 @@ struct SpannedTextBuilder: Sendable {
     var text = ""
     var anchors: [SourceAnchor] = []
     let page: Int?
-    private var last: (line: Int, column: Int)?
+    private var last: (line: Int, column: Int, box: SourceSpan.Box?)?
 
     init(page: Int? = nil) {
         self.page = page
@@ -17,21 +17,23 @@ struct SpannedTextBuilder: Sendable {
     var lastLine: Int? { last?.line }
     var spanned: SpannedText { SpannedText(text: text, anchors: anchors) }
 
-    mutating func append(_ c: Character, line: Int, column: Int) {
-        if let last, last.line == line, last.column + 1 == column {
+    /// Appends a character of the source; `box` is the box of the PDF word it belongs to
+    /// (a new box starts an anchor, so every word keeps its own).
+    mutating func append(_ c: Character, line: Int, column: Int, box: SourceSpan.Box? = nil) {
+        if let last, last.line == line, last.column + 1 == column, last.box == box {
             // Still in step with the source: no anchor needed.
         } else {
-            anchors.append(SourceAnchor(offset: text.utf8.count, page: page, line: line, column: column))
+            anchors.append(SourceAnchor(offset: text.utf8.count, page: page, line: line, column: column, box: box))
         }
         text.append(c)
-        last = (line, column)
+        last = (line, column, box)
     }
 
     /// Appends a character that stands for no source character (a joining space or line
     /// break); the next real character gets its own anchor.
     mutating func appendSynthetic(_ c: Character) {
         if anchors.isEmpty, let last {
-            anchors.append(SourceAnchor(offset: 0, page: page, line: last.line, column: last.column))
+            anchors.append(SourceAnchor(offset: 0, page: page, line: last.line, column: last.column, box: last.box))
         }
         text.append(c)
         last = nil
@@ -49,7 +51,7 @@ struct SpannedTextBuilder: Sendable {
     mutating func append(_ other: SpannedText) {
         let base = text.utf8.count
         for a in other.anchors {
-            anchors.append(SourceAnchor(offset: base + a.offset, page: a.page, line: a.line, column: a.column))
+            anchors.append(SourceAnchor(offset: base + a.offset, page: a.page, line: a.line, column: a.column, box: a.box))
         }
         text += other.text
         last = nil
@@ -62,12 +64,13 @@ extension SpannedText {
         var b = SpannedTextBuilder()
         for (i, part) in parts.enumerated() {
             if i > 0 { for c in separator { b.appendSynthetic(c) } }
-            b.append(part)
+            // An empty part (an empty cell) adds no text, so no place either.
+            if !part.isEmpty { b.append(part) }
         }
         if b.anchors.isEmpty, let first = parts.first { return SpannedText(text: b.text, anchors: first.anchors) }
         // Leading empty parts leave separators before the first anchor: the text starts there.
         if let first = b.anchors.first, first.offset > 0 {
-            b.anchors.insert(SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column), at: 0)
+            b.anchors.insert(SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column, box: first.box), at: 0)
         }
         return b.spanned
     }

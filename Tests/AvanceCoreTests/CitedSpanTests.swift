@@ -15,4 +15,11 @@ import Testing
         #expect(try JSONDecoder().decode(SourceSpan.self, from: JSONEncoder().encode(cited)) == cited)
         #expect(try JSONDecoder().decode(SourceSpan.self, from: JSONEncoder().encode(span)).path == nil)
     }
+
+    @Test func aBoxIsWrittenOnlyWhenThereIsOne() throws {
+        let span = SourceSpan(page: 2, line: 3, column: 5, text: "20", box: .init(x: 72, y: 100, width: 10.5, height: 9.5))
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(span)) as? [String: Any])
+        #expect(json["box"] as? [String: Double] == ["x": 72, "y": 100, "width": 10.5, "height": 9.5])
+        #expect(try JSONDecoder().decode(SourceSpan.self, from: JSONEncoder().encode(span)) == span)
+    }
 }

@@ -10,7 +10,8 @@ import Testing
         .appendingPathComponent("docs/record.schema.json")
 
     static func fullRecord() -> IndicatorRecord {
-        let span = SourceSpan(page: 1, line: 2, column: 3, text: "x")
+        // A PDF's span, with its box.
+        let span = SourceSpan(page: 1, line: 2, column: 3, text: "x", box: .init(x: 72, y: 90.5, width: 6.2, height: 9.5))
         return IndicatorRecord(
             source: .init(path: "a.pdf", sha256: String(repeating: "0", count: 64), format: .pdf, declaredFormat: .html, pages: 2, row: 1),
             program: .init(code: "O002", name: "P", evidence: span),

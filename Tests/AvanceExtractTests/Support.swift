@@ -1,5 +1,5 @@
 import AvanceCore
-import AvanceExtract
+@testable import AvanceExtract
 import Foundation
 
 /// Where the committed samples are, found from this file's place in the checkout so the
@@ -76,41 +76,43 @@ enum MiniPDF {
     }
 }
 
-/// pdftotext's own `-layout` text of a PDF, page by page: the independent record the
-/// spans are checked against.
-enum LayoutOracle {
-    static func pages(of path: String) throws -> [[String]] {
+/// poppler's own readings of a PDF, independent of avance's: the plain text of a page
+/// (`pdftotext -f P -l P file -`, the text spans count lines and columns in) and the text
+/// inside a box of it (`-x -y -W -H`).
+enum PopplerOracle {
+    static func text(of path: String, page: Int, crop: SourceSpan.Box? = nil) throws -> String {
+        var arguments = ["pdftotext", "-f", "\(page)", "-l", "\(page)", "-enc", "UTF-8"]
+        if let crop {
+            // Whole points, grown by one on every side.
+            let x = Int(crop.x.rounded(.down)) - 1, y = Int(crop.y.rounded(.down)) - 1
+            let w = Int(crop.maxX.rounded(.up)) + 1 - x, h = Int(crop.maxY.rounded(.up)) + 1 - y
+            arguments += ["-x", "\(x)", "-y", "\(y)", "-W", "\(w)", "-H", "\(h)"]
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"]
+        process.arguments = arguments + [path, "-"]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    /// The characters of `line` from 1-based `column`, spaces folded and ligatures
-    /// spelled out as the extractor does, to compare with the start of a span's text.
-    static func text(at span: SourceSpan, in pages: [[String]], count: Int) -> String? {
-        guard let page = span.page, page >= 1, page <= pages.count,
-              span.line >= 1, span.line <= pages[page - 1].count else { return nil }
-        let chars = Array(pages[page - 1][span.line - 1])
+    /// White space left out (an address broken at the margin is joined) and ligatures spelled
+    /// out, as the extractor writes text.
+    static func normalised(_ s: String) -> String {
+        let spelled = s.replacingOccurrences(of: "\u{FB01}", with: "fi").replacingOccurrences(of: "\u{FB02}", with: "fl")
+            .replacingOccurrences(of: "\u{FB00}", with: "ff")
+        return String(spelled.filter { !$0.isWhitespace })
+    }
+
+    /// The word of a page's plain text at the span's line and column (up to white space).
+    static func word(at span: SourceSpan, in lines: [Substring]) -> String? {
+        guard span.line >= 1, span.line <= lines.count else { return nil }
+        let chars = Array(lines[span.line - 1])
         guard span.column >= 1, span.column <= chars.count else { return nil }
-        var out = ""
-        for c in chars[(span.column - 1)...] {
-            if c == " " && out.last == " " { continue }
-            switch c {
-            case "\u{FB01}": out += "fi"
-            case "\u{FB02}": out += "fl"
-            default: out.append(c)
-            }
-        }
-        return String(out.prefix(count))
+        return String(chars[(span.column - 1)...].prefix { !$0.isWhitespace })
     }
 }
 
@@ -125,4 +127,49 @@ extension ExtractedDocument {
 extension SpannedText {
     /// The text with its line breaks as spaces, to compare cells whatever their wrapping.
     var oneLine: String { text.replacingOccurrences(of: "\n", with: " ") }
+}
+
+/// A page model drawn as text, as `pdftotext -layout` would print the page: every character
+/// 5 points wide, every line 12 points below the last, words 10 points high; runs of text
+/// apart by two spaces or more are poppler blocks of their own. A word's cited line and
+/// column are its line and column in the drawing.
+enum PageSketch {
+    static let charWidth = 5.0
+    static let lineHeight = 12.0
+
+    /// `sizes` and `bold` name lines (0-based) set in another size or in bold.
+    static func page(_ drawing: String, number: Int = 1, sizes: [Int: Double] = [:], bold: Set<Int> = []) -> PDFPageModel.Page {
+        var words: [PDFPageModel.Word] = []
+        var block = 0
+        for (l, line) in drawing.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let chars = Array(line)
+            var i = 0
+            var lastEnd = -10
+            while i < chars.count {
+                guard chars[i] != " " else { i += 1; continue }
+                var j = i
+                while j < chars.count, chars[j] != " " { j += 1 }
+                if i - lastEnd >= 2 { block += 1 }
+                let size = sizes[l] ?? 10
+                words.append(PDFPageModel.Word(
+                    text: String(chars[i..<j]),
+                    box: PDFPageModel.Box(x: 50 + Double(i) * charWidth, y: 40 + Double(l) * lineHeight + (10 - size),
+                                          width: Double(j - i) * charWidth, height: size),
+                    font: nil, size: size, isBold: bold.contains(l), isItalic: false, block: block, line: block,
+                    textLine: l + 1, textColumn: i + 1
+                ))
+                lastEnd = j
+                i = j
+            }
+        }
+        return PDFPageModel.Page(number: number, width: 612, height: 792, rotation: 0, words: words)
+    }
+
+    static func blocks(_ pages: [PDFPageModel.Page]) -> [Block] {
+        DocumentLayout.blocks(of: PDFPageModel(pages: pages))
+    }
+
+    static func blocks(_ drawing: String, sizes: [Int: Double] = [:], bold: Set<Int> = []) -> [Block] {
+        blocks([page(drawing, sizes: sizes, bold: bold)])
+    }
 }

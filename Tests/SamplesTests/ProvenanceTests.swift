@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 
-/// Every span avance prints must point at its quoted words in the original file:
-/// for each text sample, the first word of every quote stands at its line and column.
+/// Every span avance prints must point at its quoted words in the original file. For a text
+/// or HTML sample, the first word of every quote stands at its line and column. For a PDF,
+/// two independent readings by poppler: the words pdftotext finds inside the span's box hold
+/// the quote, and the quote's first word stands at the line and column of the page's plain
+/// text (`pdftotext -f P -l P file -`).
 @Suite struct ProvenanceTests {
     static let readable = GoldenTests.files.filter { file in
         // Broken samples have no records; their expected file says so.
@@ -10,30 +13,35 @@ import Testing
         return (FileManager.default.contents(atPath: expected.path).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [Any]) != nil
     }
 
-    /// The lines of the original as a person reads them: the text file itself, the HTML
-    /// source, or for a PDF each page of `pdftotext -layout` (the text its spans count in).
+    static let pdftotext = URL(fileURLWithPath: "/usr/bin/pdftotext")
+
+    static func isPDF(_ file: String) throws -> Bool {
+        try Data(contentsOf: GoldenTests.samples.appendingPathComponent(file)).starts(with: Array("%PDF-".utf8))
+    }
+
+    /// pdftotext's text of page `page`, or of the part of it inside `crop` (x, y, width, height in whole points).
+    static func pdfText(_ file: String, page: Int, crop: [Int]? = nil) throws -> String {
+        var arguments = ["-f", "\(page)", "-l", "\(page)", "-enc", "UTF-8"]
+        if let crop { arguments += ["-x", "\(crop[0])", "-y", "\(crop[1])", "-W", "\(crop[2])", "-H", "\(crop[3])"] }
+        let r = try Binary.run(executable: pdftotext, arguments + ["Samples/" + file, "-"])
+        return String(decoding: r.stdout, as: UTF8.self)
+    }
+
+    /// White space left out (avance joins an address broken at the margin) and ligatures
+    /// spelled out, as avance quotes text.
+    static func normalised(_ s: String) -> String {
+        let spelled = s.replacingOccurrences(of: "\u{FB01}", with: "fi").replacingOccurrences(of: "\u{FB02}", with: "fl")
+            .replacingOccurrences(of: "\u{FB00}", with: "ff")
+        return String(spelled.filter { !$0.isWhitespace })
+    }
+
+    /// The lines of a text or HTML sample as a person reads them.
     static func originalLines(_ file: String) throws -> (Int?) -> [Substring]? {
-        let url = GoldenTests.samples.appendingPathComponent(file)
-        let bytes = try Data(contentsOf: url)
-        if bytes.starts(with: Array("%PDF-".utf8)) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-            process.arguments = ["-layout", "-enc", "UTF-8", url.path, "-"]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let pages = String(decoding: data, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
-            return { page in
-                let index = (page ?? 1) - 1
-                return pages.indices.contains(index) ? pages[index].split(separator: "\n", omittingEmptySubsequences: false) : nil
-            }
-        }
+        let bytes = try Data(contentsOf: GoldenTests.samples.appendingPathComponent(file))
         // Same decoding rule as avance: UTF-8, else Windows-1252 (Latin-1 for the letters that matter here).
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        return { _ in lines }
+        return { page in page == nil ? lines : nil }
     }
 
     /// All spans in a JSON record.
@@ -46,19 +54,57 @@ import Testing
         return []
     }
 
+    /// The characters of `line` from `column` on, as many as `count`.
+    static func text(in lines: [Substring], line: Int, column: Int, count: Int) -> String {
+        guard line >= 1, line <= lines.count else { return "<no line \(line)>" }
+        let original = Array(lines[line - 1])
+        return String(original[min(max(column - 1, 0), original.count)...].prefix(count))
+    }
+
+    /// The word that starts at `column` of `line` (up to white space or the line's end).
+    static func word(in lines: [Substring], line: Int, column: Int) -> String {
+        String(text(in: lines, line: line, column: column, count: .max).prefix { !$0.isWhitespace })
+    }
+
     @Test(arguments: readable)
     func everyQuoteStandsWhereItsSpanSays(file: String) throws {
         let r = try Binary.run(["parse", "--format", "json", "Samples/" + file])
         #expect(r.status == 0, "\(r.stderr)")
         let records = try JSONSerialization.jsonObject(with: r.stdout)
-        let lines = try Self.originalLines(file)
+        let pdf = try Self.isPDF(file)
+        let lines = pdf ? { _ in nil } : try Self.originalLines(file)
+        var pages: [Int: [Substring]] = [:]
+        var crops: [[Int]: String] = [:]
         for span in Self.spans(records) {
-            if let problem = try Self.problem(with: span, in: lines) { Issue.record("\(file):\(problem)") }
+            let line = span["line"] as! Int, column = span["column"] as! Int, quote = span["text"] as! String
+            guard let firstWord = quote.split(whereSeparator: { $0 == " " || $0 == "\n" }).first else { continue }
+            guard pdf else {
+                if let problem = try Self.problem(with: span, in: lines) { Issue.record("\(file):\(problem)") }
+                continue
+            }
+            let page = try #require(span["page"] as? Int, "\(file): a PDF span names its page")
+            let box = try #require(span["box"] as? [String: Double], "\(file):p\(page):\(line):\(column) has no box")
+            let (x, y, w, h) = (box["x"]!, box["y"]!, box["width"]!, box["height"]!)
+            // Whole points, grown by one on every side.
+            let x0 = Int(x.rounded(.down)) - 1, y0 = Int(y.rounded(.down)) - 1
+            let crop = [x0, y0, Int((x + w).rounded(.up)) + 1 - x0, Int((y + h).rounded(.up)) + 1 - y0]
+            let inBox = try crops[[page] + crop] ?? Self.pdfText(file, page: page, crop: crop)
+            crops[[page] + crop] = inBox
+            #expect(Self.normalised(inBox).contains(Self.normalised(quote)),
+                    "\(file):p\(page):\(line):\(column): the box \(crop) holds \"\(Self.normalised(inBox))\", not \"\(Self.normalised(quote))\"")
+            if pages[page] == nil {
+                pages[page] = try Self.pdfText(file, page: page).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            // A word broken at the margin (an address) goes on over the next line of poppler's text.
+            let at = Self.normalised(Self.word(in: pages[page]!, line: line, column: column))
+            let word = Self.normalised(String(firstWord))
+            #expect(!at.isEmpty && (word.hasPrefix(at) || at.hasPrefix(word)),
+                    "\(file):p\(page):\(line):\(column) should start \"\(firstWord)\", the page's text has \"\(at)\"")
         }
     }
 
-    /// What is wrong with a span, if its quote's first word does not stand at its place;
-    /// a place outside the original is a problem too, never a crash of the whole run.
+    /// What is wrong with a span of a text or HTML sample, if its quote's first word does not
+    /// stand at its place; a place outside the original is a problem too, never a crash of the run.
     static func problem(with span: [String: Any], in lines: (Int?) -> [Substring]?) throws -> String? {
         let line = try #require(span["line"] as? Int), column = try #require(span["column"] as? Int)
         let quote = try #require(span["text"] as? String)

@@ -30,9 +30,12 @@ import Testing
             for f in section["findings"] as? [[String: Any]] ?? [] {
                 let first = (f["evidence"] as? [[String: Any]])?.first
                 let path = first?["path"] as? String ?? ""
+                // A PDF's line counted in `pdftotext -layout` text when the old store was written;
+                // now it counts in poppler's plain text: the same words, another line number.
+                let line = first?["page"] is Int ? nil : first?["line"] as? Int
                 found.insert(Cited(
                     rule: f["rule"] as? String ?? "", severity: f["severity"] as? String ?? "",
-                    file: (path as NSString).lastPathComponent, line: first?["line"] as? Int
+                    file: (path as NSString).lastPathComponent, line: line
                 ))
             }
         }

@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// A PDF as its pages' words: what one pass of poppler gives, before any layout is
 /// decided. Every reading of a PDF (headings, label tables, tables with wrapped cells,
 /// running headers) is made in Swift over this model, whichever engine filled it.
@@ -32,17 +34,16 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         /// Poppler's own grouping, kept as hints: the block and line the word belongs to.
         var block: Int
         var line: Int
+        /// Where the word starts in the page's plain text as `pdftotext -f P -l P file -` prints
+        /// it (poppler's reading order, one line of text per line, a hyphenated line end joined to
+        /// the next): 1-based line and column, the place a span cites. `nil` when the engine cannot
+        /// say; the layout then counts poppler's lines itself.
+        var textLine: Int? = nil
+        var textColumn: Int? = nil
     }
 
-    struct Box: Codable, Hashable, Sendable {
-        var x: Double
-        var y: Double
-        var width: Double
-        var height: Double
-
-        var maxX: Double { x + width }
-        var maxY: Double { y + height }
-    }
+    /// A word's box: the same rectangle a span cites (`SourceSpan.Box`).
+    typealias Box = SourceSpan.Box
 }
 
 extension PDFPageModel.Word {
