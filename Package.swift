@@ -23,10 +23,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // poppler's own library, in process: a PDF's words, their boxes and fonts in one pass.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore", "CLibXML2",
+                "AvanceCore", "CLibXML2", "CPoppler",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
