@@ -29,10 +29,12 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // prctl (variadic, so not callable from Swift): PDF workers die with avance.
+        .systemLibrary(name: "CProcessControl"),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore", "CLibXML2", "CPoppler",
+                "AvanceCore", "CLibXML2", "CPoppler", "CProcessControl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -67,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceCore", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "avance", "AvanceCore", "AvanceExtract", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]
