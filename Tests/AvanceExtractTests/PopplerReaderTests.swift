@@ -13,18 +13,10 @@ enum BBoxOracle {
     }
 
     static func pages(of path: String) throws -> [[Word]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-bbox-layout", "-enc", "UTF-8", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let xhtml = try LayoutOracle.pdftotext(["-bbox-layout", "-enc", "UTF-8", path, "-"])
         var pages: [[Word]] = []
         var block = -1, line = -1
-        for raw in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for raw in xhtml.split(separator: "\n") {
             let row = raw.trimmingCharacters(in: .whitespaces)
             if row.hasPrefix("<page ") {
                 pages.append([])

@@ -81,16 +81,22 @@ enum MiniPDF {
 /// pdftotext's own `-layout` text of a PDF, page by page: the independent record the
 /// spans are checked against.
 enum LayoutOracle {
-    static func pages(of path: String) throws -> [[String]] {
+    /// What `pdftotext` with `arguments` writes on standard output.
+    static func pdftotext(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"]
+        process.arguments = ["pdftotext"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func pages(of path: String) throws -> [[String]] {
+        let text = try pdftotext(["-layout", "-enc", "UTF-8", path, "-"])
         return text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
             page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }

@@ -123,37 +123,42 @@ enum PDFWorkerMessage {
     }
 }
 
-/// Whole reads and writes on a blocking descriptor.
+/// Whole reads and writes on a descriptor.
 enum FileDescriptor {
-    /// Exactly `count` bytes, or nil if the input ends (or fails) first.
-    static func read(_ count: Int, from fd: Int32) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
+    enum Progress { case done, timedOut, closed }
+
+    /// Moves `count` bytes by repeating `step` (one read, write, send or recv from offset `done`,
+    /// returning what it returns) until all are moved; an interrupted step is retried, and
+    /// when a non-blocking descriptor would block, `whenBlocked` waits: true to go on, false
+    /// if the descriptor failed, nil when a deadline has passed. `.closed` when it ends first.
+    static func transfer(_ count: Int, whenBlocked: () -> Bool? = { false }, _ step: (_ done: Int) -> Int) -> Progress {
         var done = 0
         while done < count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
+            let n = step(done)
             if n > 0 {
                 done += n
-            } else if n < 0 && errno == EINTR {
                 continue
-            } else {
-                return nil
+            }
+            guard n < 0 else { return .closed }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK:
+                guard let ready = whenBlocked() else { return .timedOut }
+                if !ready { return .closed }
+            default: return .closed
             }
         }
-        return bytes
+        return .done
+    }
+
+    /// Exactly `count` bytes from a blocking descriptor, or nil if the input ends (or fails) first.
+    static func read(_ count: Int, from fd: Int32) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let progress = transfer(count) { done in bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) } }
+        return progress == .done ? bytes : nil
     }
 
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n > 0 {
-                done += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                return false
-            }
-        }
-        return true
+        transfer(bytes.count) { done in bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) } } == .done
     }
 }

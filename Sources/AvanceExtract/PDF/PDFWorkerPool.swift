@@ -216,47 +216,17 @@ private final class Worker: Sendable {
         }
     }
 
-    private enum Progress { case done, timedOut, closed }
-
-    private func send(_ bytes: [UInt8], until deadline: DispatchTime) -> Progress {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + done, bytes.count - done, Int32(MSG_NOSIGNAL)) }
-            if n > 0 {
-                done += n
-                continue
-            }
-            guard n < 0 else { return .closed }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK:
-                guard let ready = wait(for: Int16(POLLOUT), until: deadline) else { return .timedOut }
-                if !ready { return .closed }
-            default: return .closed
-            }
+    private func send(_ bytes: [UInt8], until deadline: DispatchTime) -> FileDescriptor.Progress {
+        FileDescriptor.transfer(bytes.count, whenBlocked: { wait(for: Int16(POLLOUT), until: deadline) }) { done in
+            bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + done, bytes.count - done, Int32(MSG_NOSIGNAL)) }
         }
-        return .done
     }
 
-    private func receive(_ count: Int, into bytes: inout [UInt8], until deadline: DispatchTime) -> Progress {
+    private func receive(_ count: Int, into bytes: inout [UInt8], until deadline: DispatchTime) -> FileDescriptor.Progress {
         bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.recv(socket, $0.baseAddress! + done, count - done, 0) }
-            if n > 0 {
-                done += n
-                continue
-            }
-            guard n < 0 else { return .closed }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK:
-                guard let ready = wait(for: Int16(POLLIN), until: deadline) else { return .timedOut }
-                if !ready { return .closed }
-            default: return .closed
-            }
+        return FileDescriptor.transfer(count, whenBlocked: { wait(for: Int16(POLLIN), until: deadline) }) { done in
+            bytes.withUnsafeMutableBytes { Glibc.recv(socket, $0.baseAddress! + done, count - done, 0) }
         }
-        return .done
     }
 
     /// Waits until the socket can take or give bytes: true, or false if it failed; nil past the deadline.
