@@ -30,6 +30,12 @@ struct PageCharacters {
         }
 
         func size(_ run: Int) -> Double? { run >= 0 ? fonts[run].size : nil }
+        // A font's name and weight, worked out once per run rather than once per word.
+        let styles = fonts.map { run in
+            let name = run.name.map(PDFPageModel.Word.baseFontName)
+            let style = name.map(PDFPageModel.Word.style(ofFont:)) ?? (bold: false, italic: false)
+            return FontStyle(name: name, bold: style.bold, italic: style.italic)
+        }
         var words: [PDFPageModel.Word] = []
         var line = 0
         var start: Int?
@@ -38,7 +44,7 @@ struct PageCharacters {
         var direction = Direction.right
         func close(_ end: Int) {
             guard let s = start else { return }
-            words.append(word(s..<end, line: line, fontOf: fontOf))
+            words.append(word(s..<end, line: line, fontOf: fontOf, styles: styles))
             if end - s >= 2 { direction = Direction(from: boxes[s], to: boxes[end - 1]) }
             start = nil
         }
@@ -66,19 +72,27 @@ struct PageCharacters {
         return words
     }
 
-    private func word(_ range: Range<Int>, line: Int, fontOf: [Int]) -> PDFPageModel.Word {
+    private struct FontStyle {
+        var name: String?
+        var bold: Bool
+        var italic: Bool
+    }
+
+    private func word(_ range: Range<Int>, line: Int, fontOf: [Int], styles: [FontStyle]) -> PDFPageModel.Word {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[range])
         let box = boxes[range].dropFirst().reduce(boxes[range.lowerBound], Self.union)
         // The font most of its characters are set in (a bold word's trailing colon may not be).
-        var tally: [Int: Int] = [:]
-        for i in range where fontOf[i] >= 0 { tally[fontOf[i], default: 0] += 1 }
-        let run = tally.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }.map { fonts[$0.key] }
-        let name = run?.name.map(PDFPageModel.Word.baseFontName)
-        let style = name.map(PDFPageModel.Word.style(ofFont:)) ?? (bold: false, italic: false)
+        var run = fontOf[range.lowerBound]
+        if range.contains(where: { fontOf[$0] != run }) {
+            var tally: [Int: Int] = [:]
+            for i in range where fontOf[i] >= 0 { tally[fontOf[i], default: 0] += 1 }
+            run = tally.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? -1
+        }
+        let style = run >= 0 ? styles[run] : FontStyle(name: nil, bold: false, italic: false)
         return PDFPageModel.Word(
-            text: String(text), box: box, font: name, size: run.map(\.size), isBold: style.bold, isItalic: style.italic,
-            block: 0, line: line
+            text: String(text), box: box, font: style.name, size: run >= 0 ? fonts[run].size : nil,
+            isBold: style.bold, isItalic: style.italic, block: 0, line: line
         )
     }
 
