@@ -23,10 +23,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // poppler's own library, in process: a PDF's words, their boxes and fonts in one pass.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // prctl (variadic, so not callable from Swift): PDF workers die with avance.
+        .systemLibrary(name: "CProcessControl"),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore", "CLibXML2",
+                "AvanceCore", "CLibXML2", "CPoppler", "CProcessControl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -61,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceCore", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "avance", "AvanceCore", "AvanceExtract", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

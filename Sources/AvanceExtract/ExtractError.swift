@@ -1,6 +1,7 @@
 /// Why a file could not be turned into a document. Each case names what a user
 /// needs to act on it; `description` is the one line printed for the file.
-public enum ExtractError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Codable so that a PDF worker process can send it back to the avance that asked.
+public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     case notFound(path: String)
     case isDirectory(path: String)
     case unreadable(path: String, reason: String)
@@ -11,17 +12,25 @@ public enum ExtractError: Error, Hashable, Sendable, CustomStringConvertible {
     case noText(path: String)
     // PDF
     case pdftotextMissing(path: String)
+    /// To become `pdfTimedOut(engine: "pdftotext")` when the PDF extractor moves to `PDFWorkerPool`.
     case pdftotextTimedOut(path: String, seconds: Double)
     case pdfEncrypted(path: String)
     case pdfDamaged(path: String, detail: String)
     case pdfNoTextLayer(path: String, pages: Int)
     case pdftotextFailed(path: String, status: Int32, detail: String)
+    /// The engine (`PDFWorkerPool.engine`, or pdftotext) overstayed the time limit and was killed.
+    case pdfTimedOut(path: String, engine: String, seconds: Double)
+    /// The worker process reading the file died on it (a crash in the C library, a kill).
+    case pdfReaderStopped(path: String, detail: String)
+    /// No worker process could be started (the command is missing or not executable).
+    case pdfReaderUnavailable(path: String, detail: String)
 
     public var path: String {
         switch self {
         case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p), .binary(let p),
              .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
-             .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _):
+             .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
+             .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _):
             return p
         }
     }
@@ -45,6 +54,10 @@ public enum ExtractError: Error, Hashable, Sendable, CustomStringConvertible {
         case .pdfNoTextLayer(_, let pages):
             "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, a scan); it would need OCR"
         case .pdftotextFailed(_, let status, let detail): "pdftotext failed with status \(status): \(detail)"
+        case .pdfTimedOut(_, let engine, let seconds):
+            "\(engine) did not finish within \(Self.format(seconds)) s and was stopped"
+        case .pdfReaderStopped(_, let detail): "the PDF reader stopped on this file (\(detail))"
+        case .pdfReaderUnavailable(_, let detail): "the PDF reader could not be started: \(detail)"
         }
     }
 

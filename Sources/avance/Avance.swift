@@ -10,6 +10,7 @@ struct Avance: AsyncParsableCommand {
         subcommands: [
             ExtractCommand.self, ParseCommand.self, CheckCommand.self, RulesCommand.self,
             IngestCommand.self, ExportCommand.self, FindingsCommand.self, AuditCommand.self,
+            PDFWorkerCommand.self,
         ]
     )
 }

@@ -24,30 +24,32 @@ enum Fixtures {
     }
 }
 
-/// Writes small but complete PDFs: pages of text lines in Helvetica (WinAnsi), placed
-/// where the test says, with a correct cross-reference table, so pdftotext reads them
-/// like any office export.
+/// Writes small but complete PDFs: pages of text lines in Helvetica or Helvetica-Bold
+/// (WinAnsi), placed where the test says, with a correct cross-reference table, so pdftotext
+/// reads them like any office export. `rotate` turns every page (its /Rotate).
 enum MiniPDF {
     struct Text {
         var x: Double
         var y: Double
         var size: Double = 11
         var text: String
+        var bold = false
     }
 
-    static func make(pages: [[Text]]) -> [UInt8] {
+    static func make(pages: [[Text]], rotate: Int = 0) -> [UInt8] {
         var objects: [String] = []
-        // 1: catalog, 2: pages, 3: font, then a page and its content per page.
-        let pageIDs = pages.indices.map { 4 + $0 * 2 }
+        // 1: catalog, 2: pages, 3 and 4: fonts, then a page and its content per page.
+        let pageIDs = pages.indices.map { 5 + $0 * 2 }
         objects.append("<< /Type /Catalog /Pages 2 0 R >>")
         objects.append("<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>")
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
         for (i, texts) in pages.enumerated() {
             var content = ""
             for t in texts {
-                content += "BT /F1 \(t.size) Tf \(t.x) \(t.y) Td (\(escape(t.text))) Tj ET\n"
+                content += "BT /\(t.bold ? "F2" : "F1") \(t.size) Tf \(t.x) \(t.y) Td (\(escape(t.text))) Tj ET\n"
             }
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(pageIDs[i] + 1) 0 R >>")
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate \(rotate) /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(pageIDs[i] + 1) 0 R >>")
             objects.append("<< /Length \(latin1(content).count) >>\nstream\n\(content)endstream")
         }
         var out: [UInt8] = Array("%PDF-1.4\n".utf8)
@@ -88,11 +90,17 @@ enum PopplerOracle {
             let w = Int(crop.maxX.rounded(.up)) + 1 - x, h = Int(crop.maxY.rounded(.up)) + 1 - y
             arguments += ["-x", "\(x)", "-y", "\(y)", "-W", "\(w)", "-H", "\(h)"]
         }
+        return try pdftotext(Array(arguments.dropFirst()) + [path, "-"])
+    }
+
+    /// What `pdftotext` with `arguments` writes on standard output.
+    static func pdftotext(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments + [path, "-"]
+        process.arguments = ["pdftotext"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

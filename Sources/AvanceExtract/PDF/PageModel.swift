@@ -15,8 +15,9 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         var number: Int
         var width: Double
         var height: Double
-        /// The page's /Rotate, in degrees (0, 90, 180, 270).
-        var rotation: Int
+        /// The page's /Rotate, in degrees (0, 90, 180, 270), when the engine says; poppler's GLib
+        /// library does not (its sizes and boxes are already as displayed, which is what counts).
+        var rotation: Int? = nil
         /// In the order the engine reads them (poppler's reading order).
         var words: [Word]
     }

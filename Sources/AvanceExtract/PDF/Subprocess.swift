@@ -37,56 +37,50 @@ struct Subprocess {
             throw .cannotStart("cannot create a temporary file in \(errorFile.deletingLastPathComponent().path)")
         }
         defer { close(err) }
-        let pid = try spawn(executable, arguments, standardError: err)
-
-        // The child is waited for without being reaped (WNOWAIT) until `done` is set, so a
-        // signal sent on timeout never reaches a process that took over its id.
-        let state = Mutex(WaitState())
-        let exited = DispatchSemaphore(value: 0)
-        // A thread of its own: on Linux, work sent to Dispatch's global queues waits for a
-        // free worker, and the workers may all be blocked waiting for children like this one.
-        Thread.detachNewThread {
-            var info = siginfo_t()
-            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
-            state.withLock { $0.done = true }
-            exited.signal()
-        }
+        let child = try ChildProcess.start(executable, arguments, standardError: err)
         var timedOut = false
-        if exited.wait(timeout: deadline) == .timedOut {
+        if !child.waitForExit(until: deadline) {
             timedOut = true
-            state.withLock { s in if !s.done { kill(pid, SIGTERM) } }
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                state.withLock { s in if !s.done { kill(pid, SIGKILL) } }
-                exited.wait()
+            child.signal(SIGTERM)
+            if !child.waitForExit(until: .now() + 2) {
+                child.signal(SIGKILL)
+                _ = child.waitForExit(until: .distantFuture)
             }
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let end = child.reap()
         if timedOut { return .timedOut }
         // As Process reported it: the exit code, or the number of the signal that ended it.
-        let signal = status & 0x7F
-        let code = signal == 0 ? (status >> 8) & 0xFF : signal
+        let code = switch end {
+        case .exited(let code): code
+        case .signalled(let signal): signal
+        }
         // A damaged file can make poppler print thousands of lines; the first ones tell why.
         let head = (try? FileHandle(forReadingFrom: errorFile).read(upToCount: 16_384)) ?? nil
         let stderr = head.map { String(decoding: $0, as: UTF8.self) } ?? ""
         return .exited(status: code, stderr: stderr)
     }
 
-    private struct WaitState {
-        var done = false
-    }
-
-    /// Starts the program with standard input and output on /dev/null, standard error on
-    /// `standardError`, default signal handling, and no other descriptor of ours open.
-    private static func spawn(_ executable: String, _ arguments: [String], standardError: Int32) throws(Failure) -> pid_t {
+    /// Starts the program with standard input, output and error on the descriptors given (or
+    /// /dev/null), default signal handling, and no other descriptor of ours open. `environment`
+    /// entries (`NAME=value`) come before and win over this process's own.
+    static func spawn(
+        _ executable: String, _ arguments: [String],
+        standardInput: Int32? = nil, standardOutput: Int32? = nil, standardError: Int32? = nil,
+        environment: [String] = []
+    ) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, standardError, 2)
+        let given = [standardInput, standardOutput, standardError]
+        for (target, fd) in given.enumerated() {
+            if let fd {
+                posix_spawn_file_actions_adddup2(&actions, fd, Int32(target))
+            } else {
+                posix_spawn_file_actions_addopen(&actions, Int32(target), "/dev/null", target == 0 ? O_RDONLY : O_WRONLY, 0)
+            }
+        }
         // Files other threads have open (FileHandle does not set close-on-exec) stay ours.
-        for fd in openDescriptors() where fd > 2 && fd != standardError {
+        for fd in openDescriptors() where fd > 2 && !given.contains(fd) {
             posix_spawn_file_actions_addclose(&actions, fd)
         }
         var attributes = posix_spawnattr_t()
@@ -102,8 +96,17 @@ struct Subprocess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
+        let own: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) }
+        defer { for e in own { free(e) } }
+        var envp = own
+        var inherited = environ
+        while let entry = inherited.pointee {
+            envp.append(entry)
+            inherited += 1
+        }
+        envp.append(nil)
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else { throw .cannotStart(String(cString: strerror(status))) }
         return pid
     }
@@ -121,5 +124,97 @@ struct Subprocess {
             if fd != own && (fd > 0 || entry.pointee.d_name.0 == 0x30) { result.append(fd) }
         }
         return result
+    }
+}
+
+/// A started program, watched by a thread of its own that waits for its end without reaping
+/// it: until `reap()`, its process id cannot pass to another process, so a signal sent by
+/// `signal(_:)` never reaches a stranger.
+final class ChildProcess: Sendable {
+    enum End: Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+    }
+
+    let pid: pid_t
+    private let watch: Watch
+
+    /// Set by the waiting thread when the program has ended.
+    private final class Watch: Sendable {
+        let ended = Mutex(false)
+        let signal = DispatchSemaphore(value: 0)
+    }
+
+    private init(pid: pid_t, watch: Watch) {
+        self.pid = pid
+        self.watch = watch
+    }
+
+    /// Starts the program (see `Subprocess.spawn`) from a new thread that then waits for it.
+    /// The thread lives exactly as long as the program: a program that asks the kernel to be
+    /// killed when its parent goes (PR_SET_PDEATHSIG) is tied to the thread that started it,
+    /// and a thread of Swift's or Dispatch's pools may end long before the program should.
+    /// A thread of its own also keeps the wait off Dispatch's pool, whose workers may all be
+    /// blocked waiting for children like this one.
+    static func start(
+        _ executable: String, _ arguments: [String],
+        standardInput: Int32? = nil, standardOutput: Int32? = nil, standardError: Int32? = nil,
+        environment: [String] = []
+    ) throws(Subprocess.Failure) -> ChildProcess {
+        let watch = Watch()
+        let started = DispatchSemaphore(value: 0)
+        let box = StartBox()
+        Thread.detachNewThread {
+            let result = Result { () throws(Subprocess.Failure) in
+                try Subprocess.spawn(
+                    executable, arguments, standardInput: standardInput, standardOutput: standardOutput,
+                    standardError: standardError, environment: environment
+                )
+            }
+            box.value.withLock { $0 = result }
+            started.signal()
+            guard case .success(let pid) = result else { return }
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+            watch.ended.withLock { $0 = true }
+            watch.signal.signal()
+        }
+        started.wait()
+        switch box.value.withLock({ $0 }) {
+        case .success(let pid):
+            return ChildProcess(pid: pid, watch: watch)
+        case .failure(let failure):
+            throw failure
+        case nil:
+            throw .cannotStart("the starting thread gave no answer")
+        }
+    }
+
+    private final class StartBox: Sendable {
+        let value = Mutex<Result<pid_t, Subprocess.Failure>?>(nil)
+    }
+
+    var hasEnded: Bool { watch.ended.withLock { $0 } }
+
+    /// Waits until the program has ended or `deadline` passes; true if it has ended.
+    func waitForExit(until deadline: DispatchTime) -> Bool {
+        if hasEnded { return true }
+        guard watch.signal.wait(timeout: deadline) == .success else { return false }
+        // Left for any later wait, which then returns at once.
+        watch.signal.signal()
+        return true
+    }
+
+    /// Sends `signal` unless the program has already ended.
+    func signal(_ signal: Int32) {
+        watch.ended.withLock { done in if !done { kill(pid, signal) } }
+    }
+
+    /// Collects the program's end (after `waitForExit` said it has ended): its exit code or signal.
+    func reap() -> End {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7F
+        return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }
 }
