@@ -1,8 +1,10 @@
-"""Makes avance's PDF and HTML samples (run through Scripts/make-samples).
+"""Makes avance's PDF and HTML samples (run through Scripts/make-samples), and the Markdown
+twins of the PDF layout samples (ipcen-*, ivecol-*).
 
 Every report here is written the way institutions publish them: Word-like PDFs with a
 two-column table of labels and values, running headers and footers, headings set larger
-than the text, signatures side by side; HTML pages with <b>Label:</b> pairs and tables.
+than the text or in bold at its size, signatures side by side; Excel-like tables printed in
+landscape; HTML pages with <b>Label:</b> pairs and tables.
 """
 
 import html
@@ -475,6 +477,303 @@ def encrypted_pdf(path):
               title="Cifrado")
 
 
+# ---------------------------------------------------------------------------
+# PDF layout samples (issue 10): each drawn as a PDF and written as a Markdown twin with
+# the same content, so that the PDF's record must equal the twin's field by field.
+
+def markdown_link(text):
+    """'Nota: https://...' as the Markdown twin writes it: the address in angle brackets."""
+    return re.sub(r"(https?://\S+)", r"<\1>", text)
+
+
+# A Word-like narrative report: section headings in bold at the body's size (not larger),
+# a two-column label/value header whose labels wrap onto two lines, the title repeated as a
+# running header on both pages, a page-number footer, signatures side by side.
+
+IPCEN_TITLE = ["INFORME TRIMESTRAL DE AVANCE DE INDICADORES", "TERCER TRIMESTRE 2025"]
+IPCEN_FIELDS = [
+    ("Dependencia", "Instituto de Protección Civil del Estado de Nayarit (IPCEN)"),
+    ("Programa presupuestario", "E037 - Gestión integral del riesgo de desastres"),
+    ("Componente", "C03 - Cultura de la protección civil fomentada en la población"),
+    ("Actividad", "C03.A02 - Coordinación de simulacros de evacuación en inmuebles públicos, escuelas y "
+                  "centros de trabajo del estado"),
+    ("Indicador", "I05 - Número de simulacros de evacuación coordinados"),
+    ("Descripción del indicador", "Simulacros de evacuación por sismo, incendio o huracán coordinados con "
+                                  "dependencias, escuelas y municipios, con informe de resultados firmado."),
+    ("Trimestre", "Julio-Septiembre 2025"),
+    ("Unidad responsable", "Dirección de Capacitación y Cultura de la Protección Civil"),
+]
+IPCEN_TARGETS = (
+    "La meta anual programada para esta actividad es de 12 simulacros. La meta programada para el tercer "
+    "trimestre fue de 4 simulacros y se realizaron 4 simulacros, lo que representa un cumplimiento del 100% "
+    "de lo programado para el periodo."
+)
+# (heading, paragraphs); a paragraph starting "Nota:" carries the link.
+IPCEN_SECTIONS = [
+    ("Simulacro de evacuación en la Universidad Autónoma de Nayarit", [
+        "El 8 de julio de 2025 el IPCEN coordinó un simulacro de evacuación por sismo en las instalaciones de la "
+        "Universidad Autónoma de Nayarit (UAN), con la participación de 1,240 estudiantes y 85 trabajadores; el "
+        "desalojo total de los edificios se logró en 4 minutos con 10 segundos.",
+        "Las brigadas internas de la UAN recibieron previamente una plática sobre rutas de evacuación, puntos de "
+        "reunión y uso de extintores, y al término se levantó el acta de evaluación del ejercicio.",
+        "Nota: https://ipcen.nayarit.gob.mx/noticias/simulacro-uan-2025",
+    ]),
+    ("Simulacro de sismo en el Hospital Civil de Tepic", [
+        "El 14 de agosto de 2025, en coordinación con la Secretaría de Salud del Estado de Nayarit, se realizó un "
+        "simulacro de sismo con hipótesis de magnitud 7.2 en el Hospital Civil de Tepic, que incluyó la "
+        "evacuación horizontal de 36 pacientes hacia las zonas de menor riesgo del inmueble.",
+        "El personal del hospital activó por primera vez su plan de respuesta hospitalaria ante desastres, con la "
+        "supervisión de observadores del IPCEN.",
+        "Nota: https://ipcen.nayarit.gob.mx/noticias/simulacro-hospital-civil",
+    ]),
+    ("Simulacro Nacional 2025 en Bahía de Banderas", [
+        "El 19 de septiembre de 2025, en el marco del Simulacro Nacional, el IPCEN y el Ayuntamiento de Bahía de "
+        "Banderas coordinaron la evacuación de 14 escuelas y de la presidencia municipal, con 6,380 personas "
+        "participantes y un tiempo promedio de respuesta de 3 minutos.",
+        "La evaluación del ejercicio identificó dos rutas de evacuación obstruidas en la presidencia municipal, que "
+        "el Ayuntamiento se comprometió a liberar antes del cierre del año, así como la necesidad de reforzar la "
+        "señalización de los puntos de reunión en las escuelas de la zona costera.",
+        "Nota: https://ipcen.nayarit.gob.mx/noticias/simulacro-nacional-2025",
+    ]),
+    ("Simulacro de incendio en el Palacio de Justicia de Tepic", [
+        "El 26 de septiembre de 2025 se realizó un simulacro de incendio en el Palacio de Justicia de Tepic, sede "
+        "del Tribunal Superior de Justicia del Estado de Nayarit, con la evacuación de 412 personas servidoras "
+        "públicas. El recorrido previo de verificación de rutas de evacuación se llevó a cabo el 30 de junio de "
+        "2025.",
+        "Nota: https://ipcen.nayarit.gob.mx/noticias/simulacro-palacio-justicia",
+    ]),
+    ("Conclusiones", [
+        "Las observaciones de cada ejercicio se integrarán a los programas internos de protección civil de los "
+        "inmuebles participantes, y su seguimiento se reportará en el próximo informe.",
+    ]),
+]
+IPCEN_SIGNERS = [
+    ["Ing. Rodrigo Villaseñor Partida", "Director de Capacitación y Cultura de la Protección Civil"],
+    ["Lic. Adriana Ceja Montoya", "Directora General del IPCEN"],
+]
+
+WORD_BODY = ParagraphStyle("wordbody", parent=BODY, fontSize=10, leading=13.5, spaceAfter=8)
+WORD_HEADING = ParagraphStyle("wordheading", parent=WORD_BODY, fontName="DejaVu-Bold", spaceBefore=6, spaceAfter=6)
+WORD_LABEL = ParagraphStyle("wordlabel", parent=WORD_BODY, fontName="DejaVu-Bold", spaceAfter=0)
+WORD_VALUE = ParagraphStyle("wordvalue", parent=WORD_BODY, spaceAfter=0)
+WORD_SIGNATURE = ParagraphStyle("wordsignature", parent=WORD_BODY, alignment=TA_CENTER, spaceAfter=0)
+
+
+class TitledCanvas(pdfcanvas.Canvas):
+    """A title centred at the top of every page, and 'Página N de M' centred at the bottom."""
+
+    title_lines = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved = []
+
+    def showPage(self):
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            width, height = self._pagesize
+            y = height - 1.3 * cm
+            self.setFont("DejaVu", 8)
+            for line in self.title_lines:
+                self.drawCentredString(width / 2, y, line)
+                y -= 10
+            self.setStrokeColor(colors.grey)
+            self.line(2 * cm, y + 5, width - 2 * cm, y + 5)
+            self.setFont("DejaVu", 8)
+            self.drawCentredString(width / 2, 1.2 * cm, "Página %d de %d" % (self._pageNumber, total))
+            super().showPage()
+        super().save()
+
+
+def ipcen_pdf(path):
+    data = [[Paragraph(html.escape(label) + ":", WORD_LABEL), Paragraph(html.escape(value), WORD_VALUE)]
+            for label, value in IPCEN_FIELDS]
+    header = Table(data, colWidths=[3.8 * cm, 13.2 * cm])
+    header.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+    ]))
+    story = [header, Spacer(1, 12), Paragraph(html.escape(IPCEN_TARGETS), WORD_BODY)]
+    for heading, paragraphs in IPCEN_SECTIONS:
+        story.append(Paragraph(html.escape(heading), WORD_HEADING))
+        for text in paragraphs:
+            text = html.escape(text)
+            text = re.sub(r"(https?://\S+)", lambda m: '<a href="%s">%s</a>' % (m.group(1), m.group(1)), text)
+            story.append(Paragraph(text, WORD_BODY))
+    story.append(Spacer(1, 6))
+    story.append(Paragraph("Atentamente", WORD_BODY))
+    cells = [[Paragraph("<br/>".join(html.escape(l) for l in lines), WORD_SIGNATURE) for lines in IPCEN_SIGNERS]]
+    signatures = Table(cells, colWidths=[8.5 * cm] * 2)
+    signatures.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 34)]))
+    story.append(KeepTogether(signatures))
+    doc = SimpleDocTemplate(
+        path, pagesize=letter, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2.5 * cm,
+        bottomMargin=2.2 * cm, invariant=1, title="Informe trimestral de avance de indicadores",
+        author="avance samples",
+    )
+    doc.build(story, canvasmaker=type("Canvas", (TitledCanvas,), {"title_lines": IPCEN_TITLE}))
+
+
+def ipcen_markdown():
+    """The running title and the page numbers are the PDF's page furniture: the twin has neither
+    (as the original's text has neither of its PDF's running header and footer)."""
+    out = ["%s: %s" % (label, value) for label, value in IPCEN_FIELDS] + [""]
+    out += [IPCEN_TARGETS, ""]
+    for heading, paragraphs in IPCEN_SECTIONS:
+        out += ["**%s**" % heading, ""]
+        for text in paragraphs:
+            out += [markdown_link(text), ""]
+    out += ["Atentamente", ""]
+    for lines in IPCEN_SIGNERS:
+        out += lines + [""]
+    return "\n".join(out[:-1]) + "\n"
+
+
+# An Excel-like table of indicators printed in landscape: the title (stating the period) and
+# the header fields above it, a header row of up to three lines repeated on the second page,
+# indicator names and formulas of three to six lines centred against one-line figures, a
+# totals row, notes and signatures side by side.
+
+IVECOL_TITLE = "Avance de Indicadores para Resultados al tercer trimestre de 2025"
+IVECOL_FIELDS = [
+    ("Ente público", "Instituto de Vivienda del Estado de Colima (IVECOL)"),
+    ("Programa presupuestario", "E112 - Vivienda adecuada y mejoramiento de la vivienda"),
+    ("Unidad responsable", "Dirección de Programas de Vivienda Social"),
+]
+# The header as printed (a "<br/>" is a line break typed in the cell) and as the twin writes it.
+IVECOL_HEADER = ["Clave", "Nivel", "Indicador", "Método de cálculo", "Unidad de medida",
+                 "Meta<br/>anual<br/>programada", "Meta acumulada al periodo", "Avance acumulado",
+                 "% de cumplimiento"]
+IVECOL_ROWS = [
+    ["I01", "Componente",
+     "Número de viviendas mejoradas con techo firme, piso firme o muro en localidades de alta y muy alta marginación",
+     "NVM = Sumatoria de viviendas con acción de mejoramiento concluida y acta de entrega-recepción firmada por la "
+     "persona beneficiaria",
+     "Vivienda", "1,200", "900", "874", "97.1 %"],
+    ["I02", "Actividad",
+     "Número de créditos para autoconstrucción de vivienda otorgados a familias de bajos ingresos",
+     "NCO = Sumatoria de créditos formalizados mediante contrato firmado y primera ministración depositada en la "
+     "cuenta de la persona acreditada",
+     "Crédito", "450", "330", "312", "94.5 %"],
+    ["I03", "Componente",
+     "Número de escrituras públicas entregadas a familias de asentamientos humanos regularizados",
+     "NEE = Sumatoria de escrituras inscritas en el Registro Público de la Propiedad y entregadas a la persona "
+     "titular del lote",
+     "Escritura", "2,400", "1,800", "1,530", "63.8 %"],
+    ["I04", "Actividad",
+     "Número de lotes con servicios básicos asignados a familias sin patrimonio",
+     "NLA = Sumatoria de lotes asignados mediante resolución de asignación y contrato de compraventa firmado por "
+     "la persona beneficiaria",
+     "Lote", "300", "180", "180", "100.0 %"],
+    ["I05", "Actividad",
+     "Número de subsidios para ampliación de vivienda otorgados a mujeres jefas de familia",
+     "NSA = Sumatoria de subsidios con expediente validado y recurso dispersado a la cuenta de la persona "
+     "beneficiaria",
+     "Subsidio", "250", "190", "201", "105.8 %"],
+    ["I06", "Actividad",
+     "Número de talleres de capacitación en autoconstrucción impartidos en los municipios",
+     "NTI = Sumatoria de talleres impartidos con lista de asistencia y memoria fotográfica",
+     "Taller", "40", "30", "28", "93.3 %"],
+    ["I07", "Actividad",
+     "Número de verificaciones técnicas de obra realizadas a viviendas en proceso de mejoramiento",
+     "NVT = Sumatoria de visitas de verificación con cédula técnica firmada por la persona supervisora de obra "
+     "y por la persona beneficiaria",
+     "Verificación", "3,600", "2,700", "2,655", "98.3 %"],
+]
+IVECOL_TOTAL = ["Total", "", "", "", "", "8,240", "6,130", "5,780", "94.3 %"]
+IVECOL_NOTES = [
+    "1. Las metas y los avances son acumulados al cierre del tercer trimestre.",
+    "2. El porcentaje de cumplimiento se calcula como el avance acumulado entre la meta acumulada al periodo, "
+    "multiplicado por cien.",
+    "3. Cifras con fecha de corte al 30 de septiembre de 2025.",
+]
+IVECOL_SIGNERS = [
+    ["Elaboró", "Arq. Claudia Zamora Figueroa", "Directora de Programas de Vivienda Social"],
+    ["Autorizó", "Ing. Héctor Manuel Virgen Alcaraz", "Director General del IVECOL"],
+]
+
+SHEET_CELL = ParagraphStyle("sheetcell", parent=BODY, fontSize=8.5, leading=10.5, spaceAfter=0)
+SHEET_NUMBER = ParagraphStyle("sheetnumber", parent=SHEET_CELL, alignment=2)
+SHEET_HEAD = ParagraphStyle("sheethead", parent=SHEET_CELL, fontName="DejaVu-Bold", alignment=TA_CENTER)
+SHEET_TOTAL = ParagraphStyle("sheettotal", parent=SHEET_NUMBER, fontName="DejaVu-Bold")
+
+
+class FooterCanvas(TitledCanvas):
+    """Only the page-number footer, as Excel prints it."""
+
+    def save(self):
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            width, _ = self._pagesize
+            self.setFont("DejaVu", 8)
+            self.drawCentredString(width / 2, 1.0 * cm, "Página %d de %d" % (self._pageNumber, total))
+            pdfcanvas.Canvas.showPage(self)
+        pdfcanvas.Canvas.save(self)
+
+
+def ivecol_pdf(path):
+    from reportlab.lib.pagesizes import landscape
+    story = [Paragraph(html.escape(IVECOL_TITLE), ParagraphStyle("sheettitle", parent=BODY, fontName="DejaVu-Bold",
+                                                                fontSize=12, leading=15, spaceAfter=6))]
+    for label, value in IVECOL_FIELDS:
+        story.append(Paragraph("<b>%s:</b> %s" % (html.escape(label), html.escape(value)),
+                               ParagraphStyle("sheetfield", parent=BODY, fontSize=9, leading=12, spaceAfter=1)))
+    story.append(Spacer(1, 8))
+    numeric = range(5, 9)
+    data = [[Paragraph(h, SHEET_HEAD) for h in IVECOL_HEADER]]
+    for row in IVECOL_ROWS:
+        data.append([Paragraph(html.escape(c), SHEET_NUMBER if i in numeric else SHEET_CELL) for i, c in enumerate(row)])
+    data.append([Paragraph(html.escape(c), SHEET_TOTAL if i in numeric else SHEET_HEAD) for i, c in enumerate(IVECOL_TOTAL)])
+    widths = [1.5, 2.5, 3.9, 4.5, 2.4, 2.6, 2.8, 2.4, 2.9]
+    table = Table(data, colWidths=[w * cm for w in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.whitesmoke),
+        ("SPAN", (0, -1), (4, -1)),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    story.append(table)
+    story.append(Spacer(1, 10))
+    note = ParagraphStyle("sheetnote", parent=BODY, fontSize=8.5, leading=11, spaceAfter=2)
+    story.append(Paragraph("Notas:", note))
+    for text in IVECOL_NOTES:
+        story.append(Paragraph(html.escape(text), note))
+    cells = [[Paragraph("<br/>".join(html.escape(l) for l in lines), WORD_SIGNATURE) for lines in IVECOL_SIGNERS]]
+    signatures = Table(cells, colWidths=[9 * cm] * 2)
+    signatures.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 18)]))
+    story.append(KeepTogether(signatures))
+    doc = SimpleDocTemplate(
+        path, pagesize=landscape(letter), leftMargin=1.2 * cm, rightMargin=1.2 * cm, topMargin=1.5 * cm,
+        bottomMargin=1.8 * cm, invariant=1, title="Avance de indicadores IVECOL", author="avance samples",
+    )
+    doc.build(story, canvasmaker=FooterCanvas)
+
+
+def ivecol_markdown():
+    header = [h.replace("<br/>", " ") for h in IVECOL_HEADER]
+    out = [IVECOL_TITLE, ""]
+    out += ["%s: %s" % (label, value) for label, value in IVECOL_FIELDS] + [""]
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "---|" * len(header))
+    for row in IVECOL_ROWS + [IVECOL_TOTAL]:
+        out.append("| " + " | ".join(row) + " |")
+    out += ["", "Notas:", ""] + IVECOL_NOTES + [""]
+    for lines in IVECOL_SIGNERS:
+        out += [lines[0], ""] + lines[1:] + [""]
+    return "\n".join(out[:-1]) + "\n"
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "Samples"
     os.makedirs(out, exist_ok=True)
@@ -502,6 +801,10 @@ def main():
     full = open(os.path.join(out, "iqm-2024-T2-C02.A01-multipagina.pdf"), "rb").read()
     with open(os.path.join(out, "truncado.pdf"), "wb") as f:
         f.write(full[: len(full) * 6 // 10])
+    ipcen_pdf(os.path.join(out, "ipcen-2025-T3-C03.A02.pdf"))
+    write("ipcen-2025-T3-C03.A02.md", ipcen_markdown())
+    ivecol_pdf(os.path.join(out, "ivecol-2025-T3-indicadores.pdf"))
+    write("ivecol-2025-T3-indicadores.md", ivecol_markdown())
     print("samples written to", out)
 
 

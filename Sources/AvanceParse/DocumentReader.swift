@@ -181,6 +181,9 @@ struct DocumentReader {
         for segment in segments where segment.block != periodBlock {
             for m in recognizer.matches(in: segment.text) {
                 let span = segment.text.span(m.first, m.last)
+                // The words that state the report's own period (a title's "al tercer trimestre de
+                // 2025" where no field does) are its header, not a mention in its text.
+                if span == period?.evidence { continue }
                 periodMentions.append(IndicatorRecord.PeriodMention(text: span.text, year: m.year, quarter: m.quarter, evidence: span))
             }
         }

@@ -34,8 +34,26 @@ import Testing
         #expect(Self.files.contains { $0.hasPrefix("series/") }, "the series in subfolders are samples too")
     }
 
+    /// Samples avance does not read right yet, each with why: the test expects them to
+    /// differ (a known issue) and fails the day they match, so the entry is removed then.
+    static let knownDifferences: [String: String] = [
+        "ivecol-2025-T3-indicadores.pdf": """
+            issue 10: the Excel-like table continued on page 2 (cells of 4-6 lines) is misread \
+            there: rows 6 and 7 lose figures and the formula cell joins the indicator's name, the \
+            Total row becomes a record, and the signatures set side by side are not found
+            """,
+    ]
+
     @Test(arguments: files)
     func sampleMatchesItsExpectedRecord(file: String) throws {
+        if let why = Self.knownDifferences[file] {
+            try withKnownIssue(Comment(rawValue: why)) { try compare(file) }
+        } else {
+            try compare(file)
+        }
+    }
+
+    func compare(_ file: String) throws {
         let expectedURL = Self.expectedDir.appendingPathComponent(file + ".json")
         guard let expectedData = FileManager.default.contents(atPath: expectedURL.path) else {
             Issue.record("Samples/expected/\(file).json is missing: write the expected record by reading the report")
@@ -96,11 +114,18 @@ enum JSONDiff {
             if e.count > a.count { out += e[a.count...].map { "\(path): missing \(show($0))" } }
             return out
         default:
-            return same(expected, actual) ? [] : ["\(path): expected \(show(expected)), got \(show(actual))"]
+            return same(expected, actual, path: path) ? [] : ["\(path): expected \(show(expected)), got \(show(actual))"]
         }
     }
 
-    static func same(_ a: Any, _ b: Any) -> Bool {
+    /// A PDF span's box is located in points by another tool, rounded to two decimals:
+    /// coordinates agree within a twentieth of a point.
+    static let boxTolerance = 0.05
+
+    static func same(_ a: Any, _ b: Any, path: String = "") -> Bool {
+        if path.contains(".box."), let x = a as? NSNumber, let y = b as? NSNumber {
+            return abs(x.doubleValue - y.doubleValue) <= boxTolerance
+        }
         if a is NSNull || b is NSNull { return a is NSNull && b is NSNull }
         if let x = a as? NSNumber, let y = b as? NSNumber {
             // JSON booleans and numbers both arrive as NSNumber; compare by value.
