@@ -559,35 +559,22 @@ WORD_VALUE = ParagraphStyle("wordvalue", parent=WORD_BODY, spaceAfter=0)
 WORD_SIGNATURE = ParagraphStyle("wordsignature", parent=WORD_BODY, alignment=TA_CENTER, spaceAfter=0)
 
 
-class TitledCanvas(pdfcanvas.Canvas):
+class TitledCanvas(NumberedCanvas):
     """A title centred at the top of every page, and 'Página N de M' centred at the bottom."""
 
     title_lines = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._saved = []
-
-    def showPage(self):
-        self._saved.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._saved)
-        for state in self._saved:
-            self.__dict__.update(state)
-            width, height = self._pagesize
-            y = height - 1.3 * cm
-            self.setFont("DejaVu", 8)
-            for line in self.title_lines:
-                self.drawCentredString(width / 2, y, line)
-                y -= 10
-            self.setStrokeColor(colors.grey)
-            self.line(2 * cm, y + 5, width - 2 * cm, y + 5)
-            self.setFont("DejaVu", 8)
-            self.drawCentredString(width / 2, 1.2 * cm, "Página %d de %d" % (self._pageNumber, total))
-            super().showPage()
-        super().save()
+    def _running(self, total):
+        width, height = self._pagesize
+        y = height - 1.3 * cm
+        self.setFont("DejaVu", 8)
+        for line in self.title_lines:
+            self.drawCentredString(width / 2, y, line)
+            y -= 10
+        self.setStrokeColor(colors.grey)
+        self.line(2 * cm, y + 5, width - 2 * cm, y + 5)
+        self.setFont("DejaVu", 8)
+        self.drawCentredString(width / 2, 1.2 * cm, "Página %d de %d" % (self._pageNumber, total))
 
 
 def ipcen_pdf(path):
