@@ -38,12 +38,24 @@ struct IndicatorTable {
                 if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
                 continue
             }
-            if current != nil, block.cells.contains(where: { !$0.text.isEmpty }) {
+            if current != nil, block.cells.contains(where: { !$0.text.isEmpty }), !Self.isTotalRow(block.cells) {
                 current!.rows.append(i)
             }
         }
         if let c = current { tables.append(c) }
         return tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
+    }
+
+    /// A row of sums under the indicators: its first filled cell (the key cell, or one label
+    /// set across the key columns) says only `Total`, `Totales`, `Subtotal`, `Total general`.
+    /// It names no indicator and makes no record.
+    static func isTotalRow(_ cells: [SpannedText]) -> Bool {
+        guard let first = cells.first(where: { $0.text.contains(where: { !$0.isWhitespace }) }) else { return false }
+        let words = first.text.lowercased()
+            .split(whereSeparator: { !$0.isLetter })
+            .map(String.init)
+        let key = words.joined(separator: " ")
+        return ["total", "totales", "subtotal", "subtotales", "sub total", "sub totales", "total general", "gran total"].contains(key)
     }
 
     /// The data a header row carried after its labels, by column (see `find`).

@@ -119,6 +119,42 @@ import Testing
         #expect(blocks[2].label?.text == "Nota")
     }
 
+    @Test func aRowWhoseFiguresSpanTheHeadersNarrowColumnsGoesOnWithTheTable() {
+        // A header centred over figures set to the right, and a first row of short figures,
+        // leave narrower columns than the table's: a wider figure below spans two of them.
+        let blocks = PageSketch.blocks("""
+                  Clave   Indicador         Meta        Avance
+                                           anual       logrado
+
+                  I01     Talleres de            40            28
+                          capacitación
+
+                  I02     Visitas de          3,600         2,655
+                          verificación
+            """)
+        #expect(blocks.map(\.kind) == [.tableRow, .tableRow, .tableRow])
+        #expect(blocks.map(\.cells.count) == [4, 4, 4])
+        #expect(blocks[0].cells.map(\.text) == ["Clave", "Indicador", "Meta\nanual", "Avance\nlogrado"])
+        #expect(blocks[2].cells.map(\.text) == ["I02", "Visitas de\nverificación", "3,600", "2,655"])
+    }
+
+    @Test func signaturesSetLargeSideBySideAreLinesNotHeadings() {
+        // Each signature's lines are broken by hand (`Elaboró` alone over the name): no heading.
+        let blocks = PageSketch.blocks([PageSketch.page("""
+               Las metas y los avances son acumulados al cierre del tercer trimestre del año.
+               El porcentaje de cumplimiento se calcula como el avance entre la meta al periodo.
+
+                      Elaboró                                  Autorizó
+               Arq. Ana López Ruiz                      Ing. Luis Pérez Gómez
+               Directora de Programas                   Director General
+            """, sizes: [3: 11.5, 4: 11.5, 5: 11.5])])
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph, .paragraph])
+        #expect(blocks.dropFirst().map(\.text.text) == [
+            "Elaboró\nArq. Ana López Ruiz\nDirectora de Programas",
+            "Autorizó\nIng. Luis Pérez Gómez\nDirector General",
+        ])
+    }
+
     @Test func textsSideBySideAreReadLeftThenRight() {
         let blocks = PageSketch.blocks("""
                  Mtra. Laura Méndez Castillo              Lic. Jorge Pérez Ramírez

@@ -22,6 +22,19 @@ import Testing
         #expect(rs[1].component?.code == "C01")
     }
 
+    @Test func aTotalRowUnderTheIndicatorsMakesNoRecord() throws {
+        let rs = try Self.records("""
+            | Clave | Nivel | Indicador | Meta anual programada | Avance acumulado |
+            |---|---|---|---|---|
+            | I01 | Actividad | Número de talleres impartidos | 40 | 28 |
+            | I02 | Actividad | Número de visitas realizadas | 3,600 | 2,655 |
+            |  |  | Total | 3,640 | 2,683 |
+            """)
+        #expect(rs.map { $0.indicator?.code } == ["I01", "I02"])
+        #expect(IndicatorTable.isTotalRow(["Subtotal:", "", "12"].map { SpannedText(text: $0, anchors: []) }))
+        #expect(!IndicatorTable.isTotalRow(["I03", "Total de escuelas atendidas", "12"].map { SpannedText(text: $0, anchors: []) }))
+    }
+
     @Test func aWorkProgramCountsItsActions() throws {
         let rs = try Self.records("""
             | Proyecto | Acción | Producto o evidencia | Cantidad o porcentaje |

@@ -36,13 +36,7 @@ import Testing
 
     /// Samples avance does not read right yet, each with why: the test expects them to
     /// differ (a known issue) and fails the day they match, so the entry is removed then.
-    static let knownDifferences: [String: String] = [
-        "ivecol-2025-T3-indicadores.pdf": """
-            issue 10: the Excel-like table continued on page 2 (cells of 4-6 lines) is misread \
-            there: rows 6 and 7 lose figures and the formula cell joins the indicator's name, the \
-            Total row becomes a record, and the signatures set side by side are not found
-            """,
-    ]
+    static let knownDifferences: [String: String] = [:]
 
     @Test(arguments: files)
     func sampleMatchesItsExpectedRecord(file: String) throws {

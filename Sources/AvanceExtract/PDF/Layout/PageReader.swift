@@ -33,7 +33,7 @@ struct PageReader {
                     func continues(_ g: [Row]) -> Bool {
                         Self.isTabular(g) || Self.continuesTable(g) || Self.standsInColumns(g, of: above)
                     }
-                    if continues(groups[i]) && Self.fits(groups[i], columns) {
+                    if continues(groups[i]) && (Self.fits(groups[i], columns) || Self.fitsWidened(groups[i], table: above)) {
                         table.append(groups[i])
                         i += 1
                         continue
@@ -62,7 +62,8 @@ struct PageReader {
                 let rows = run.joined()
                 let left = rows.compactMap { $0.filter { $0.x1 <= split } }
                 let right = rows.compactMap { $0.filter { $0.x0 >= split } }
-                blocks += Rows.groups(left).flatMap(runningText) + Rows.groups(right).flatMap(runningText)
+                blocks += Rows.groups(left).flatMap { runningText($0, sideBySide: true) }
+                    + Rows.groups(right).flatMap { runningText($0, sideBySide: true) }
                 continue
             }
             blocks += groupBlocks(groups[i])
@@ -100,6 +101,19 @@ struct PageReader {
         group.allSatisfy { row in
             row.fragments.allSatisfy { f in columns.filter { f.overlaps($0.lo, $0.hi) }.count <= 1 }
         }
+    }
+
+    /// A table of few rows knows its columns only roughly: a header label centred over
+    /// figures set to the right, a short figure, make columns narrower than the table's
+    /// (`programada` beside `40`, where `3,600` spans both). A tabular group that keeps to the
+    /// columns the table has once the group's own rows are counted goes on with it, so long
+    /// as counting them joins none of the table's cells (no fewer columns than a row of the
+    /// table fills).
+    static func fitsWidened(_ group: [Row], table: [Row]) -> Bool {
+        guard isTabular(group) else { return false }
+        let widened = TableLayout.columns((table + group).filter { $0.fragments.count >= 2 })
+        let most = table.map(\.fragments.count).max() ?? 0
+        return widened.count >= most && fits(group, widened)
     }
 
     private func groupBlocks(_ group: [Row]) -> [Block] {

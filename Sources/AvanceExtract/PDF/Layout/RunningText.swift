@@ -12,7 +12,10 @@ extension PageReader {
 
     func isLarge(_ row: Row) -> Bool { row.size >= bodySize * Self.headingRatio }
 
-    func runningText(_ group: [Row]) -> [Block] {
+    /// `sideBySide`: the group is one of two texts set side by side (signatures), where
+    /// lines set large but broken by hand (see `brokenByHand`) are lines of their own, no
+    /// heading.
+    func runningText(_ group: [Row], sideBySide: Bool = false) -> [Block] {
         guard !group.isEmpty else { return [] }
         var blocks: [Block] = []
         var start = 0
@@ -25,6 +28,7 @@ extension PageReader {
             let run = Array(group[start..<end])
             let length = run.reduce(0) { $0 + $1.length }
             if (large || bold) && run.count <= Self.headingRows && length <= Self.headingLength
+                && !(sideBySide && Self.brokenByHand(run))
                 && !(bold && run.count == 1 && TextExtractor.fieldSplit(run[0].text) != nil) {
                 blocks.append(heading(run, large: large))
             } else {
@@ -33,6 +37,17 @@ extension PageReader {
             start = end
         }
         return blocks
+    }
+
+    /// Lines broken by hand, not wrapped: some line but the last would have taken the next
+    /// line's first word within the widest line's width (`Elaboró` over a name and a role).
+    static func brokenByHand(_ run: [Row]) -> Bool {
+        guard run.count >= 2 else { return false }
+        let widest = run.map { $0.x1 - $0.x0 }.max()!
+        return zip(run, run.dropFirst()).contains { a, b in
+            let next = b.words[0]
+            return (a.x1 - a.x0) + a.size + next.box.width < widest
+        }
     }
 
     /// Rows set large make a heading; a run of bold rows at body size, a bold paragraph of one
