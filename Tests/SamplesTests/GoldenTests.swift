@@ -34,20 +34,8 @@ import Testing
         #expect(Self.files.contains { $0.hasPrefix("series/") }, "the series in subfolders are samples too")
     }
 
-    /// Samples avance does not read right yet, each with why: the test expects them to
-    /// differ (a known issue) and fails the day they match, so the entry is removed then.
-    static let knownDifferences: [String: String] = [:]
-
     @Test(arguments: files)
     func sampleMatchesItsExpectedRecord(file: String) throws {
-        if let why = Self.knownDifferences[file] {
-            try withKnownIssue(Comment(rawValue: why)) { try compare(file) }
-        } else {
-            try compare(file)
-        }
-    }
-
-    func compare(_ file: String) throws {
         let expectedURL = Self.expectedDir.appendingPathComponent(file + ".json")
         guard let expectedData = FileManager.default.contents(atPath: expectedURL.path) else {
             Issue.record("Samples/expected/\(file).json is missing: write the expected record by reading the report")

@@ -68,14 +68,6 @@ import Testing
 
     @Test(arguments: readable)
     func everyQuoteStandsWhereItsSpanSays(file: String) throws {
-        if let why = GoldenTests.knownDifferences[file] {
-            try withKnownIssue(Comment(rawValue: why)) { try checkQuotes(file) }
-        } else {
-            try checkQuotes(file)
-        }
-    }
-
-    func checkQuotes(_ file: String) throws {
         let r = try Binary.run(["parse", "--format", "json", "Samples/" + file])
         #expect(r.status == 0, "\(r.stderr)")
         let records = try JSONSerialization.jsonObject(with: r.stdout)
