@@ -1,8 +1,12 @@
 """Locates a quote in a sample, as a span of the record conventions, with poppler's own tools.
 
-For a PDF, the span is where the quote stands in one page's text in poppler's reading order:
-`line` is the 1-based line of `pdftotext -f P -l P FILE -` (default mode, not `-layout`),
-`column` the 1-based character in that line, `text` the quoted words as they stand there (a line
+For a PDF, the span is where the quote stands in one page's text as the engine that read it
+gives that text. avance's default engine is poppler's library: `line` is the 1-based line of
+the page's text from `poppler_page_get_text` (what a viewer built on poppler copies when the
+whole page is selected), read here through Python's GObject bindings (Debian `python3-gi`,
+`gir1.2-poppler-0.18`; run this script with /usr/bin/python3). With `--engine pdftotext` (avance's
+`--pdf-engine pdftotext`), `line` is the 1-based line of `pdftotext -f P -l P FILE -` (default
+mode, not `-layout`). Either way `column` is the 1-based character in that line, `text` the quoted words as they stand there (a line
 break kept as "\\n"), and `box` the union of the boxes of the words the quote touches, read from
 `pdftotext -f P -l P -bbox-layout FILE -` (PDF points, origin at the page's top-left):
 x = xMin, y = yMin, width = xMax - xMin, height = yMax - yMin, rounded to 2 decimals. The two
@@ -17,7 +21,13 @@ the report. Used by hand while writing Samples/expected/*.json.
 Usage:
   pdf_spans.py FILE.pdf PAGE QUOTE [--nth K] [--after TEXT]   one span, as JSON
   pdf_spans.py FILE.pdf PAGE --lines                          the page's numbered lines
+  pdf_spans.py FILE.pdf PAGE --text                           the page's text, as it is
   pdf_spans.py FILE.md QUOTE [--nth K] [--after TEXT]         a span in a text file
+  pdf_spans.py --relocate FILE.pdf EXPECTED.json              rewrites the line and column of
+      every span of an expected file to the engine's convention, keeping each quote and box: the
+      quote's first word is looked for in the page's text where its characters' boxes lie in
+      the span's box (used once, when the default engine became poppler's library)
+Add --engine pdftotext to any PDF form for pdftotext's text (default: --engine library).
 A quote's spaces match any run of spaces and line breaks; --nth K takes the K-th occurrence
 (0-based), counted after the first occurrence of --after TEXT when given.
 """
@@ -35,7 +45,28 @@ def pdftotext(args):
     return out.stdout.decode("utf-8")
 
 
+ENGINE = "library"
+
+
+def library_page(path, page):
+    """Poppler's library's page: (text, one rectangle per character, top-left origin)."""
+    import os
+    try:
+        import gi
+        gi.require_version("Poppler", "0.18")
+        from gi.repository import Poppler
+    except (ImportError, ValueError):
+        raise SystemExit("poppler's library is read through python3-gi and gir1.2-poppler-0.18: "
+                         "sudo apt-get install -y python3-gi gir1.2-poppler-0.18, then run with /usr/bin/python3")
+    document = Poppler.Document.new_from_file("file://" + os.path.abspath(path), None)
+    p = document.get_page(page - 1)
+    ok, rectangles = p.get_text_layout()
+    return p.get_text(), [(r.x1, r.y1, r.x2, r.y2) for r in (rectangles if ok else [])]
+
+
 def page_text(path, page):
+    if ENGINE == "library":
+        return library_page(path, page)[0]
     text = pdftotext(["-f", str(page), "-l", str(page), path, "-"])
     # One page's output ends with a form feed.
     return text[:-1] if text.endswith("\f") else text
@@ -81,7 +112,69 @@ def line_column(text, offset):
     return line, column
 
 
+def library_span(path, page, quote, nth=0, after=None):
+    text, rectangles = library_page(path, page)
+    if any(unicodedata.combining(c) for c in text):
+        raise SystemExit("page %d has combining characters: columns would depend on how they are counted" % page)
+    lo, hi = find(text, quote, nth, after)
+    touched = [rectangles[i] for i in range(lo, min(hi, len(rectangles))) if not text[i].isspace()]
+    line, column = line_column(text, lo)
+    return {
+        "page": page, "line": line, "column": column, "text": text[lo:hi],
+        "box": {"x": round(min(r[0] for r in touched), 2), "y": round(min(r[1] for r in touched), 2),
+                "width": round(max(r[2] for r in touched) - min(r[0] for r in touched), 2),
+                "height": round(max(r[3] for r in touched) - min(r[1] for r in touched), 2)},
+    }
+
+
+def relocate(path, expected):
+    """The expected file's spans, each at the line and column of its quote's first word in the
+    engine's page text: the occurrence whose characters' boxes lie in the span's box."""
+    records = json.load(open(expected, encoding="utf-8"))
+    pages = {}
+    moved = 0
+
+    def visit(value):
+        nonlocal moved
+        if isinstance(value, dict):
+            if all(k in value for k in ("line", "column", "text", "page", "box")) and value["page"]:
+                page = value["page"]
+                if page not in pages:
+                    pages[page] = library_page(path, page) if ENGINE == "library" else (page_text(path, page), None)
+                text, rectangles = pages[page]
+                first = value["text"].split()[0]
+                box = value["box"]
+                x0, y0 = box["x"] - 0.5, box["y"] - 0.5
+                x1, y1 = box["x"] + box["width"] + 0.5, box["y"] + box["height"] + 0.5
+                at = [m.start() for m in re.finditer(re.escape(first), text)
+                      if rectangles is None or all(x0 <= rectangles[i][0] and rectangles[i][2] <= x1 and y0 <= rectangles[i][1]
+                                                   and rectangles[i][3] <= y1 for i in range(m.start(), m.start() + len(first)))]
+                if len(at) > 1:
+                    # Inside one box, the whole word rather than a piece of a longer one ("20" in "2024").
+                    at = [k for k in at if (k == 0 or not text[k - 1].isalnum())
+                          and (k + len(first) >= len(text) or not text[k + len(first)].isalnum())]
+                if len(at) != 1:
+                    raise SystemExit("p%d %r: %d places in the box, wanted one" % (page, first, len(at)))
+                line, column = line_column(text, at[0])
+                moved += (line, column) != (value["line"], value["column"])
+                value["line"], value["column"] = line, column
+                return
+            for v in value.values():
+                visit(v)
+        elif isinstance(value, list):
+            for v in value:
+                visit(v)
+
+    visit(records)
+    with open(expected, "w", encoding="utf-8") as out:
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    print("%s: %d spans moved" % (expected, moved), file=sys.stderr)
+
+
 def pdf_span(path, page, quote, nth=0, after=None):
+    if ENGINE == "library":
+        return library_span(path, page, quote, nth, after)
     text = page_text(path, page)
     if any(unicodedata.combining(c) for c in text):
         raise SystemExit("page %d has combining characters: columns would depend on how they are counted" % page)
@@ -115,10 +208,19 @@ def text_span(path, quote, nth=0, after=None):
 
 
 def main(argv):
-    args, nth, after, lines = [], 0, None, False
+    global ENGINE
+    args, nth, after, lines, raw, move = [], 0, None, False, False, False
     i = 0
     while i < len(argv):
-        if argv[i] == "--nth":
+        if argv[i] == "--engine":
+            ENGINE = argv[i + 1]; i += 2
+            if ENGINE not in ("library", "pdftotext"):
+                raise SystemExit("--engine is library or pdftotext")
+        elif argv[i] == "--text":
+            raw = True; i += 1
+        elif argv[i] == "--relocate":
+            move = True; i += 1
+        elif argv[i] == "--nth":
             nth = int(argv[i + 1]); i += 2
         elif argv[i] == "--after":
             after = argv[i + 1]; i += 2
@@ -129,7 +231,13 @@ def main(argv):
     if not args:
         raise SystemExit(__doc__)
     path = args[0]
+    if move:
+        relocate(path, args[1])
+        return
     is_pdf = open(path, "rb").read(5) == b"%PDF-"
+    if is_pdf and raw:
+        sys.stdout.write(page_text(path, int(args[1])))
+        return
     if is_pdf and lines:
         for n, line in enumerate(page_text(path, int(args[1])).split("\n"), 1):
             print("%4d  %s" % (n, line))

@@ -6,8 +6,9 @@
 AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev libpoppler-glib-dev poppler-utils sqlite3 libsqlite3-dev)
 
 # What the tests need besides: a browser to open the audit's web page (headless), fonts for it
-# to draw text with, and python3 to decode its screenshot.
-AVANCE_TEST_PACKAGES=(chromium fonts-dejavu-core python3)
+# to draw text with, python3 to decode its screenshot, and Python's bindings to poppler's
+# library, an independent reading of the page text that PDF spans cite (Scripts/lib/pdf_spans.py).
+AVANCE_TEST_PACKAGES=(chromium fonts-dejavu-core python3 python3-gi gir1.2-poppler-0.18)
 
 # ensure_system_packages [extra packages...]
 ensure_system_packages() {

@@ -5,14 +5,16 @@ import Foundation
 /// Reads a file and turns it into an `ExtractedDocument`, choosing the format by content.
 public struct Extractor: Sendable {
     public struct Options: Sendable {
-        /// Seconds pdftotext may run on one file before it is stopped.
+        /// Seconds one PDF may take to read (pdftotext's run; the workers have their own).
         public var pdfTimeout: Double
         /// Larger files are refused rather than read into memory.
         public var maxBytes: Int
         /// The pdftotext program; `nil` finds it on `PATH`.
         public var pdftotextPath: String?
-        /// Where a PDF's page model (its words, boxes and fonts) comes from; `nil` runs
-        /// `pdftotext -bbox-layout` once per file (`PdftotextBBoxSource`, with the two options above).
+        /// Worker processes that read PDFs with poppler's library (words, boxes and fonts);
+        /// `nil` runs `pdftotext -bbox-layout` once per file instead (no fonts).
+        public var pdfWorkers: PDFWorkerPool?
+        /// Another source of page models, for tests; it takes precedence over both.
         var pdfPageSource: (any PDFPageModelSource)?
 
         public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil) {
@@ -23,7 +25,7 @@ public struct Extractor: Sendable {
 
         /// The engine that reads PDFs' pages.
         var pageSource: any PDFPageModelSource {
-            pdfPageSource ?? PdftotextBBoxSource(timeout: pdfTimeout, pdftotextPath: pdftotextPath)
+            pdfPageSource ?? pdfWorkers ?? PdftotextBBoxSource(timeout: pdfTimeout, pdftotextPath: pdftotextPath)
         }
     }
 

@@ -93,7 +93,7 @@ struct Sections {
             return block.text.text.isEmpty ? nil : block.text
         case .paragraph where block.isStrong && !block.text.text.contains("\n"):
             let words = block.text.text.split(separator: " ").count
-            guard words <= 30, !isCaption(block), SignatureReader.honorific(ofLine: block.text.text) == nil else { return nil }
+            guard words <= 30, !isCaption(block), SignatureReader.signatureStart(ofLine: block.text.text) == nil else { return nil }
             return block.text
         default:
             return nil
@@ -117,7 +117,7 @@ struct Sections {
         let words = text.split(separator: " ")
         guard (2...25).contains(words.count), let first = text.first, first.isUppercase,
               !text.hasSuffix(":"), !text.hasSuffix(","), !isCaption(block),
-              !text.contains("http"), SignatureReader.honorific(ofLine: text) == nil,
+              !text.contains("http"), SignatureReader.signatureStart(ofLine: text) == nil,
               let firstWord = words.first, !sentenceStarts.contains(Folding.fold(firstWord))
         else { return nil }
         // A line that is only a name of an institution or a date is a letterhead, not a title.

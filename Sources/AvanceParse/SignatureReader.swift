@@ -8,9 +8,12 @@ enum SignatureReader {
         for (b, block) in blocks.enumerated() where block.kind != .tableRow && mayHoldSignature(block.text.text) {
             // "Elaboró: Dra. Itzel Sánchez": a signature may be a field's value.
             let lines = Self.lines(block.text)
-            for (k, line) in lines.enumerated() {
-                guard let (honorific, name) = honorific(ofLine: line.text) else { continue }
-                var following = Array(lines[(k + 1)...])
+            for (k, whole) in lines.enumerated() {
+                guard let (honorific, name, nameEnd) = signatureStart(ofLine: whole.text) else { continue }
+                // "Mtra. Alma Arroyo Angulo. Secretaria Técnica": the role may go on after the name.
+                let line = whole.slice(whole.text.startIndex..<nameEnd).trimmed()
+                let rest = whole.slice(nameEnd..<whole.text.endIndex).trimmed()
+                var following = (rest.text.isEmpty ? [] : [rest]) + Array(lines[(k + 1)...])
                 if following.isEmpty {
                     // The role may stand in the next short blocks (HTML and PDF often split lines).
                     var nb = b + 1
@@ -39,7 +42,7 @@ enum SignatureReader {
 
     /// A signature's caption ("Firma del responsable ...") or the next signatory.
     static func startsSomethingElse(_ line: String) -> Bool {
-        Folding.fold(line).hasPrefix("firma") || honorific(ofLine: line) != nil
+        Folding.fold(line).hasPrefix("firma") || signatureStart(ofLine: line) != nil
     }
 
     /// The lines of a block's text with their spans.
@@ -64,6 +67,22 @@ enum SignatureReader {
             if Honorifics.all.contains(Folding.fold(word.filter { $0 != "." })) { return true }
         }
         return false
+    }
+
+    /// A line that starts with a signature: the title, the name, and where the name ends (the
+    /// line's end, or the period that ends the name when the role follows on the same line, as
+    /// a signature set in bold over several lines reads once its lines are joined).
+    static func signatureStart(ofLine line: String) -> (String, String, String.Index)? {
+        if let (title, name) = honorific(ofLine: line) { return (title, name, line.endIndex) }
+        // The title's own period is not the name's end.
+        guard let space = line.firstIndex(of: " ") else { return nil }
+        var from = space
+        while let period = line[from...].range(of: ". ") {
+            let end = line.index(after: period.lowerBound)
+            if let (title, name) = honorific(ofLine: String(line[..<end])) { return (title, name, end) }
+            from = period.upperBound
+        }
+        return nil
     }
 
     /// `Mtra. Alma Gabriela Arroyo Angulo.` → ("Mtra.", "Alma Gabriela Arroyo Angulo").

@@ -16,8 +16,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Report files (PDF, HTML or text; the format is read from the content).")
     var files: [String]
 
-    @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
-    var pdfTimeout: Double = 60
+    @OptionGroup var pdf: PDFOptions
 
     @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month (default, or as avance.yml says) or month-day.")
     var dateOrder: ParseOptions.NumericDateOrder?
@@ -26,14 +25,14 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one report file.") }
-        guard pdfTimeout > 0 else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
     }
 
     /// The stages as the configuration (avance.yml) and the options set them.
     func pipeline() throws -> Pipeline {
         let configuration = try config.load()
         var p = Pipeline(configuration: configuration)
-        p.extractor.options.pdfTimeout = pdfTimeout
+        // Files are read one after another: one worker is enough.
+        pdf.configure(&p.extractor.options, workers: 1)
         p.parser.options = configuration.parseOptions(dateOrder: dateOrder)
         return p
     }

@@ -222,6 +222,39 @@ import Testing
         #expect(blocks[1].text.text == "Firma del convenio con el Instituto")
     }
 
+    @Test func aBoldLineWithinAParagraphGoesOnWithIt() {
+        // A phrase set in bold that happens to fill a whole line of a wrapped paragraph.
+        let blocks = PageSketch.blocks("""
+            Se dio a conocer el arranque del proyecto durante la Segunda
+            Reunión Plenaria de la Comisión Permanente de Contralores del
+            Estado, celebrada el 19 de julio en la ciudad de Cancún.
+
+            Taller de sensibilización
+
+            El 20 de agosto se impartió el taller.
+            """, bold: [1, 4])
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph, .paragraph])
+        #expect(blocks.map(\.isStrong) == [false, true, false])
+        #expect(blocks[0].text.text.hasSuffix("Cancún."))
+        #expect(blocks[1].text.text == "Taller de sensibilización")
+    }
+
+    @Test func boldLinesBrokenByHandKeepTheirLines() throws {
+        // A signature set in bold: a name over a short role; then its caption.
+        let blocks = PageSketch.blocks("""
+            El 20 de agosto se impartió el taller de sensibilización a las personas servidoras
+            públicas de la Secretaría, con la asistencia de cuarenta participantes.
+
+            Mtra. Alma Gabriela Arroyo Angulo y Pérez.
+            Secretaria Técnica
+            SESAEQROO
+            Firma del responsable de la unidad administrativa
+            """, bold: [3, 4, 5])
+        let signature = try #require(blocks.first { $0.text.text.hasPrefix("Mtra.") })
+        #expect(signature.kind == .paragraph && signature.isStrong)
+        #expect(signature.text.text == "Mtra. Alma Gabriela Arroyo Angulo y Pérez.\nSecretaria Técnica\nSESAEQROO")
+    }
+
     @Test func onAPageSetInBoldBoldTellsNoHeading() {
         let blocks = PageSketch.blocks("""
             Firma del convenio con el Instituto

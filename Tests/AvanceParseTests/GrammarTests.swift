@@ -1,3 +1,4 @@
+import Foundation
 import AvanceCore
 @testable import AvanceParse
 import Testing
@@ -154,5 +155,15 @@ import Testing
         #expect(SignatureReader.honorific(ofLine: "C.P. José Luis Pérez de la Cruz")! == ("C.P.", "José Luis Pérez de la Cruz"))
         #expect(SignatureReader.honorific(ofLine: "Lic. en Derecho por la universidad") == nil)
         #expect(SignatureReader.honorific(ofLine: "Dr. 5 de julio") == nil)
+    }
+
+    @Test func aSignatureWhoseRoleFollowsTheNameOnOneLine() throws {
+        // Bold lines of a signature, joined: the name ends at its period, the role follows.
+        let line = "Mtra. Alma Gabriela Arroyo Angulo. Secretaria Técnica de la SESAEQROO"
+        let (title, name, end) = try #require(SignatureReader.signatureStart(ofLine: line))
+        #expect(title == "Mtra." && name == "Alma Gabriela Arroyo Angulo")
+        #expect(line[end...].trimmingCharacters(in: .whitespaces) == "Secretaria Técnica de la SESAEQROO")
+        // A sentence that starts with a title's abbreviation is no signature.
+        #expect(SignatureReader.signatureStart(ofLine: "Lic. en Derecho. Se tituló en 2010 en la universidad") == nil)
     }
 }

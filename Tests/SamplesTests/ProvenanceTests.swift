@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// Every span avance prints must point at its quoted words in the original file. For a text
-/// or HTML sample, the first word of every quote stands at its line and column. For a PDF,
-/// two independent readings by poppler: the words pdftotext finds inside the span's box hold
-/// the quote, and the quote's first word stands at the line and column of the page's plain
-/// text (`pdftotext -f P -l P file -`).
+/// or HTML sample, the first word of every quote stands at its line and column. For a PDF, read
+/// by each engine, two independent readings by poppler: the words pdftotext finds inside the
+/// span's box hold the quote, and the quote's first word stands at the line and column of the
+/// page's text as that engine gives it: poppler's library's page text for the default engine
+/// (read through Python's GObject bindings, `Scripts/lib/pdf_spans.py --text`), the plain text
+/// of `pdftotext -f P -l P file -` for `--pdf-engine pdftotext`.
 @Suite struct ProvenanceTests {
     static let readable = GoldenTests.files.filter { file in
         // Broken samples have no records; their expected file says so.
@@ -25,6 +27,34 @@ import Testing
         if let crop { arguments += ["-x", "\(crop[0])", "-y", "\(crop[1])", "-W", "\(crop[2])", "-H", "\(crop[3])"] }
         let r = try Binary.run(executable: pdftotext, arguments + ["Samples/" + file, "-"])
         return String(decoding: r.stdout, as: UTF8.self)
+    }
+
+    /// The page's text as poppler's library gives it (`poppler_page_get_text`), read by Python's
+    /// bindings to the library, not by avance.
+    static func libraryText(_ file: String, page: Int) throws -> String {
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        let r = try Binary.run(executable: python, ["Scripts/lib/pdf_spans.py", "Samples/" + file, "\(page)", "--text"])
+        guard r.status == 0 else {
+            throw Failure(description: "Scripts/lib/pdf_spans.py could not read the page: \(r.stderr)")
+        }
+        return String(decoding: r.stdout, as: UTF8.self)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The PDF engines avance has (`--pdf-engine`).
+    static let engines = ["poppler", "pdftotext"]
+
+    /// The page's text as `engine` gives it: what its spans' lines and columns count in.
+    static func pageText(_ file: String, page: Int, engine: String) throws -> String {
+        engine == "pdftotext" ? try pdfText(file, page: page) : try libraryText(file, page: page)
+    }
+
+    /// Each file once, and each PDF once per engine.
+    static let cases: [(file: String, engine: String)] = readable.flatMap { file in
+        (try? isPDF(file)) == true ? engines.map { (file, $0) } : [(file, "poppler")]
     }
 
     /// White space left out (avance joins an address broken at the margin) and ligatures
@@ -66,9 +96,9 @@ import Testing
         String(text(in: lines, line: line, column: column, count: .max).prefix { !$0.isWhitespace })
     }
 
-    @Test(arguments: readable)
-    func everyQuoteStandsWhereItsSpanSays(file: String) throws {
-        let r = try Binary.run(["parse", "--format", "json", "Samples/" + file])
+    @Test(arguments: cases)
+    func everyQuoteStandsWhereItsSpanSays(file: String, engine: String) throws {
+        let r = try Binary.run(["parse", "--format", "json", "--pdf-engine", engine, "Samples/" + file])
         #expect(r.status == 0, "\(r.stderr)")
         let records = try JSONSerialization.jsonObject(with: r.stdout)
         let pdf = try Self.isPDF(file)
@@ -93,13 +123,15 @@ import Testing
             #expect(Self.normalised(inBox).contains(Self.normalised(quote)),
                     "\(file):p\(page):\(line):\(column): the box \(crop) holds \"\(Self.normalised(inBox))\", not \"\(Self.normalised(quote))\"")
             if pages[page] == nil {
-                pages[page] = try Self.pdfText(file, page: page).split(separator: "\n", omittingEmptySubsequences: false)
+                pages[page] = try Self.pageText(file, page: page, engine: engine)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
             }
-            // A word broken at the margin (an address) goes on over the next line of poppler's text.
+            // A word broken at the margin (an address) goes on over the next line of poppler's text;
+            // poppler's library writes the cells of a table row with nothing between them.
             let at = Self.normalised(Self.word(in: pages[page]!, line: line, column: column))
             let word = Self.normalised(String(firstWord))
             #expect(!at.isEmpty && (word.hasPrefix(at) || at.hasPrefix(word)),
-                    "\(file):p\(page):\(line):\(column) should start \"\(firstWord)\", the page's text has \"\(at)\"")
+                    "\(file) (\(engine)):p\(page):\(line):\(column) should start \"\(firstWord)\", the page's text has \"\(at)\"")
         }
     }
 

@@ -175,6 +175,66 @@ import Glibc
         #expect(try scratch.count("SELECT MIN(attempts) FROM failures") == 2)
     }
 
+    /// A real PDF that keeps poppler busy far longer than a report does: a million glyphs
+    /// scattered over one page (3.5 MB; pdftotext needs seconds for it).
+    static func glyphStorm(glyphs: Int = 1_000_000) -> [UInt8] {
+        var content = Array("BT /F1 4 Tf ".utf8)
+        content.reserveCapacity(glyphs * 28)
+        for i in 0..<glyphs {
+            content += Array("1 0 0 1 \((i * 7919) % 600) \((i * 104_729) % 780) Tm (ab) Tj ".utf8)
+        }
+        content += Array("ET".utf8)
+        let objects: [[UInt8]] = [
+            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".utf8),
+            Array("<< /Length \(content.count) >>\nstream\n".utf8) + content + Array("\nendstream".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8),
+        ]
+        var pdf = Array("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(pdf.count)
+            pdf += Array("\(i + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
+        }
+        let xref = pdf.count
+        pdf += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
+        for offset in offsets {
+            let digits = String(offset)
+            pdf += Array((String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n").utf8)
+        }
+        pdf += Array("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        return pdf
+    }
+
+    @Test func aPDFThatHoldsTheReaderPastItsTimeFailsAloneAndIsTriedAgain() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("lote")
+        try Fixtures.writeReports(0..<2, into: folder)
+        let storm = folder + "/tormenta.pdf"
+        try Data(Self.glyphStorm()).write(to: URL(fileURLWithPath: storm))
+        try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Samples/ipcen-2025-T3-C03.A02.pdf").path,
+                                         toPath: folder + "/ipcen.pdf")
+
+        // The PDF worker reading the storm is stopped at the limit; the worker after it reads the next PDF.
+        let run = try ingest([folder], scratch, ["--pdf-timeout", "0.3", "--jobs", "1"])
+        #expect(run.status == 2, "\(run.stderr)")
+        let summary = try Summary(run.stdout)
+        #expect((summary.new, summary.failed) == (3, 1))
+        let reason = try scratch.open().read { db in
+            try String.fetchOne(db, sql: "SELECT reason FROM failures WHERE path = ?", arguments: [storm])
+        }
+        #expect(reason == "the PDF reader (poppler) did not finish within 0.3 s and was stopped")
+        #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 3)
+
+        // The next run tries it again, and only it.
+        let rerun = try ingest([folder], scratch, ["--pdf-timeout", "0.3"])
+        #expect(rerun.status == 2)
+        let again = try Summary(rerun.stdout)
+        #expect((again.unchanged, again.failed, again.filesRead) == (3, 1, 1))
+        #expect(try scratch.count("SELECT attempts FROM failures") == 2)
+    }
+
     @Test func linkLoopsFIFOsAndDanglingLinksAreFailuresAndTheRunGoesOn() throws {
         let scratch = try Scratch()
         let folder = try scratch.sub("rara")

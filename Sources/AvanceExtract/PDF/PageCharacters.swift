@@ -21,7 +21,10 @@ struct PageCharacters {
     var fonts: [FontRun] = []
 
     /// The page's words in reading order, with poppler's line breaks as line hints and the
-    /// lines stacked like a paragraph's as block hints.
+    /// lines stacked like a paragraph's as block hints. Each word's place in the page's text
+    /// (`textLine`, `textColumn`) is where it starts in `scalars` itself: the line and the
+    /// character of that line, as the page's text reads when all of it is selected and copied
+    /// in a viewer built on poppler's library.
     func words() -> [PDFPageModel.Word] {
         let count = min(scalars.count, boxes.count)
         var fontOf = [Int](repeating: -1, count: count)
@@ -40,11 +43,16 @@ struct PageCharacters {
         var line = 0
         var start: Int?
         var lineBreak = false
+        // Where the text's current line starts, and its number.
+        var textLine = 1, textLineStart = 0
         // The way the last word's characters run: left to right unless it says otherwise.
         var direction = Direction.right
         func close(_ end: Int) {
             guard let s = start else { return }
-            words.append(word(s..<end, line: line, fontOf: fontOf, styles: styles))
+            var w = word(s..<end, line: line, fontOf: fontOf, styles: styles)
+            w.textLine = textLine
+            w.textColumn = String(String.UnicodeScalarView(scalars[textLineStart..<s])).count + 1
+            words.append(w)
             if end - s >= 2 { direction = Direction(from: boxes[s], to: boxes[end - 1]) }
             start = nil
         }
@@ -52,7 +60,11 @@ struct PageCharacters {
             let scalar = scalars[i]
             if scalar.properties.isWhitespace {
                 close(i)
-                if scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" { lineBreak = true }
+                if scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                    lineBreak = true
+                    textLine += 1
+                    textLineStart = i + 1
+                }
                 continue
             }
             if let s = start {

@@ -6,7 +6,7 @@
 ///
 /// Layout: fonts (count, then names), pages (count, then per page: number, width, height,
 /// rotation or -1, word count, then per word: text, x, y, width, height, font index or -1,
-/// size or NaN, flags (1 bold, 2 italic), block, line).
+/// size or NaN, flags (1 bold, 2 italic), block, line, text line or -1, text column or -1).
 extension PDFPageModel {
     func encoded() -> [UInt8] {
         var fonts: [String: Int32] = [:]
@@ -41,6 +41,8 @@ extension PDFPageModel {
                 out.write(UInt8((word.isBold ? 1 : 0) | (word.isItalic ? 2 : 0)))
                 out.write(Int32(word.block))
                 out.write(Int32(word.line))
+                out.write(Int32(word.textLine ?? -1))
+                out.write(Int32(word.textColumn ?? -1))
             }
         }
         return out.bytes
@@ -60,7 +62,7 @@ extension PDFPageModel {
         for _ in 0..<pageCount {
             guard let number = input.read(Int32.self), let width = input.read(Double.self),
                   let height = input.read(Double.self), let rotation = input.read(Int32.self),
-                  let wordCount = input.read(UInt32.self), Int(wordCount) <= input.remaining / 57
+                  let wordCount = input.read(UInt32.self), Int(wordCount) <= input.remaining / 65
             else { return nil }
             var words: [Word] = []
             words.reserveCapacity(Int(wordCount))
@@ -68,12 +70,14 @@ extension PDFPageModel {
                 guard let text = input.readString(), let x = input.read(Double.self), let y = input.read(Double.self),
                       let w = input.read(Double.self), let h = input.read(Double.self), let font = input.read(Int32.self),
                       font >= -1, font < Int32(fonts.count), let size = input.read(Double.self),
-                      let flags = input.read(UInt8.self), let block = input.read(Int32.self), let line = input.read(Int32.self)
+                      let flags = input.read(UInt8.self), let block = input.read(Int32.self), let line = input.read(Int32.self),
+                      let textLine = input.read(Int32.self), let textColumn = input.read(Int32.self)
                 else { return nil }
                 words.append(Word(
                     text: text, box: Box(x: x, y: y, width: w, height: h), font: font < 0 ? nil : fonts[Int(font)],
                     size: size.isNaN ? nil : size, isBold: flags & 1 != 0, isItalic: flags & 2 != 0,
-                    block: Int(block), line: Int(line)
+                    block: Int(block), line: Int(line),
+                    textLine: textLine < 0 ? nil : Int(textLine), textColumn: textColumn < 0 ? nil : Int(textColumn)
                 ))
             }
             pages.append(Page(number: Int(number), width: width, height: height,

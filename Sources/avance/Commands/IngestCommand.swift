@@ -29,6 +29,8 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Files extracted and parsed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var pdf: PDFOptions
+
     @Option(help: ArgumentHelp("Pass over files modified less than this many seconds ago (may still be being written).", valueName: "seconds"))
     var settle: Double = 60
 
@@ -110,10 +112,14 @@ struct IngestCommand: AsyncParsableCommand {
             progress = ProgressBar(total: total)
         }
 
+        var pipeline = Pipeline(configuration: configuration)
+        // One pool for the run: `--jobs` PDFs read at once, each worker kept for the files that follow.
+        pdf.configure(&pipeline.extractor.options, workers: jobs)
+        defer { pipeline.extractor.options.pdfWorkers?.shutdown() }
         let ingestor = Ingestor(
             store: store,
             options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
-            pipeline: Pipeline(configuration: configuration), logger: logger, progress: progress, runId: runId
+            pipeline: pipeline, logger: logger, progress: progress, runId: runId
         )
         let counts: RunCounts
         do {

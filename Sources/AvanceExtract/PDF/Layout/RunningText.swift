@@ -17,26 +17,56 @@ extension PageReader {
     /// heading.
     func runningText(_ group: [Row], sideBySide: Bool = false) -> [Block] {
         guard !group.isEmpty else { return [] }
+        let bold = strongRows(group)
         var blocks: [Block] = []
         var start = 0
         while start < group.count {
             let large = isLarge(group[start])
-            let bold = !large && !bodyIsBold && group[start].isBold
+            let isBold = !large && bold[start]
             var end = start + 1
             while end < group.count, isLarge(group[end]) == large,
-                  large ? abs(group[end].size - group[start].size) < 0.5 : (!bodyIsBold && group[end].isBold) == bold { end += 1 }
+                  large ? abs(group[end].size - group[start].size) < 0.5 : bold[end] == isBold { end += 1 }
+            let bold = isBold
             let run = Array(group[start..<end])
             let length = run.reduce(0) { $0 + $1.length }
+            // Bold lines broken by hand (a name over a role, as signatures are set) are lines
+            // of bold text, no heading, wherever they stand.
+            let byHand = Self.brokenByHand(run)
             if (large || bold) && run.count <= Self.headingRows && length <= Self.headingLength
-                && !(sideBySide && Self.brokenByHand(run))
+                && !((sideBySide || bold) && byHand)
                 && !(bold && run.count == 1 && TextExtractor.fieldSplit(run[0].text) != nil) {
                 blocks.append(heading(run, large: large))
+            } else if bold && byHand {
+                blocks += paragraphs(run).map { var b = $0; b.isStrong = true; return b }
             } else {
                 blocks += paragraphs(run)
             }
             start = end
         }
         return blocks
+    }
+
+    /// Which rows are set in bold against the body, as a heading would be. Words set in bold
+    /// within a paragraph are not: a bold row that follows a line the text wrapped (one that
+    /// reaches the right edge of the text and does not end a sentence) goes on with that
+    /// paragraph, and so does the bold row after it.
+    func strongRows(_ group: [Row]) -> [Bool] {
+        guard !bodyIsBold else { return group.map { _ in false } }
+        let right = group.map(\.x1).max() ?? 0
+        var strong: [Bool] = []
+        strong.reserveCapacity(group.count)
+        for (i, row) in group.enumerated() {
+            let midParagraph = i > 0 && !strong[i - 1] && Self.wraps(group[i - 1], before: row, right: right)
+            strong.append(row.isBold && !midParagraph)
+        }
+        return strong
+    }
+
+    /// A line the text wrapped: the next line's first word would not have fitted after it
+    /// within the text's right edge, and it does not end a sentence or a label.
+    static func wraps(_ row: Row, before next: Row, right: Double) -> Bool {
+        guard let last = row.text.last(where: { !$0.isWhitespace }) else { return false }
+        return row.x1 + 0.25 * row.size + next.words[0].box.width > right && !".:;!?".contains(last)
     }
 
     /// Lines broken by hand, not wrapped: some line but the last would have taken the next
