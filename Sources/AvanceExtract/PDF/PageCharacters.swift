@@ -43,27 +43,31 @@ struct PageCharacters {
         var line = 0
         var start: Int?
         var lineBreak = false
-        // Where the text's current line starts, and its number.
-        var textLine = 1, textLineStart = 0
+        // The text's current line and, for each scalar, the character of that line it is part
+        // of (counted as it goes: a combining mark belongs to the character before it).
+        var textLine = 1, lineCharacters = 0
+        var columns = [Int](repeating: 1, count: count)
         // The way the last word's characters run: left to right unless it says otherwise.
         var direction = Direction.right
         func close(_ end: Int) {
             guard let s = start else { return }
             var w = word(s..<end, line: line, fontOf: fontOf, styles: styles)
             w.textLine = textLine
-            w.textColumn = String(String.UnicodeScalarView(scalars[textLineStart..<s])).count + 1
+            w.textColumn = columns[s]
             words.append(w)
             if end - s >= 2 { direction = Direction(from: boxes[s], to: boxes[end - 1]) }
             start = nil
         }
         for i in 0..<count {
             let scalar = scalars[i]
-            if scalar.properties.isWhitespace {
+            if !Self.continuesCharacter(scalar) { lineCharacters += 1 }
+            columns[i] = max(1, lineCharacters)
+            if Self.isWhitespace(scalar) {
                 close(i)
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
                     lineBreak = true
                     textLine += 1
-                    textLineStart = i + 1
+                    lineCharacters = 0
                 }
                 continue
             }
@@ -82,6 +86,22 @@ struct PageCharacters {
         close(count)
         Self.assignBlocks(&words)
         return words
+    }
+
+    /// White space, ASCII first (nearly every scalar is): looking up Unicode's properties for
+    /// every character of a page cost more than poppler's reading of it.
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value == 0x20 || (0x09...0x0D).contains(s.value)) : s.properties.isWhitespace
+    }
+
+    /// A scalar that is part of the character before it: a combining mark, a joiner, a
+    /// variation selector (how a line's characters are counted, as Swift counts them).
+    static func continuesCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x300: false
+        case 0x300...0x36F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F, 0x200D, 0xFE00...0xFE0F: true
+        default: false
+        }
     }
 
     private struct FontStyle {

@@ -3,7 +3,9 @@ import AvanceCore
 /// A word of the page model as the layout reads it: its text, box and size, and the place in
 /// the page's plain text that a span cites.
 struct LayoutWord: Sendable {
-    var text: String
+    var text: String {
+        didSet { (cleanText, hasLetters) = Self.read(text) }
+    }
     var box: SourceSpan.Box
     /// The font size, or the box's height where the engine gives none.
     var size: Double
@@ -16,9 +18,49 @@ struct LayoutWord: Sendable {
     var hintBlock: Int
     var hintLine: Int
 
+    /// The word as the text reads it (ligatures spelled out, invisible characters dropped),
+    /// worked out once: the layout asks for it again and again.
+    private(set) var cleanText: String
     /// Words with letters or digits tell a line's size and weight; bullets and dashes set in a
     /// symbol font do not.
-    var hasLetters: Bool { text.contains(where: \.isWordFast) }
+    private(set) var hasLetters: Bool
+
+    init(text: String, box: SourceSpan.Box, size: Double, isBold: Bool, page: Int, line: Int, column: Int,
+         hintBlock: Int, hintLine: Int) {
+        self.text = text
+        self.box = box
+        self.size = size
+        self.isBold = isBold
+        self.page = page
+        self.line = line
+        self.column = column
+        self.hintBlock = hintBlock
+        self.hintLine = hintLine
+        (cleanText, hasLetters) = Self.read(text)
+    }
+
+    private static func read(_ text: String) -> (clean: String, hasLetters: Bool) {
+        // Most words hold none of the characters cleaned: their text is their clean text.
+        let plain = !text.unicodeScalars.contains { Self.special($0) }
+        let clean = plain ? text : Self.clean(text)
+        return (clean, clean.contains(where: \.isWordFast))
+    }
+
+    /// A character that `clean` drops, turns into a space or spells out.
+    private static func special(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x0C, 0xA0, 0xAD, 0x200B, 0x2007, 0x202F, 0xFEFF, 0xFB00...0xFB06: true
+        default: false
+        }
+    }
+
+    private static func clean(_ text: String) -> String {
+        var out = ""
+        for c in text where !Self.isInvisible(c) {
+            if let e = Self.expand(c) { out += e } else { out.append(Self.isFixedSpace(c) ? " " : c) }
+        }
+        return out
+    }
 
     /// A page's words; where the engine did not say where a word stands in the plain text,
     /// poppler's lines are counted instead.
@@ -47,6 +89,10 @@ struct LayoutWord: Sendable {
     /// Appends the word: ligatures spelled out, invisible characters dropped, fixed spaces as
     /// spaces; each character keeps its column and every one the word's box.
     func append(to builder: inout SpannedTextBuilder) {
+        if cleanText == text {
+            for (k, c) in text.enumerated() { builder.append(c, line: line, column: column + k, box: box) }
+            return
+        }
         for (k, c) in text.enumerated() {
             if Self.isInvisible(c) { continue }
             if let expansion = Self.expand(c) {
@@ -57,32 +103,36 @@ struct LayoutWord: Sendable {
         }
     }
 
-    /// The word as the text reads it (ligatures spelled out, invisible characters dropped).
-    var cleanText: String {
-        var out = ""
-        for c in text where !Self.isInvisible(c) {
-            if let e = Self.expand(c) { out += e } else { out.append(Self.isFixedSpace(c) ? " " : c) }
-        }
-        return out
+    /// The character's one scalar, if it is one (compared by value: comparing `Character`s
+    /// goes through string comparison, and the layout asks this of every character).
+    private static func scalar(_ c: Character) -> UInt32? {
+        let scalars = c.unicodeScalars
+        return scalars.count == 1 ? scalars.first!.value : nil
     }
 
     static func isInvisible(_ c: Character) -> Bool {
-        c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{00AD}" || c == "\u{0C}"
+        switch scalar(c) {
+        case 0x200B, 0xFEFF, 0xAD, 0x0C: true
+        default: false
+        }
     }
 
     static func isFixedSpace(_ c: Character) -> Bool {
-        c == "\u{00A0}" || c == "\u{2007}" || c == "\u{202F}" || c == "\t"
+        switch scalar(c) {
+        case 0xA0, 0x2007, 0x202F, 0x09: true
+        default: false
+        }
     }
 
     /// Ligatures a PDF's fonts carry, spelled out.
     static func expand(_ c: Character) -> String? {
-        switch c {
-        case "\u{FB00}": "ff"
-        case "\u{FB01}": "fi"
-        case "\u{FB02}": "fl"
-        case "\u{FB03}": "ffi"
-        case "\u{FB04}": "ffl"
-        case "\u{FB05}", "\u{FB06}": "st"
+        switch scalar(c) {
+        case 0xFB00: "ff"
+        case 0xFB01: "fi"
+        case 0xFB02: "fl"
+        case 0xFB03: "ffi"
+        case 0xFB04: "ffl"
+        case 0xFB05, 0xFB06: "st"
         default: nil
         }
     }

@@ -3,27 +3,39 @@ import AvanceCore
 /// A run of words of one line that stand together: a piece of a sentence, a label, a cell's
 /// line. Poppler's line is cut where a gap between two words is wider than a column gap.
 struct Fragment: Sendable {
-    var words: [LayoutWord]
-
-    var x0: Double { words.first!.box.x }
-    var x1: Double { words.map(\.box.maxX).max()! }
-    var y0: Double { words.map(\.box.y).min()! }
-    var y1: Double { words.map(\.box.maxY).max()! }
-    /// The size of its letters (its largest word with letters or digits).
-    var size: Double { (words.filter(\.hasLetters).map(\.size).max()) ?? words.map(\.size).max()! }
-    var isBold: Bool {
-        let lettered = words.filter(\.hasLetters)
-        return !lettered.isEmpty && lettered.allSatisfy(\.isBold)
+    /// Never empty. What the fragment's measures say is worked out whenever its words change:
+    /// the layout asks for them far more often.
+    var words: [LayoutWord] {
+        didSet { measure() }
     }
 
+    private(set) var x0 = 0.0, x1 = 0.0, y0 = 0.0, y1 = 0.0
+    /// The size of its letters (its largest word with letters or digits).
+    private(set) var size = 0.0
+    private(set) var isBold = false
     /// The words as the text reads them, a space where they stand apart.
-    var text: String {
+    private(set) var text = ""
+
+    init(words: [LayoutWord]) {
+        self.words = words
+        measure()
+    }
+
+    private mutating func measure() {
+        guard let first = words.first else { return }
+        x0 = first.box.x
+        x1 = words.map(\.box.maxX).max()!
+        y0 = words.map(\.box.y).min()!
+        y1 = words.map(\.box.maxY).max()!
+        let lettered = words.filter(\.hasLetters)
+        size = lettered.map(\.size).max() ?? words.map(\.size).max()!
+        isBold = !lettered.isEmpty && lettered.allSatisfy(\.isBold)
         var out = ""
         for (i, w) in words.enumerated() {
             if i > 0, Self.spaced(words[i - 1], w) { out += " " }
             out += w.cleanText
         }
-        return out
+        text = out
     }
 
     /// Two words of a line stand apart (poppler cuts a word where its font changes).
