@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceCore
 import AvanceParse
 import Foundation
 
@@ -53,7 +54,8 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// A message names files and quotes reasons, either of which may hold control characters.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("avance: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("avance: " + TerminalText.escaped(text) + "\n").utf8))
     }
 }
