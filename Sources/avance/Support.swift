@@ -14,7 +14,7 @@ enum ExitStatus {
 
 /// Options shared by the commands that read report files.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content).")
+    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content), or - for standard input. Only regular files are read: a FIFO or a device is refused.")
     var files: [String]
 
     @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
