@@ -54,4 +54,34 @@ import Glibc
         #expect(!r.stderr.contains("NSCocoaErrorDomain"))
         #expect(!r.stderr.contains("no such file"))
     }
+
+    /// A figure of 400 digits is beyond a Double: it is no number, so the field is null, and
+    /// nothing stops the other files. (It became infinity, which JSON cannot hold: `parse` exited 1
+    /// and printed nothing of the files after it.)
+    @Test(arguments: ["jsonl", "json"])
+    func aFigureOutOfRangeIsNoNumberAndTheOtherFilesArePrinted(format: String) throws {
+        let folder = try Folder()
+        let huge = folder.path("enorme.txt")
+        let text = try String(contentsOf: original, encoding: .utf8)
+        let replaced = text.replacingOccurrences(of: "es de 4 acciones", with: "es de \(String(repeating: "9", count: 400)) acciones")
+        #expect(replaced != text)
+        try replaced.write(toFile: huge, atomically: true, encoding: .utf8)
+
+        let r = try Binary.run(["parse", "--format", format, original.path, huge, original.path], limit: 120)
+        #expect(r.status == 0, "\(r.stderr)")
+        let records: [[String: Any]]
+        if format == "json" {
+            records = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
+        } else {
+            records = try String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+        }
+        let sources = records.map { ($0["source"] as? [String: Any])?["path"] as? String }
+        try #require(sources == [original.path, huge, original.path])
+        let annual = records.map { ($0["targets"] as? [String: Any])?["annual"] }
+        #expect(annual[0] as? Double == 4)
+        #expect(annual[1] is NSNull, "an out-of-range figure is no number: \(String(describing: annual[1]))")
+        #expect((records[1]["targets"] as? [String: Any])?["period"] as? Double == 2, "the rest of the report is still read")
+    }
 }
