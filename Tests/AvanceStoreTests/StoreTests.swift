@@ -287,4 +287,31 @@ import Testing
         }
         #expect(first == nil)
     }
+
+    /// `avance.sqlite.lock -> victim`: the holder's lines must not be written into the victim.
+    @Test func aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws {
+        let dir = try TemporaryDirectory()
+        let path = StoreLock.path(forDatabase: dir.path + "/avance.sqlite")
+        let victim = dir.path + "/victim.txt"
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: victim)
+        for attempt in [{ try StoreLock.tryAcquire(path: path) }, { .acquired(try StoreLock.acquire(path: path)) }] as [() throws -> StoreLock.Attempt] {
+            #expect(throws: StoreError.lockFailed(path: path, reason: "the lock file is a symbolic link; avance does not follow it (remove it)")) {
+                _ = try attempt()
+            }
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test func aLockFileThatIsNotARegularFileIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let fifo = dir.path + "/fifo.lock"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: StoreError.lockFailed(path: fifo, reason: "the lock file is not a regular file; avance does not write into it (remove it)")) {
+            _ = try StoreLock.tryAcquire(path: fifo)
+        }
+        let folder = dir.path + "/folder.lock"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        #expect(throws: StoreError.self) { _ = try StoreLock.tryAcquire(path: folder) }
+    }
 }

@@ -6,7 +6,8 @@ import Testing
 import Glibc
 #endif
 
-/// `ingest` against a hostile report: one file never stops the run.
+/// `ingest` against a hostile report and a planted lock file: one file never stops the run, and
+/// the lock never writes through a link.
 @Suite struct ReliabilityTests {
     func ingest(_ paths: [String], _ scratch: Scratch) throws -> Child.Result {
         try Child.run(["ingest"] + paths + ["--db", scratch.database, "--settle", "0", "--log-format", "json"], in: scratch.path)
@@ -43,5 +44,32 @@ import Glibc
         let record = try JSONDecoder().decode(IndicatorRecord.self, from: Data((row[2] as String).utf8))
         #expect(record.targets.annual == nil)
         #expect(try scratch.count("SELECT COUNT(*) FROM findings WHERE path = '\(huge)' AND rule = 'missing-field'") == 1)
+    }
+
+    /// `avance.sqlite.lock -> victim`: the holder's lines were written into the victim.
+    @Test func aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<1, into: folder)
+        let victim = scratch.path + "/víctima.txt"
+        try Fixtures.write("contenido que debe sobrevivir\n", to: victim)
+        try FileManager.default.createSymbolicLink(atPath: scratch.database + ".lock", withDestinationPath: victim)
+
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr.contains("\(scratch.database).lock: cannot lock: the lock file is a symbolic link"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "contenido que debe sobrevivir\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.database), "refused before the database is opened")
+    }
+
+    /// A FIFO planted as the lock file is refused at once: opening it never waits for a writer.
+    @Test func aLockFileThatIsNotARegularFileIsRefused() throws {
+        let scratch = try Scratch()
+        #expect(mkfifo(scratch.database + ".lock", 0o644) == 0)
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<1, into: folder)
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr.contains("the lock file is not a regular file"), "\(run.stderr)")
     }
 }
