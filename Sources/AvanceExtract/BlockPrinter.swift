@@ -4,9 +4,10 @@ import Foundation
 /// Prints extracted blocks for people (`avance extract`, tests): one line per block
 /// with its page, line and column, kind and text, e.g.
 /// `p.2 l.14:1 field      Programa presupuestario: O002 - Fortalecimiento ...`.
+/// Control characters in the text or the file name are shown escaped (`TerminalText`).
 public enum BlockPrinter {
     public static func text(_ document: ExtractedDocument) -> String {
-        var out = "# \(document.path): \(document.format.rawValue)"
+        var out = "# \(TerminalText.escaped(document.path)): \(document.format.rawValue)"
         if let declared = document.declaredFormat { out += " (named as \(declared.rawValue))" }
         if let pages = document.pages { out += ", \(pages) page\(pages == 1 ? "" : "s")" }
         out += ", \(document.encoding), \(document.blocks.count) block\(document.blocks.count == 1 ? "" : "s")\n"
@@ -32,7 +33,7 @@ public enum BlockPrinter {
         var result = place.padding(toLength: max(place.count, 12), withPad: " ", startingAt: 0)
             + " " + kind.padding(toLength: max(kind.count, 11), withPad: " ", startingAt: 0) + " " + text
         if !block.links.isEmpty { result += "  → " + block.links.joined(separator: " ") }
-        return result
+        return TerminalText.escaped(result)
     }
 
     /// The documents as JSON (sorted keys, indented), as `avance extract --format json`

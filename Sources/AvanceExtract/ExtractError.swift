@@ -4,6 +4,8 @@
 public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     case notFound(path: String)
     case isDirectory(path: String)
+    /// A FIFO, a socket or a device (`FileCheck.kind`): never opened, so never waited on.
+    case notRegular(path: String, kind: String)
     case unreadable(path: String, reason: String)
     case empty(path: String)
     case binary(path: String)
@@ -27,7 +29,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
 
     public var path: String {
         switch self {
-        case .notFound(let p), .isDirectory(let p), .unreadable(let p, _), .empty(let p), .binary(let p),
+        case .notFound(let p), .isDirectory(let p), .notRegular(let p, _), .unreadable(let p, _), .empty(let p), .binary(let p),
              .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
              .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
              .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _):
@@ -40,6 +42,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         switch self {
         case .notFound: "no such file"
         case .isDirectory: "is a directory, not a report file"
+        case .notRegular(_, let kind): FileCheck.notRegular(kind: kind)
         case .unreadable(_, let reason): "cannot be read: \(reason)"
         case .empty: "the file is empty"
         case .binary: "binary data, not a PDF, HTML or text report"

@@ -1,6 +1,13 @@
 import AvanceCore
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Reads a file and turns it into an `ExtractedDocument`, choosing the format by content.
 public struct Extractor: Sendable {
@@ -103,27 +110,61 @@ public struct Extractor: Sendable {
         }
     }
 
-    /// Reads a whole regular file, refusing directories, missing files and files over `maxBytes`.
+    /// The path that names standard input: `avance parse -` reads the report piped to it.
+    public static let standardInput = "-"
+
+    /// Reads a whole regular file (or standard input, for `-`), refusing what is not one
+    /// (`FileCheck`: a folder, a FIFO, a device, a link loop) before opening it, and files over
+    /// `maxBytes`. The cap holds while reading too: a file that grows, a `/proc` file whose size
+    /// says 0, and standard input stop at it.
     static func read(path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .notFound(path: path)
+        if path == standardInput { return try read(descriptor: STDIN_FILENO, path: path, maxBytes: maxBytes) }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let code = errno
+            if code == ENOENT, !FileCheck.isSymbolicLink(path) { throw .notFound(path: path) }
+            throw .unreadable(path: path, reason: FileCheck.failure(path: path, code: code))
         }
-        if isDirectory.boolValue { throw .isDirectory(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
+        try refuseIrregular(st, path: path)
+        if st.st_size > maxBytes { throw .tooLarge(path: path, bytes: Int(st.st_size), limit: maxBytes) }
+        // O_NONBLOCK: a file swapped for a FIFO since the check must not wait for a writer
+        // (it is refused below); on a regular file the flag changes nothing.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: FileCheck.failure(path: path, code: errno)) }
+        defer { close(fd) }
+        guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        try refuseIrregular(st, path: path)
+        return try read(descriptor: fd, path: path, maxBytes: maxBytes)
+    }
+
+    private static func refuseIrregular(_ st: stat, path: String) throws(ExtractError) {
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw .isDirectory(path: path)
+        default: throw .notRegular(path: path, kind: FileCheck.kind(mode: st.st_mode))
         }
-        defer { try? handle.close() }
-        do {
-            let size = try handle.seekToEnd()
-            if size > UInt64(maxBytes) { throw ExtractError.tooLarge(path: path, bytes: Int(size), limit: maxBytes) }
-            try handle.seek(toOffset: 0)
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch let error as ExtractError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+
+    /// Reads `descriptor` to its end, refusing more than `maxBytes`.
+    static func read(descriptor fd: Int32, path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { buffer in systemRead(fd, buffer.baseAddress, buffer.count) }
+            if n == 0 { return bytes }
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    // Standard input left non-blocking by whoever started avance: wait for data.
+                    var wanted = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&wanted, 1, -1)
+                    continue
+                }
+                throw .unreadable(path: path, reason: code == EISDIR ? "is a directory" : String(cString: strerror(code)))
+            }
+            if bytes.count + n > maxBytes { throw .tooLarge(path: path, bytes: bytes.count + n, limit: maxBytes) }
+            bytes.append(contentsOf: chunk[..<n])
         }
     }
 

@@ -1,7 +1,8 @@
 import AvanceCore
 
 /// The audit for a terminal: a summary, then each indicator with its reports and its
-/// findings, the findings written as compilers write diagnostics.
+/// findings, the findings written as compilers write diagnostics. What it returns has every
+/// control character a document or a file name brought shown escaped (`TerminalText`).
 public enum TextReport {
     public static func render(_ report: AuditReport) -> String {
         var out: [String] = []
@@ -23,7 +24,7 @@ public enum TextReport {
             }
             for f in section.findings { out.append(render(f, fallback: section.reports.first?.path ?? "")) }
         }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(out.joined(separator: "\n") + "\n")
     }
 
     /// `Institution · E001 › C01 › C01.A01 · 01 Name`.
@@ -51,7 +52,7 @@ public enum TextReport {
             lines.append("    \(at): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
         }
         if f.evidence.count > 8 { lines.append("    ... \(f.evidence.count - 8) more") }
-        return lines.joined(separator: "\n")
+        return TerminalText.escaped(lines.joined(separator: "\n"))
     }
 
     /// A record's finding, as `check` and `findings` print it.

@@ -205,16 +205,32 @@ extension Store {
             // A finding is stored once, in `findings`; the JSON keeps the record without them.
             var withoutFindings = record
             withoutFindings.findings = []
-            var row = try RecordRow(record: withoutFindings, documentId: documentId, ordinal: index + 1)
+            var row: RecordRow
+            do {
+                row = try RecordRow(record: withoutFindings, documentId: documentId, ordinal: index + 1)
+            } catch {
+                // Thrown out of the transaction, which rolls back: the file fails, the run goes on.
+                throw StoreError.unstorable(path: path, reason: "record \(index + 1) cannot be written as JSON (\(encodingReason(error)))")
+            }
             try row.insert(db)
             let recordId = row.id ?? db.lastInsertedRowID
             for finding in record.findings {
-                var findingRow = try FindingRow(finding: finding, recordId: recordId, documentId: documentId, path: path)
+                var findingRow: FindingRow
+                do {
+                    findingRow = try FindingRow(finding: finding, recordId: recordId, documentId: documentId, path: path)
+                } catch {
+                    throw StoreError.unstorable(path: path, reason: "a finding of record \(index + 1) cannot be written as JSON (\(encodingReason(error)))")
+                }
                 try findingRow.insert(db)
                 findings[finding.severity, default: 0] += 1
             }
         }
         return documentId
+    }
+
+    private static func encodingReason(_ error: any Error) -> String {
+        if case EncodingError.invalidValue(_, let context) = error { return context.debugDescription }
+        return "\(error)"
     }
 
     /// Records that `path` could not be stored; a failure already recorded for the

@@ -9,6 +9,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case database(operation: String, reason: String)
     /// The lock file beside the database could not be created or locked.
     case lockFailed(path: String, reason: String)
+    /// What a file holds cannot be stored as it is (a record that cannot be written as JSON):
+    /// a failure of that file, not of the database, which is left as it was.
+    case unstorable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "database error while \(operation): \(reason)"
         case .lockFailed(let path, let reason):
             "\(path): cannot lock: \(reason)"
+        case .unstorable(let path, let reason):
+            "\(path): cannot be stored: \(reason)"
         }
     }
 }

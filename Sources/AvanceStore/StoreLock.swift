@@ -105,7 +105,7 @@ public final class StoreLock: Sendable {
 
     /// Who holds the lock file now, as it describes itself (stale if nobody does).
     public static func describedHolder(path: String) -> Holder? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         return readHolder(fd)
@@ -113,8 +113,22 @@ public final class StoreLock: Sendable {
 
     private static func openFile(_ path: String) throws(StoreError) -> Int32 {
         // Close-on-exec: a pdftotext child must not inherit the lock and keep it past our death.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .lockFailed(path: path, reason: String(cString: strerror(errno))) }
+        // No-follow: the holder's lines are written into the file, so a lock file planted as a
+        // link to another file must not overwrite that file. Non-blocking: a FIFO planted there
+        // must not hold the open (it is refused below; flock never blocks on this flag).
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw .lockFailed(path: path, reason: "the lock file is a symbolic link; avance does not follow it (remove it)")
+            }
+            throw .lockFailed(path: path, reason: String(cString: strerror(code)))
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw .lockFailed(path: path, reason: "the lock file is not a regular file; avance does not write into it (remove it)")
+        }
         return fd
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceCore
 import AvanceParse
 import Foundation
 
@@ -13,7 +14,7 @@ enum ExitStatus {
 
 /// Options shared by the commands that read report files.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content).")
+    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content), or - for standard input. Only regular files are read: a FIFO or a device is refused.")
     var files: [String]
 
     @OptionGroup var pdf: PDFOptions
@@ -52,7 +53,8 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// A message names files and quotes reasons, either of which may hold control characters.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("avance: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("avance: " + TerminalText.escaped(text) + "\n").utf8))
     }
 }

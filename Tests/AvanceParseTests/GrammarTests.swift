@@ -97,6 +97,18 @@ import Testing
         #expect(Self.number(text) == expected)
     }
 
+    /// A figure beyond a Double's range would read as infinity, which no record may hold (JSON
+    /// cannot write it): it is no number. One just within the range still is.
+    @Test func aFigureOutOfRangeIsNoNumber() throws {
+        let huge = String(repeating: "9", count: 400)
+        #expect(Self.number("es de \(huge) acciones") == nil)
+        #expect(Self.number("es de \(huge).5 acciones") == nil, "nor is its fraction")
+        #expect(Self.number("es de \(huge),250,000 acciones") == nil, "nor are its thousands")
+        #expect(Self.number("cuatro (\(huge)) acciones") == "4.0", "the words stand; the digits do not confirm them")
+        let large = try #require(Self.number("es de \(String(repeating: "9", count: 300)) acciones"))
+        #expect(Double(large)?.isFinite == true)
+    }
+
     @Test func anArticleIsNoNumber() {
         #expect(Self.number("se realizó una reunión") == nil)
     }

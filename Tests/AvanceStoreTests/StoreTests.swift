@@ -162,6 +162,28 @@ import Testing
         #expect(try store.currentLocations().isEmpty)
     }
 
+    /// A record JSON cannot hold (a figure that is infinity) is a failure of its file, told apart
+    /// from a database error, and leaves nothing of the file behind; the store goes on.
+    @Test func aRecordThatCannotBeWrittenIsAFailureOfItsFileOnly() throws {
+        let store = try Make.memoryStore()
+        let bad = Make.record(path: "/r/enorme.txt", sha: Make.sha(1), annual: .infinity)
+        let error = #expect(throws: StoreError.self) {
+            _ = try store.store(path: "/r/enorme.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [bad]), runId: nil)
+        }
+        guard case .unstorable(let path, let reason) = error else {
+            Issue.record("not a failure of the file: \(String(describing: error))")
+            return
+        }
+        #expect(path == "/r/enorme.txt")
+        #expect(reason.hasPrefix("record 1 cannot be written as JSON"), "\(reason)")
+        let counts = try store.writer.read { db in
+            try [DocumentRow.fetchCount(db), RecordRow.fetchCount(db), LocationRow.fetchCount(db)]
+        }
+        #expect(counts == [0, 0, 0])
+        let good = Make.record(path: "/r/a.txt", sha: Make.sha(2))
+        #expect(try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(2), records: [good]), runId: nil).outcome == .new)
+    }
+
     @Test func failuresAreCountedPerPathAndResolvedBySuccess() throws {
         let store = try Make.memoryStore()
         try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: "the PDF is damaged", runId: nil)
@@ -264,5 +286,32 @@ import Testing
             return
         }
         #expect(first == nil)
+    }
+
+    /// `avance.sqlite.lock -> victim`: the holder's lines must not be written into the victim.
+    @Test func aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws {
+        let dir = try TemporaryDirectory()
+        let path = StoreLock.path(forDatabase: dir.path + "/avance.sqlite")
+        let victim = dir.path + "/victim.txt"
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: victim)
+        for attempt in [{ try StoreLock.tryAcquire(path: path) }, { .acquired(try StoreLock.acquire(path: path)) }] as [() throws -> StoreLock.Attempt] {
+            #expect(throws: StoreError.lockFailed(path: path, reason: "the lock file is a symbolic link; avance does not follow it (remove it)")) {
+                _ = try attempt()
+            }
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test func aLockFileThatIsNotARegularFileIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let fifo = dir.path + "/fifo.lock"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: StoreError.lockFailed(path: fifo, reason: "the lock file is not a regular file; avance does not write into it (remove it)")) {
+            _ = try StoreLock.tryAcquire(path: fifo)
+        }
+        let folder = dir.path + "/folder.lock"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        #expect(throws: StoreError.self) { _ = try StoreLock.tryAcquire(path: folder) }
     }
 }

@@ -117,6 +117,40 @@ import Testing
         #expect(try findings(["--severity", "nonsense"]).status == 64)
     }
 
+    /// A report's text that a spreadsheet would run as a formula is written as text (OWASP:
+    /// a single quote before it, the field quoted), in export and findings alike; the negative
+    /// figures avance writes stay numbers.
+    @Test func formulasInReportTextAreNeutralisedAndNegativeFiguresStayNumbers() throws {
+        let scratch = try Scratch()
+        let store = try Store.open(path: scratch.database)
+        var record = Self.record(Self.sha("d"), path: "/compartida/@informe.txt", achieved: -3.5, findings: [
+            Finding(rule: "count-mismatch", severity: .error, message: "=1+1", evidence: [SourceSpan(line: 3, column: 1, text: "+cmd|' /C calc'!A0")]),
+        ])
+        record.indicator?.name = "=HYPERLINK(\"http://x.mx\",\"ver\")"
+        record.targets.annual = -2
+        _ = try store.store(
+            path: record.source.path, stamp: FileStamp(size: 10, mtimeNs: 1),
+            content: .new(NewDocument(sha256: record.source.sha256, format: .text, bytes: 10, records: [record])), runId: nil
+        )
+
+        let export = try Child.run(["export", "--db", scratch.database, "--format", "csv"], in: scratch.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains(",\"'=HYPERLINK(\"\"http://x.mx\"\",\"\"ver\"\")\","))
+        let rows = try CSVReader.parse(export.stdout)
+        try #require(rows.count == 2)
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["indicator_name"] == "'=HYPERLINK(\"http://x.mx\",\"ver\")")
+        #expect(row["path"] == "/compartida/@informe.txt", "an @ inside a name is no formula")
+        #expect(row["achieved"] == "-3.5")
+        #expect(row["annual_target"] == "-2")
+
+        let findings = try CSVReader.parse(try Child.run(["findings", "--db", scratch.database, "--format", "csv"], in: scratch.path).stdout)
+        try #require(findings.count == 2)
+        let finding = Dictionary(uniqueKeysWithValues: zip(findings[0], findings[1]))
+        #expect(finding["message"] == "'=1+1")
+        #expect(finding["quote"] == "'+cmd|' /C calc'!A0")
+    }
+
     @Test func aMissingDatabaseIsAnErrorNotANewFile() throws {
         let scratch = try Scratch()
         let result = try Child.run(["export", "--db", scratch.database, "--format", "csv"], in: scratch.path)

@@ -18,6 +18,7 @@ enum NumberRecognizer {
         var last: Int
         if toks[i].kind == .number {
             guard !(i > 0 && t.adjacent(i) && (toks[i - 1].kind == .number || toks[i - 1].kind == .word)) else { return nil }
+            guard !continuesFigureOutOfRange(t, at: i) else { return nil }
             var digits = toks[i].folded
             last = i
             var decimals = ""
@@ -40,7 +41,9 @@ enum NumberRecognizer {
                 decimals = frac.folded
                 last += 2
             }
-            guard let v = Double(decimals.isEmpty ? digits : digits + "." + decimals) else { return nil }
+            // A figure beyond a Double's range (309 digits or more) would read as infinity: it is
+            // not a quantity a report can mean, so it is no number at all and its field stays null.
+            guard let v = Double(decimals.isEmpty ? digits : digits + "." + decimals), v.isFinite else { return nil }
             value = v
         } else if toks[i].kind == .word {
             let words = (i..<min(toks.count, i + 8)).map { toks[$0].folded }
@@ -50,7 +53,7 @@ enum NumberRecognizer {
             last = i + count - 1
             // "cuatro (4)": the digits confirm the words; keep them in the quote.
             if t.isPunct(last + 1, "("), let d = toks[safe: last + 2], d.kind == .number, t.isPunct(last + 3, ")"),
-               let dv = Double(d.folded) {
+               let dv = Double(d.folded), dv.isFinite {
                 value = dv
                 last += 3
             }
@@ -69,5 +72,19 @@ enum NumberRecognizer {
             last += 1
         }
         return NumberMatch(first: i, last: last, value: value, isPercent: isPercent)
+    }
+
+    /// Whether the digits at `i` are the fraction or a thousands group of a figure out of range
+    /// (`5` in `99…9.5`, `250` in `99…9,250`): no number either, so that what follows a figure
+    /// the recognizer refused is not read in its place.
+    private static func continuesFigureOutOfRange(_ t: TokenizedText, at i: Int) -> Bool {
+        let toks = t.tokens
+        var j = i
+        while j >= 2, t.adjacent(j), toks[j - 1].raw == "." || toks[j - 1].raw == ",", t.adjacent(j - 1),
+              toks[j - 2].kind == .number {
+            j -= 2
+            if !(Double(toks[j].folded)?.isFinite ?? false) { return true }
+        }
+        return false
     }
 }

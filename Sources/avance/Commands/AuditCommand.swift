@@ -42,7 +42,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "text, json, csv or html (one self-contained page).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output (- for standard output). It is replaced in one step once complete; a folder or the database is refused.", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
@@ -54,6 +54,7 @@ struct AuditCommand: AsyncParsableCommand {
     func validate() throws {
         if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
         if let program, Codes.key(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
+        _ = try OutputPath.check(output, database: database.path)
     }
 
     func run() async throws {
@@ -76,7 +77,8 @@ struct AuditCommand: AsyncParsableCommand {
                 audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures,
                 database: database.path, year: year, program: program
             )
-            let sink = try OutputSink(path: output)
+            let destination = try OutputPath.check(output, database: database.path)
+            let sink = try OutputSink(destination)
             do {
                 switch format {
                 case .text: try sink.write(TextReport.render(built))
@@ -85,17 +87,21 @@ struct AuditCommand: AsyncParsableCommand {
                 case .html: try sink.write(HTMLReport.render(built))
                 }
                 try sink.finish()
+            } catch let error as OutputError {
+                sink.abandon()
+                throw error
             } catch {
                 sink.abandon()
-                throw OutputError.cannotWrite(path: output ?? "standard output")
+                throw OutputError.cannotWrite(path: output ?? "standard output", reason: "\(error)")
             }
             report = built
         }
         guard let report else { return }
         let s = report.summary
-        if output != nil || format != .text {
+        let toFile = output != nil && output != "-"
+        if toFile || format != .text {
             let counts = s.findingsBySeverity.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
-            Console.standardError.line("audit: \(s.indicators) indicators in \(s.documents) documents; findings: \(counts)\(output.map { "; written to \($0)" } ?? "")")
+            Console.standardError.line("audit: \(s.indicators) indicators in \(s.documents) documents; findings: \(counts)\(toFile ? "; written to \(output ?? "")" : "")")
         }
         if !report.failures.isEmpty {
             Output.error("\(report.failures.count) file\(report.failures.count == 1 ? "" : "s") in the store could not be read (listed in the report and in the failures table)")

@@ -24,7 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "csv or jsonl.")
     var format: Format
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- for standard output). It is replaced in one step once complete; a folder or the database is refused.", valueName: "file"))
     var output: String?
 
     @Flag(help: "Start the CSV with a UTF-8 byte order mark, so that Excel reads the accents right.")
@@ -32,6 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+        _ = try OutputPath.check(output, database: database.path)
     }
 
     static let csvHeader = [
@@ -65,7 +66,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     private func export() throws {
         let store = try Store.openExisting(path: database.path)
-        let sink = try OutputSink(path: output.map(AbsolutePath.make))
+        let sink = try OutputSink(OutputPath.check(output, database: database.path))
         do {
             switch format {
             case .csv:

@@ -51,7 +51,7 @@ struct FindingsCommand: AsyncParsableCommand {
         let findings = try store.findings(FindingFilter(
             minimumSeverity: severity.severity, rules: rules, includeSuperseded: includeSuperseded
         ))
-        let sink = try OutputSink(path: nil)
+        let sink = OutputSink()
         switch format {
         case .text:
             for finding in findings { try sink.write(Self.text(finding)) }

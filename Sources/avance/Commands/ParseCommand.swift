@@ -28,14 +28,28 @@ struct ParseCommand: AsyncParsableCommand {
         var records: [IndicatorRecord] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        let failed = try Pipeline.each(inputs.files, pipeline.run(path:)) { outcome in
-            if format == .jsonl {
-                for record in outcome.records { try Output.line(encoder.encode(record)) }
-            } else {
-                records += outcome.records
+        // Encoding is part of handling the file: a record that cannot be written fails its file
+        // only (named, with the reason), and the other files' records are still printed.
+        let stage = { (path: String) throws(Pipeline.Failure) -> [(IndicatorRecord, Data)] in
+            let outcome = try pipeline.run(path: path)
+            do {
+                return try outcome.records.map { ($0, try encoder.encode($0)) }
+            } catch {
+                throw Pipeline.Failure(path: path, reason: "a record could not be written as JSON: \(Self.reason(error))")
             }
         }
+        let failed = Pipeline.each(inputs.files, stage) { encoded in
+            for (record, data) in encoded {
+                if format == .jsonl { Output.line(data) } else { records.append(record) }
+            }
+        }
+        // Every record was encoded on its own above, so the array is too.
         if format == .json { try Output.line(encoder.encode(records)) }
         if failed { throw ExitCode(ExitStatus.inputFailed) }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if case EncodingError.invalidValue(_, let context) = error { return context.debugDescription }
+        return "\(error)"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceCore
 import Foundation
 import Logging
 import Synchronization
@@ -100,7 +101,7 @@ struct ConsoleLogHandler: LogHandler {
         case .text:
             var line = "\(time) \(level) \(message)"
             for (key, value) in pairs { line += " \(key)=\(textValue(value))" }
-            return line
+            return TerminalText.escaped(line)
         case .json:
             var line = "{\"time\":\(jsonString(time)),\"level\":\(jsonString(level.rawValue)),\"message\":\(jsonString(message))"
             for (key, value) in pairs { line += ",\(jsonString(key)):\(jsonValue(value))" }

@@ -1,3 +1,4 @@
+import AvanceExtract
 import AvanceStore
 import Foundation
 #if canImport(Glibc)
@@ -95,7 +96,7 @@ struct FileWalker: Sequence, IteratorProtocol {
         if excludedPaths.contains(path) { return .skipped(path: path, reason: "the database's own file") }
         var st = stat()
         let status = directory.map { fstatat($0.fd, name, &st, 0) } ?? stat(path, &st)
-        guard status == 0 else { return .problem(path: path, reason: Self.statFailure(path, errno)) }
+        guard status == 0 else { return .problem(path: path, reason: FileCheck.failure(path: path, code: errno)) }
         let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
@@ -115,13 +116,9 @@ struct FileWalker: Sequence, IteratorProtocol {
             if excludedIdentities.contains(identity) { return .skipped(path: path, reason: "the database's own file") }
             let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             return .file(path: path, stamp: FileStamp(size: Int64(st.st_size), mtimeNs: mtime))
-        case S_IFIFO:
-            // Opening a FIFO would wait for a writer forever.
-            return .problem(path: path, reason: "not a regular file (a FIFO); not read")
-        case S_IFSOCK:
-            return .problem(path: path, reason: "not a regular file (a socket); not read")
         default:
-            return .problem(path: path, reason: "not a regular file (a device); not read")
+            // Opening a FIFO would wait for a writer forever; the commands that name files refuse them alike.
+            return .problem(path: path, reason: FileCheck.notRegular(kind: FileCheck.kind(mode: st.st_mode)))
         }
     }
 
@@ -161,22 +158,5 @@ struct FileWalker: Sequence, IteratorProtocol {
     /// What FileManager said when it could not list a folder.
     private static func listingFailure(_ code: Int32) -> String {
         code == EACCES || code == EPERM ? "permission denied" : String(cString: strerror(code))
-    }
-
-    private static func statFailure(_ path: String, _ code: Int32) -> String {
-        switch code {
-        case ELOOP:
-            return "symbolic link loop (too many levels of symbolic links)"
-        case ENOENT:
-            var st = stat()
-            if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
-                return "dangling symbolic link (its target does not exist)"
-            }
-            return "no such file or folder"
-        case EACCES:
-            return "permission denied"
-        default:
-            return String(cString: strerror(code))
-        }
     }
 }

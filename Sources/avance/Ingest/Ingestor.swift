@@ -95,7 +95,17 @@ struct Ingestor: Sendable {
         switch work {
         case .content(let path, let stamp, let content):
             counts.filesRead += 1
-            let result = try store.store(path: path, stamp: stamp, content: content, runId: runId)
+            let result: StoreResult
+            do {
+                result = try store.store(path: path, stamp: stamp, content: content, runId: runId)
+            } catch StoreError.unstorable(_, let reason) {
+                // This file's content, not the database: it fails alone and the run goes on.
+                counts.failed += 1
+                try store.recordFailure(path: path, stamp: stamp, reason: reason, runId: runId)
+                logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                progress?.advance(counts)
+                return
+            }
             var metadata: Logger.Metadata = ["path": "\(path)", "sha256": "\(content.sha256)"]
             switch result.outcome {
             case .new: counts.new += 1

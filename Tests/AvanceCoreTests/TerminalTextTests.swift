@@ -1,0 +1,29 @@
+import AvanceCore
+import Testing
+
+/// The one escaping every text writer applies before a terminal sees the text.
+@Suite struct TerminalTextTests {
+    @Test(arguments: [
+        ("\u{1B}]0;pwned\u{07}", "\\u{1B}]0;pwned\\u{7}"),
+        ("\u{1B}[2J\u{1B}[H", "\\u{1B}[2J\\u{1B}[H"),
+        ("línea\rborrada", "línea\\u{D}borrada"),
+        ("nul\u{0}", "nul\\u{0}"),
+        ("del\u{7F}", "del\\u{7F}"),
+        ("c1 \u{9B}31m", "c1 \\u{9B}31m"),
+        ("\u{85}", "\\u{85}"),
+    ])
+    func controlCharactersAreShownEscaped(text: String, shown: String) {
+        #expect(TerminalText.escaped(text) == shown)
+    }
+
+    @Test(arguments: ["Número de acciones", "a\tb\nc", "C:\\informes\\u{1B}", "€ — “cita” 😀 \u{A0}", ""])
+    func printableTextTabsAndLineFeedsAreKept(text: String) {
+        #expect(TerminalText.escaped(text) == text)
+    }
+
+    @Test func escapingTwiceChangesNothingMore() {
+        let once = TerminalText.escaped("a\u{1B}b\u{9B}c\r")
+        #expect(TerminalText.escaped(once) == once)
+        #expect(!once.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+}

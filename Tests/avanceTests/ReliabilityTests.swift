@@ -1,0 +1,75 @@
+import AvanceCore
+import Foundation
+import GRDB
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ingest` against a hostile report and a planted lock file: one file never stops the run, and
+/// the lock never writes through a link.
+@Suite struct ReliabilityTests {
+    func ingest(_ paths: [String], _ scratch: Scratch) throws -> Child.Result {
+        try Child.run(["ingest"] + paths + ["--db", scratch.database, "--settle", "0", "--log-format", "json"], in: scratch.path)
+    }
+
+    /// A figure of 400 digits among good reports. (It became infinity; storing its record's JSON
+    /// threw, and the whole run stopped with 74, this file not even recorded, every night alike.)
+    @Test func aFigureOutOfRangeStopsNothing() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<2, into: folder)
+        let huge = folder + "/informe-enorme.txt"
+        let text = Fixtures.report(7).replacingOccurrences(of: "es de 4 acciones", with: "es de \(String(repeating: "9", count: 400)) acciones")
+        #expect(text != Fixtures.report(7))
+        try Fixtures.write(text, to: huge)
+        try Fixtures.writeReports(3..<5, into: folder)
+
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try Summary(run.stdout)
+        #expect((summary.new, summary.failed) == (5, 0))
+        #expect(try scratch.count("SELECT COUNT(*) FROM current_records") == 5)
+        #expect(try scratch.count("SELECT COUNT(*) FROM failures") == 0)
+        // Stored as what it is: a report whose annual target is no number (and so is missing).
+        let stored = try scratch.open().read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT r.annual_target, r.period_target, r.json FROM current_records r
+                JOIN locations l ON l.document_id = r.document_id AND l.is_current = 1 WHERE l.path = ?
+                """, arguments: [huge])
+        }
+        let row = try #require(stored)
+        #expect(row[0] as Double? == nil)
+        #expect(row[1] as Double? == 2)
+        let record = try JSONDecoder().decode(IndicatorRecord.self, from: Data((row[2] as String).utf8))
+        #expect(record.targets.annual == nil)
+        #expect(try scratch.count("SELECT COUNT(*) FROM findings WHERE path = '\(huge)' AND rule = 'missing-field'") == 1)
+    }
+
+    /// `avance.sqlite.lock -> victim`: the holder's lines were written into the victim.
+    @Test func aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<1, into: folder)
+        let victim = scratch.path + "/víctima.txt"
+        try Fixtures.write("contenido que debe sobrevivir\n", to: victim)
+        try FileManager.default.createSymbolicLink(atPath: scratch.database + ".lock", withDestinationPath: victim)
+
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr.contains("\(scratch.database).lock: cannot lock: the lock file is a symbolic link"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "contenido que debe sobrevivir\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.database), "refused before the database is opened")
+    }
+
+    /// A FIFO planted as the lock file is refused at once: opening it never waits for a writer.
+    @Test func aLockFileThatIsNotARegularFileIsRefused() throws {
+        let scratch = try Scratch()
+        #expect(mkfifo(scratch.database + ".lock", 0o644) == 0)
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<1, into: folder)
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 74, "\(run.stderr)")
+        #expect(run.stderr.contains("the lock file is not a regular file"), "\(run.stderr)")
+    }
+}
