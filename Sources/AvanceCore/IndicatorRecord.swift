@@ -3,7 +3,7 @@
 /// `docs/record.schema.json`; keys are stable, and absent values are `null`.
 public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// The version of this format. Bumped on any incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var source: Source
@@ -97,12 +97,25 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         @NullEncoded public var code: String?
         @NullEncoded public var name: String?
         @NullEncoded public var description: String?
+        /// The level of the results matrix (MIR) the indicator measures: `Fin`, `Propósito`,
+        /// `Componente` or `Actividad`.
+        @NullEncoded public var level: String?
+        /// How often it is measured, as written (`Trimestral`, `Anual`, `Semestral`).
+        @NullEncoded public var frequency: String?
+        /// The method of calculation, as written, on one line.
+        @NullEncoded public var formula: String?
         @NullEncoded public var evidence: SourceSpan?
 
-        public init(code: String?, name: String?, description: String?, evidence: SourceSpan?) {
+        public init(
+            code: String?, name: String?, description: String?, level: String? = nil, frequency: String? = nil,
+            formula: String? = nil, evidence: SourceSpan?
+        ) {
             self.code = code
             self.name = name
             self.description = description
+            self.level = level
+            self.frequency = frequency
+            self.formula = formula
             self.evidence = evidence
         }
     }
@@ -118,14 +131,19 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         public var end: String
         @NullEncoded public var evidence: SourceSpan?
 
-        public init(year: Int, quarter: Int, evidence: SourceSpan?) {
+        /// `fromJanuary`: the report covers the year up to the quarter's end (`del 1 de enero al
+        /// 30 de septiembre`, `enero-septiembre`): `start` is January 1.
+        public init(year: Int, quarter: Int, fromJanuary: Bool = false, evidence: SourceSpan?) {
             self.year = year
             self.quarter = quarter
             let bounds = CalendarDate.quarterBounds(year: year, quarter: quarter)
-            self.start = bounds.start.iso
+            self.start = fromJanuary ? CalendarDate.quarterBounds(year: year, quarter: 1).start.iso : bounds.start.iso
             self.end = bounds.end.iso
             self.evidence = evidence
         }
+
+        /// Whether the period runs from January 1 to the end of a later quarter.
+        public var isCumulative: Bool { quarter > 1 && start.hasSuffix("-01-01") }
 
         /// Whether an ISO date falls inside the quarter.
         public func contains(iso date: String) -> Bool { date >= start && date <= end }
@@ -149,6 +167,8 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         /// What is counted (`acciones`, `porcentaje`, ...), singular or plural as written.
         @NullEncoded public var unit: String?
         @NullEncoded public var annual: Double?
+        /// The annual target as modified during the year (`meta modificada`, `metas ajustadas`).
+        @NullEncoded public var modified: Double?
         /// The target for the reported period.
         @NullEncoded public var period: Double?
         /// Whether the period target is cumulative from the start of the year
@@ -156,20 +176,31 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         public var periodIsCumulative: Bool
         /// What was achieved; `null` when the report does not state it as a number.
         @NullEncoded public var achieved: Double?
+        /// The percentage of compliance the report states (achieved against the period's or
+        /// the programmed target).
         @NullEncoded public var compliancePercent: Double?
+        /// The percentage the report states against the modified target, where it states both.
+        @NullEncoded public var compliancePercentModified: Double?
+        /// The baseline (`línea base`): where the indicator stood before.
+        @NullEncoded public var baseline: Double?
+        /// One span per stated value, in the order of `Value.allCases`.
         public var evidence: [SourceSpan]
 
         public init(
-            unit: String? = nil, annual: Double? = nil, period: Double? = nil,
+            unit: String? = nil, annual: Double? = nil, modified: Double? = nil, period: Double? = nil,
             periodIsCumulative: Bool = false, achieved: Double? = nil,
-            compliancePercent: Double? = nil, evidence: [SourceSpan] = []
+            compliancePercent: Double? = nil, compliancePercentModified: Double? = nil, baseline: Double? = nil,
+            evidence: [SourceSpan] = []
         ) {
             self.unit = unit
             self.annual = annual
+            self.modified = modified
             self.period = period
             self.periodIsCumulative = periodIsCumulative
             self.achieved = achieved
             self.compliancePercent = compliancePercent
+            self.compliancePercentModified = compliancePercentModified
+            self.baseline = baseline
             self.evidence = evidence
         }
     }
@@ -266,9 +297,10 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
 
 extension IndicatorRecord.Targets {
     /// The stated values, each with the quote of it (`evidence` holds one span per stated
-    /// value, in the order annual, period, achieved, percent).
+    /// value, in this order: annual, period, achieved, percent, then the values schema version
+    /// 2 added, which a record of version 1 never states, so its spans keep their order).
     public enum Value: CaseIterable, Sendable {
-        case annual, period, achieved, percent
+        case annual, period, achieved, percent, modified, percentModified, baseline
     }
 
     public func value(_ v: Value) -> Double? {
@@ -277,6 +309,9 @@ extension IndicatorRecord.Targets {
         case .period: period
         case .achieved: achieved
         case .percent: compliancePercent
+        case .modified: modified
+        case .percentModified: compliancePercentModified
+        case .baseline: baseline
         }
     }
 

@@ -61,28 +61,78 @@ struct DocumentReader {
             let t = TokenizedText(b.text)
             yearFromField = t.tokens.first(where: { $0.kind == .number && $0.folded.count == 4 }).flatMap(\.intValue)
         }
+        // A day without its year (`del 1 de enero al 30 de septiembre de 2019`) takes the document's.
+        let dates = DateRecognizer(reportYear: yearFromField ?? firstYearInDocument(), order: options.numericDateOrder)
         if let index = fields[.period] {
             let value = TokenizedText(blocks[index].text)
             if let m = QuarterRecognizer(inField: true).matches(in: value).first {
                 let year = m.year ?? yearFromField ?? firstYearInDocument()
                 if let year {
-                    period = IndicatorRecord.Period(year: year, quarter: m.quarter, evidence: blocks[index].text.trimmed().span)
+                    period = IndicatorRecord.Period(
+                        year: year, quarter: m.quarter, fromJanuary: m.cumulative, evidence: blocks[index].text.trimmed().span
+                    )
                     periodBlock = index
                 }
+            } else if let range = Self.dateRange(in: value, dates) {
+                period = IndicatorRecord.Period(
+                    year: range.year, quarter: range.quarter, fromJanuary: range.fromJanuary, evidence: blocks[index].text.trimmed().span
+                )
+                periodBlock = index
             }
         }
         if period == nil {
-            // No usable period field: the first quarter the text names with its year.
+            // No usable period field: the first quarter the text names with its year, or the
+            // first span of days that is a quarter or the year up to a quarter's end.
             for segment in segments {
                 if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearFromField != nil }),
                    let year = m.year ?? yearFromField {
-                    period = IndicatorRecord.Period(year: year, quarter: m.quarter, evidence: segment.text.span(m.first, m.last))
-                    periodFromTitle = blocks[segment.block].kind == .heading
+                    period = IndicatorRecord.Period(
+                        year: year, quarter: m.quarter, fromJanuary: m.cumulative, evidence: segment.text.span(m.first, m.last)
+                    )
+                    periodFromTitle = blocks[segment.block].kind == .heading || blocks[segment.block].isStrong
+                    break
+                }
+                if let range = Self.dateRange(in: segment.text, dates) {
+                    period = IndicatorRecord.Period(
+                        year: range.year, quarter: range.quarter, fromJanuary: range.fromJanuary,
+                        evidence: segment.text.span(range.first, range.last)
+                    )
+                    periodFromTitle = blocks[segment.block].kind == .heading || blocks[segment.block].isStrong
                     break
                 }
             }
         }
         reportYear = period?.year ?? yearFromField
+    }
+
+    /// A span of days that is a reporting period: `del 1 de enero al 30 de septiembre de 2019`,
+    /// `01/04/2025 al 30/06/2025`, `1 de julio - 30 de septiembre de 2024`. It starts on the
+    /// first day of a quarter or of the year, and ends on the last day of a quarter of the same
+    /// year.
+    static func dateRange(
+        in t: TokenizedText, _ recognizer: DateRecognizer
+    ) -> (year: Int, quarter: Int, fromJanuary: Bool, first: Int, last: Int)? {
+        let found = recognizer.matches(in: t)
+        for (a, b) in zip(found, found.dropFirst()) {
+            // Only a joining word or dash between the two days.
+            let between = (a.last + 1)..<b.first
+            guard between.count <= 2, between.allSatisfy({ t.isWord($0, ["al", "a", "hasta", "y"]) || t.isPunct($0, "-–—") })
+            else { continue }
+            guard let p = period(from: a.date, to: b.date) else { continue }
+            return (p.year, p.quarter, p.fromJanuary, a.first, b.last)
+        }
+        return nil
+    }
+
+    /// The reporting period two days bound: the first day of a quarter (or of the year) to the
+    /// last day of that quarter (or of a later one).
+    static func period(from start: CalendarDate, to end: CalendarDate) -> (year: Int, quarter: Int, fromJanuary: Bool)? {
+        guard end.day == CalendarDate.daysIn(month: end.month, year: end.year), end.month % 3 == 0,
+              start.day == 1, start.month <= end.month
+        else { return nil }
+        let quarter = end.month / 3
+        guard start.month == (quarter - 1) * 3 + 1 || start.month == 1 else { return nil }
+        return (end.year, quarter, start.month == 1 && quarter > 1)
     }
 
     private func firstYearInDocument() -> Int? {

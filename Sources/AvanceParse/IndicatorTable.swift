@@ -1,3 +1,4 @@
+import Foundation
 import AvanceCore
 
 /// A table with one indicator per row (the "avance de indicadores" shape).
@@ -7,7 +8,9 @@ struct IndicatorTable {
     var rows: [Int]
 
     /// Kinds a header must show to be an indicator table: targets, or the indicator itself.
-    static let targetKinds: Set<FieldKind> = [.annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent]
+    static let targetKinds: Set<FieldKind> = [
+        .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent, .modifiedTarget, .percentModified,
+    ]
 
     var hasIndicatorColumn: Bool {
         columns.contains(.indicator)
@@ -25,7 +28,10 @@ struct IndicatorTable {
                 current = nil
                 continue
             }
-            let header = block.cells.map(Self.headerCell)
+            // Group headings in the rows just above (`METAS`, `Porcentaje de Cumplimiento`)
+            // complete a column's label.
+            let groups = (i >= 1 ? Self.groupLabels(blocks[..<i], columns: block.cells.count) : [])
+            let header = block.cells.enumerated().map { k, cell in Self.headerCell(cell, group: groups[safe: k] ?? nil) }
             let kinds = header.map(\.kind)
             let known = kinds.compactMap { $0 }
             let isHeader = known.count >= 2 && known.count * 2 >= kinds.count
@@ -63,8 +69,8 @@ struct IndicatorTable {
 
     /// A header cell: its kind, and what follows the label when a PDF ran the first data row
     /// into the header ("Nivel\nFin", "B)\nClave\nIndicador\n01").
-    static func headerCell(_ cell: SpannedText) -> (kind: FieldKind?, rest: SpannedText?) {
-        if let kind = Labels.kind(of: cell.text) { return (kind, nil) }
+    static func headerCell(_ cell: SpannedText, group: String? = nil) -> (kind: FieldKind?, rest: SpannedText?) {
+        if let kind = Labels.columnKind(of: cell.text, group: group) { return (kind, nil) }
         let text = cell.text
         var lineEnds = text.indices.filter { text[$0] == "\n" }
         guard !lineEnds.isEmpty else { return (nil, nil) }
@@ -80,6 +86,21 @@ struct IndicatorTable {
             }
         }
         return (nil, nil)
+    }
+
+    /// For each column, the group heading printed over it in the one or two table rows just
+    /// above (a merged cell read into each of its columns, or a heading in that very column),
+    /// the nearest first; `nil` where there is none.
+    static func groupLabels(_ above: ArraySlice<Block>, columns: Int) -> [String?] {
+        var labels = [String?](repeating: nil, count: columns)
+        for block in above.suffix(2).reversed() {
+            guard block.kind == .tableRow else { break }
+            for (k, cell) in block.cells.enumerated() where k < columns && labels[k] == nil {
+                let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { labels[k] = text }
+            }
+        }
+        return labels
     }
 
     /// The cells of each data row, in order (the one a header carried first).

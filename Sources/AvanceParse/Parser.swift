@@ -1,3 +1,4 @@
+import Foundation
 import AvanceCore
 
 /// Why a document yields no record.
@@ -101,7 +102,7 @@ public struct Parser: Sendable {
             }
         }
         var found = TargetReader.Found()
-        for kind in [FieldKind.unitOfMeasure, .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent] {
+        for kind in Self.targetKinds {
             if let b = reader.field(kind) { TargetReader.take(kind, b.text, into: &found) }
         }
         // A small table of targets for the one indicator.
@@ -165,6 +166,21 @@ public struct Parser: Sendable {
         }
     }
 
+    /// The columns a table's row states its targets in.
+    static let targetKinds: [FieldKind] = [
+        .unitOfMeasure, .annualTarget, .modifiedTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent,
+        .percentModified, .baseline,
+    ]
+
+    /// A cell's text, unless it is a placeholder for "not stated" (`NA`, `N/A`, `ND`, `S/D`,
+    /// `-998`, `-999`, a dash): such a cell states nothing, and is never a number.
+    static func stated(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = Folding.fold(t).filter { !$0.isWhitespace }
+        let placeholders: Set<String> = ["", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–", "-998", "-999", "no aplica", "nodisponible", "noaplica", "sindato", "sindatos"]
+        return placeholders.contains(key) ? nil : t
+    }
+
     /// The record of one row of an indicator table.
     private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText]) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
@@ -188,11 +204,38 @@ public struct Parser: Sendable {
             }
         }
         if let indicatorCode = table.cell(.indicatorCode, in: block) { code = TextCleaning.clean(indicatorCode.text) }
-        record.indicator = IndicatorRecord.Indicator(code: code, name: name, description: nil, evidence: indicatorCell.span)
-        var found = TargetReader.Found()
-        for kind in [FieldKind.unitOfMeasure, .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent] {
-            if let cell = table.cell(kind, in: block) { TargetReader.take(kind, cell, into: &found) }
+        record.indicator = IndicatorRecord.Indicator(
+            code: code, name: name, description: table.cell(.description, in: block).map { TextCleaning.clean($0.text) },
+            level: table.cell(.level, in: block).flatMap { Levels.level(of: $0.text) },
+            frequency: table.cell(.frequency, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
+            formula: table.cell(.formula, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
+            evidence: indicatorCell.span
+        )
+        // A program, unit or period given in the row itself (a CONAC `PP` and `UR`, SIPOT's dates).
+        if let program = table.cell(.program, in: block) {
+            let (programCode, programName) = CodeSplitter.split(program.text)
+            record.program = IndicatorRecord.CodedName(
+                code: programCode, name: programName, evidence: program.span
+            )
         }
+        if let unit = table.cell(.responsibleUnit, in: block) {
+            let (unitName, acronym) = InstitutionIndex.nameAndAcronym(unit.text)
+            record.responsibleUnit = IndicatorRecord.Organization(name: unitName, acronym: acronym, evidence: unit.span)
+        }
+        // The period the row itself states (SIPOT's `Fecha de inicio` / `Fecha de término`).
+        if let start = table.cell(.periodStart, in: block), let end = table.cell(.periodEnd, in: block) {
+            let recognizer = DateRecognizer(reportYear: base.period?.year, order: options.numericDateOrder)
+            if let first = recognizer.matches(in: TokenizedText(start)).first?.date,
+               let last = recognizer.matches(in: TokenizedText(end)).first?.date,
+               let p = DocumentReader.period(from: first, to: last) {
+                record.period = IndicatorRecord.Period(year: p.year, quarter: p.quarter, fromJanuary: p.fromJanuary, evidence: start.span)
+            }
+        }
+        var found = TargetReader.Found()
+        for kind in Self.targetKinds {
+            if let cell = table.cell(kind, in: block), Self.stated(cell.text) != nil { TargetReader.take(kind, cell, into: &found) }
+        }
+        if record.period?.isCumulative == true { found.cumulative = true }
         record.targets = found.targets
         return record
     }

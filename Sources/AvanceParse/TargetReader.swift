@@ -13,19 +13,27 @@ struct TargetReader {
         var cumulative = false
         var achieved: (Double, SourceSpan)?
         var percent: (Double, SourceSpan)?
+        var modified: (Double, SourceSpan)?
+        var percentModified: (Double, SourceSpan)?
+        var baseline: (Double, SourceSpan)?
 
-        var isEmpty: Bool { annual == nil && period == nil && achieved == nil && percent == nil }
+        var isEmpty: Bool {
+            annual == nil && period == nil && achieved == nil && percent == nil && modified == nil && percentModified == nil
+        }
 
         var targets: IndicatorRecord.Targets {
+            // In the order of `IndicatorRecord.Targets.Value`.
             IndicatorRecord.Targets(
-                unit: unit, annual: annual?.0, period: period?.0, periodIsCumulative: cumulative,
-                achieved: achieved?.0, compliancePercent: percent?.0,
-                evidence: [annual?.1, period?.1, achieved?.1, percent?.1].compactMap { $0 }
+                unit: unit, annual: annual?.0, modified: modified?.0, period: period?.0, periodIsCumulative: cumulative,
+                achieved: achieved?.0, compliancePercent: percent?.0, compliancePercentModified: percentModified?.0,
+                baseline: baseline?.0,
+                evidence: [annual?.1, period?.1, achieved?.1, percent?.1, modified?.1, percentModified?.1, baseline?.1]
+                    .compactMap { $0 }
             )
         }
     }
 
-    enum Slot { case annual, period, cumulative, achieved, percent }
+    enum Slot { case annual, period, cumulative, achieved, percent, modified, percentModified, baseline }
 
     // MARK: fields and cells
 
@@ -42,12 +50,16 @@ struct TargetReader {
         case .cumulativePeriodTarget: slot = .cumulative
         case .achieved: slot = .achieved
         case .percent: slot = .percent
+        case .modifiedTarget: slot = .modified
+        case .percentModified: slot = .percentModified
+        case .baseline: slot = .baseline
         default: return
         }
         let t = TokenizedText(value)
         for i in t.tokens.indices {
             guard let m = NumberRecognizer.match(t, at: i, allowArticleOne: true) else { continue }
-            assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent || slot == .percent, into: &found)
+            assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent || slot == .percent || slot == .percentModified,
+                   into: &found)
             if found.unit == nil, slot == .annual, let next = t.tokens[safe: m.last + 1], next.kind == .word {
                 found.unit = String(next.raw)
             }
@@ -64,6 +76,10 @@ struct TargetReader {
             found.cumulative = true
         case .achieved where found.achieved == nil && !isPercent: found.achieved = (value, span)
         case .percent where found.percent == nil: found.percent = (value, span)
+        case .modified where found.modified == nil && !isPercent: found.modified = (value, span)
+        case .percentModified where found.percentModified == nil: found.percentModified = (value, span)
+        // A baseline may be a percentage (an indicator measured in percent).
+        case .baseline where found.baseline == nil: found.baseline = (value, span)
         default: break
         }
     }

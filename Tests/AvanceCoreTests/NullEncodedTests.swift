@@ -17,9 +17,9 @@ import Testing
         record.indicator = .init(code: nil, name: "I", description: nil, evidence: SourceSpan(line: 2, column: 1, text: "I"))
         let json = try Self.json(record)
         #expect(json.contains(#""program":{"code":"O002","evidence":null,"name":null}"#))
-        #expect(json.contains(#""indicator":{"code":null,"description":null,"evidence":{"column":1,"line":2,"page":null,"text":"I"},"name":"I"}"#))
+        #expect(json.contains(#""indicator":{"code":null,"description":null,"evidence":{"column":1,"line":2,"page":null,"text":"I"},"formula":null,"frequency":null,"level":null,"name":"I"}"#))
         #expect(json.contains(#""source":{"declaredFormat":null,"format":"text","pages":null,"path":"a.txt","row":null,"sha256":"s"}"#))
-        #expect(json.contains(#""targets":{"achieved":null,"annual":null,"compliancePercent":null,"evidence":[],"period":null,"periodIsCumulative":false,"unit":null}"#))
+        #expect(json.contains(#""targets":{"achieved":null,"annual":null,"baseline":null,"compliancePercent":null,"compliancePercentModified":null,"evidence":[],"modified":null,"period":null,"periodIsCumulative":false,"unit":null}"#))
         #expect(json.contains(#""component":null"#))
     }
 
@@ -28,7 +28,7 @@ import Testing
         #expect(try Self.json(IndicatorRecord.CodedName(code: "C01", name: "N", evidence: span))
             == #"{"code":"C01","evidence":{"column":1,"line":2,"page":3,"text":"x"},"name":"N"}"#)
         #expect(try Self.json(IndicatorRecord.Targets(annual: 4, achieved: 2.5))
-            == #"{"achieved":2.5,"annual":4,"compliancePercent":null,"evidence":[],"period":null,"periodIsCumulative":false,"unit":null}"#)
+            == #"{"achieved":2.5,"annual":4,"baseline":null,"compliancePercent":null,"compliancePercentModified":null,"evidence":[],"modified":null,"period":null,"periodIsCumulative":false,"unit":null}"#)
     }
 
     @Test func nullAndMissingKeysBothReadAsNil() throws {

@@ -22,6 +22,72 @@ import Testing
         #expect(rs[1].component?.code == "C01")
     }
 
+    @Test func aCONACTableOfResultsIndicators() throws {
+        // The government-accounting format: a title with the days it covers, group headings
+        // over the targets and the percentages, a narrow column whose header breaks inside a word,
+        // budget columns whose "Modificado" is no target, a placeholder in a target cell.
+        let rs = try Self.records("""
+            INDICADORES PARA RESULTADOS del 1 de Enero al 30 de Septiembre de 2019
+
+            |  |  |  |  |  | METAS |  |  | Porcentaje de Cumplimiento |  | PRESUPUESTO |  |
+            |---|---|---|---|---|---|---|---|---|---|---|---|
+            | PP | UR | Denominación del Indicador | Nivel | Frecuencia de Medición | Programad<br>a | Modificada | Alcanzada | Alc. / Prog. | Alc. / Modif. | Modificado | Devengado |
+            | E024 | 3035 | Porcentaje de personas sin primaria | Propósito | Anual | 16.3 | N/A | 34.7 | 212.9 | | 188,514,814.94 | 111,146,030.80 |
+            | E024 | 3035 | Número de asesores capacitados | Actividad 1.2 | Trimestral | 120 | 100 | 90 | 75 | 90 | 5,000.00 | 4,000.00 |
+            """)
+        #expect(rs.count == 2)
+        #expect(rs.map { $0.indicator?.level } == ["Propósito", "Actividad"])
+        #expect(rs.map { $0.indicator?.frequency } == ["Anual", "Trimestral"])
+        #expect(rs.map { $0.program?.code } == ["E024", "E024"])
+        #expect(rs.map(\.targets.annual) == [16.3, 120])
+        #expect(rs.map(\.targets.modified) == [nil, 100])
+        #expect(rs.map(\.targets.achieved) == [34.7, 90])
+        #expect(rs.map(\.targets.compliancePercent) == [212.9, 75])
+        #expect(rs.map(\.targets.compliancePercentModified) == [nil, 90])
+        // January to the end of the third quarter: the third quarter, cumulative.
+        #expect(rs[0].period?.quarter == 3 && rs[0].period?.start == "2019-01-01" && rs[0].period?.end == "2019-09-30")
+        #expect(rs.map(\.targets.periodIsCumulative) == [true, true])
+    }
+
+    @Test func columnHeadersInTheirManyWordings() {
+        #expect(Labels.columnKind(of: "Programad\na", group: "METAS") == .annualTarget)
+        #expect(Labels.columnKind(of: "PROGRAMADO\nENE-JUN") == .cumulativePeriodTarget)
+        #expect(Labels.columnKind(of: "REALIZADO ENE-\nJUN") == .achieved)
+        #expect(Labels.columnKind(of: "ANUAL\n(CURSOS)\nTOTAL ANUAL\nPROGRAMADO") == .annualTarget)
+        #expect(Labels.columnKind(of: "Meta al 30 de junio") == .periodTarget)
+        #expect(Labels.columnKind(of: "Metas ajustadas, en su caso") == .modifiedTarget)
+        #expect(Labels.columnKind(of: "Nombre(s) del(os) indicador(es)") == .indicator)
+        #expect(Labels.columnKind(of: "Línea base") == .baseline)
+        #expect(Labels.columnKind(of: "Método de cálculo con variables de la fórmula") == .formula)
+        #expect(Labels.columnKind(of: "Fecha de término del\nperiodo que se informa") == .periodEnd)
+        #expect(Labels.columnKind(of: "Aprobado", group: "PRESUPUESTO (PESOS)") == .other)
+        #expect(Labels.columnKind(of: "Modificada", group: "PRESUPUESTO (PESOS)") == .other)
+    }
+
+    @Test func placeholdersStateNothing() {
+        for placeholder in ["NA", "N/A", "nd", "S/D", "-998", "-999", "—", " - ", ""] {
+            #expect(Parser.stated(placeholder) == nil, "\(placeholder)")
+        }
+        for figure in ["0", "-21", "16.3", "N/A 3"] { #expect(Parser.stated(figure) != nil) }
+        #expect(Levels.level(of: "Componente 1") == "Componente")
+        #expect(Levels.level(of: "PROPÓSITO") == "Propósito")
+        #expect(Levels.level(of: "C") == "Componente")
+        #expect(Levels.level(of: "Estratégico") == nil)
+    }
+
+    @Test func aRowStatesItsOwnPeriod() throws {
+        // SIPOT's columns: the first and last day of the period each row reports.
+        let rs = try Self.records("""
+            | Ejercicio | Fecha de inicio del periodo que se informa | Fecha de término del periodo que se informa | Nombre del indicador | Metas programadas | Avance de las metas |
+            |---|---|---|---|---|---|
+            | 2024 | 01/07/2024 | 30/09/2024 | Porcentaje de denuncias atendidas | 80 | 75 |
+            | 2024 | 01/01/2024 | 30/06/2024 | Número de inspecciones | 40 | 22 |
+            """)
+        #expect(rs.map { $0.period?.quarter } == [3, 2])
+        #expect(rs.map { $0.period?.start } == ["2024-07-01", "2024-01-01"])
+        #expect(rs.map(\.targets.periodIsCumulative) == [false, true])
+    }
+
     @Test func aTotalRowUnderTheIndicatorsMakesNoRecord() throws {
         let rs = try Self.records("""
             | Clave | Nivel | Indicador | Meta anual programada | Avance acumulado |

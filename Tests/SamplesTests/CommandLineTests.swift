@@ -23,7 +23,7 @@ import Testing
         #expect(lines.count == 2)
         for line in lines {
             let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(record["schemaVersion"] as? Int == 1)
+            #expect(record["schemaVersion"] as? Int == 2)
         }
     }
 

@@ -6,6 +6,9 @@ struct QuarterMatch: Sendable {
     var last: Int
     var quarter: Int
     var year: Int?
+    /// The words name the months from January to the quarter's end (`enero-septiembre`,
+    /// `Ene-Jun 2018`): the quarter, reported cumulatively.
+    var cumulative = false
 }
 
 /// Finds quarter names in every form docs/domain.md lists: `3er. Trimestre 2024`,
@@ -106,15 +109,22 @@ struct QuarterRecognizer {
     }
 
     /// `julio-septiembre 2024`, `de julio a septiembre de 2024`, `enero a junio` (cumulative).
+    /// `julio-septiembre`, `enero a junio de 2018`, and abbreviated (`Ene-Jun 2018`, `ENE-SEP`)
+    /// where a year follows or the words stand in a period field: an abbreviation alone could
+    /// be a word.
     private func monthRange(_ t: TokenizedText, at i: Int) -> QuarterMatch? {
-        guard t.tokens[i].kind == .word, let m1 = Months.month(t.tokens[i].folded), !Months.isAbbreviation(t.tokens[i].folded) else { return nil }
+        guard t.tokens[i].kind == .word, let m1 = Months.month(t.tokens[i].folded) else { return nil }
         var j = i + 1
         guard t.isPunct(j, "-–—/") || t.isWord(j, ["a", "al"]) else { return nil }
         j += 1
-        guard let f = t.folded(j), let m2 = Months.month(f), !Months.isAbbreviation(f),
+        guard let f = t.folded(j), let m2 = Months.month(f),
               m2 % 3 == 0, m1 <= m2, m1 == m2 - 2 || m1 == 1
         else { return nil }
-        return withYear(QuarterMatch(first: i, last: j, quarter: m2 / 3, year: nil), t)
+        var match = QuarterMatch(first: i, last: j, quarter: m2 / 3, year: nil, cumulative: m1 == 1 && m2 > 3)
+        match = withYear(match, t)
+        let abbreviated = Months.isAbbreviation(t.tokens[i].folded) || Months.isAbbreviation(f)
+        guard !abbreviated || match.year != nil || inField else { return nil }
+        return match
     }
 
     /// Extends a match with the year that follows: `2024`, `de 2024`, `del año 2024`,

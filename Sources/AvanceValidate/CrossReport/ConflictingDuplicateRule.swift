@@ -58,6 +58,9 @@ public struct ConflictingDuplicateRule: CrossReportRule {
         case .period: "period target"
         case .achieved: "achieved"
         case .percent: "percentage"
+        case .modified: "modified target"
+        case .percentModified: "percentage against the modified target"
+        case .baseline: "baseline"
         }
     }
 

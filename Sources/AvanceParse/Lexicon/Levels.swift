@@ -1,0 +1,27 @@
+import AvanceCore
+
+/// The levels of a results matrix (MIR), as tables write them: `FIN`, `Propósito`,
+/// `Componente 1`, `C`, `Actividad 1.2`, `A`.
+enum Levels {
+    static let names: [(folded: String, name: String)] = [
+        ("fin", "Fin"), ("proposito", "Propósito"), ("componente", "Componente"), ("actividad", "Actividad"),
+    ]
+
+    /// The level a cell names, in its usual spelling; `nil` for anything else.
+    static func level(of text: String) -> String? {
+        let words = Folding.fold(text).split(whereSeparator: { !$0.isLetter })
+        guard let first = words.first.map(String.init) else { return nil }
+        if let match = names.first(where: { $0.folded == first }) { return match.name }
+        // The initial alone (`C`, `A`), as some matrices abbreviate.
+        if words.count == 1, first.count == 1 {
+            switch first {
+            case "f": return "Fin"
+            case "p": return "Propósito"
+            case "c": return "Componente"
+            case "a": return "Actividad"
+            default: return nil
+            }
+        }
+        return nil
+    }
+}
