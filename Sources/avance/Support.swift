@@ -13,7 +13,7 @@ enum ExitStatus {
 
 /// Options shared by the commands that read report files.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content).")
+    @Argument(help: "Report files (PDF, HTML, text, XLSX or CSV; the format is read from the content).")
     var files: [String]
 
     @Option(name: .customLong("pdf-timeout"), help: "Seconds pdftotext may spend on one PDF.")
