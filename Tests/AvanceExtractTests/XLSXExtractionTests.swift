@@ -222,6 +222,32 @@ import ZIPFoundation
         }
     }
 
+    /// A directory entry that points past the end of the archive made ZIPFoundation's in-memory
+    /// archive trap; a damaged workbook must be an error, never a crash. Then bytes changed at
+    /// random over the whole workbook (a fixed seed, so a failure can be replayed).
+    @Test func damagedBytesNeverCrash() throws {
+        let whole = try Self.everyKind()
+        var pointing = whole
+        let central: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        let at = try #require(Search.firstIndex(of: central, in: whole))
+        pointing.replaceSubrange(at + 42..<at + 46, with: [0xF0, 0xFF, 0xFF, 0x7F])
+        #expect(throws: ExtractError.self) { try Self.extract(pointing) }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<300 {
+            var bytes = whole
+            for _ in 0..<(1 + next() % 12) { bytes[next() % bytes.count] = UInt8(truncatingIfNeeded: next()) }
+            do {
+                _ = try Self.extract(bytes)
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+    }
+
     @Test func legacyAndEncryptedOfficeFilesAreNamed() throws {
         let header = LegacyOffice.signature + [UInt8](repeating: 0, count: 504)
         func utf16(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }

@@ -30,12 +30,7 @@ struct WorkbookArchive {
 
     init(bytes: [UInt8], maxBytes: Int) throws(Failure) {
         guard bytes.starts(with: Self.signature) else { throw .unreadable }
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw .unreadable
-        }
+        let archive = try Self.open(bytes)
         var entries: [String: Entry] = [:]
         for entry in archive {
             if entries.count >= Self.maxParts { throw .tooManyParts(limit: Self.maxParts) }
@@ -46,19 +41,33 @@ struct WorkbookArchive {
         self.maxBytes = maxBytes
     }
 
+    /// Opens the bytes as an archive backed by a file, not by memory: ZIPFoundation's in-memory
+    /// archive traps (a range check in `MemoryFile.readData`) when a damaged directory points
+    /// past the end of the data, where a file read simply comes back short. The file, private
+    /// to this user, is unlinked as soon as it is open; the archive reads through its handle.
+    private static func open(_ bytes: [UInt8]) throws(Failure) -> Archive {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("avance-workbook-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        else { throw .damaged("the workbook could not be staged in \(url.deletingLastPathComponent().path) to be read") }
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .unreadable
+        }
+    }
+
     /// `PK\3\4`: a ZIP archive's first local file header.
     static let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
     /// Whether the bytes are a ZIP archive holding a SpreadsheetML workbook (`xl/workbook.xml`),
     /// read from its central directory; no part is decompressed. An archive whose directory
-    /// cannot be read (a truncated download) is a workbook when a local header still names
-    /// that part, so that it is reported as a damaged workbook rather than as binary data.
+    /// cannot be read or is damaged (a truncated download) is a workbook when a local header
+    /// still names that part, so that it is reported as a damaged workbook, not as binary data.
     static func isWorkbook(_ bytes: [UInt8]) -> Bool {
-        do {
-            return try WorkbookArchive(bytes: bytes, maxBytes: 0).contains(workbookPart)
-        } catch {
-            return Search.firstIndex(of: Array(workbookPart.utf8), in: bytes) != nil
-        }
+        if (try? WorkbookArchive(bytes: bytes, maxBytes: 0).contains(workbookPart)) == true { return true }
+        return Search.firstIndex(of: Array(workbookPart.utf8), in: bytes) != nil
     }
 
     func contains(_ path: String) -> Bool { entries[Self.normalize(path)] != nil }
