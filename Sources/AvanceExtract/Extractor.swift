@@ -13,7 +13,8 @@ public struct Extractor: Sendable {
         /// together, counted as they are decompressed) is refused: a zip bomb stops here.
         public var maxWorkbookBytes: Int
         /// A workbook or CSV file with more cells than this is refused (each cell becomes a
-        /// value with its place; two million take some hundreds of megabytes).
+        /// value with its place: about 650 bytes each, measured on a 600,000-cell workbook, so a
+        /// million take some 650 MB while it is read).
         public var maxCells: Int
         /// The pdftotext program; `nil` finds it on `PATH`.
         public var pdftotextPath: String?
@@ -23,7 +24,7 @@ public struct Extractor: Sendable {
 
         public init(
             pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil,
-            maxWorkbookBytes: Int = 256 * 1024 * 1024, maxCells: Int = 2_000_000
+            maxWorkbookBytes: Int = 256 * 1024 * 1024, maxCells: Int = 1_000_000
         ) {
             self.pdfTimeout = pdfTimeout
             self.maxBytes = maxBytes

@@ -160,6 +160,12 @@ import ZIPFoundation
         #expect(CellText.number("-1.5E+16") == "-15000000000000000")
         #expect(CellText.number("-0") == "0")
         #expect(CellText.number("abc") == "abc")
+        #expect(CellText.number("41.100") == "41.1")
+        #expect(CellText.number("007") == "7")
+        #expect(CellText.number("-0.50") == "-0.5")
+        #expect(CellText.number("0.000") == "0")
+        #expect(CellText.number("683.465146263085") == "683.465146263085")
+        #expect(CellText.number("683.4651462630851") == "683.465146263085")
     }
 
     @Test func aZipBombIsRefusedByTheBytesThatComeOut() throws {

@@ -8,12 +8,46 @@ enum CellText {
     /// digits, as spreadsheets show a number in the General format (`0.03`), with no exponent
     /// and no trailing `.0` (`2024`). Text that is not a number is returned as it is.
     static func number(_ stored: String) -> String {
+        if let plain = plainNumber(stored) { return plain }
         let trimmed = stored.trimmingCharacters(in: .whitespaces)
         guard let value = Double(trimmed), value.isFinite else { return stored }
         let shown = Double(String(format: "%.15g", value)) ?? value
         if shown == 0 { return "0" }
         if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int64(shown)) }
         return plainDecimal(String(shown))
+    }
+
+    /// The common case without formatting: a stored decimal of at most 15 significant digits
+    /// and no exponent (`41.1`, `2024`, `-0.5`) shows as it is stored, less trailing zeros of
+    /// its fraction; `nil` for anything else.
+    static func plainNumber(_ stored: String) -> String? {
+        let utf8 = stored.utf8
+        guard !utf8.isEmpty, utf8.count <= 17 else { return nil }
+        var digits = 0, point: Int?, significant = false, i = 0
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "-") where i == 0: break
+            case UInt8(ascii: "."): if point != nil { return nil }; point = i
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if b != UInt8(ascii: "0") { significant = true }
+                if significant { digits += 1 }
+            default: return nil
+            }
+            i += 1
+        }
+        let firstDigit = stored.hasPrefix("-") ? 1 : 0
+        guard digits <= 15, i > firstDigit, utf8.last != UInt8(ascii: "."), point != firstDigit else { return nil }
+        guard significant else { return "0" }
+        var text = Substring(stored)
+        if point != nil {
+            while text.hasSuffix("0") { text = text.dropLast() }
+            if text.hasSuffix(".") { text = text.dropLast() }
+        }
+        // Leading zeros of the integer part ("007") are not how a number shows.
+        let negative = text.hasPrefix("-")
+        var body = negative ? text.dropFirst() : text
+        while body.count > 1, body.hasPrefix("0"), !body.hasPrefix("0.") { body = body.dropFirst() }
+        return (negative ? "-" : "") + body
     }
 
     /// `1e-05` → `0.00001`, `1.5e+16` → `15000000000000000`; other texts unchanged.
