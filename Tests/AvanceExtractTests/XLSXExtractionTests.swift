@@ -153,6 +153,14 @@ import ZIPFoundation
         #expect(CellText.customFormat("dd/mm/yyyy hh:mm") == (true, true))
     }
 
+    @Test func cellsAndRowsWithoutReferencesFollowOneAnother() throws {
+        // Some writers leave `r` out: a row follows the previous one, a cell the previous cell.
+        let body = #"<sheetData><row r="3"><c><v>1</v></c><c r="C3"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row></sheetData>"#
+        let rows = Self.rows(try Self.extract(try MiniXLSX.make(sheets: [.init(name: "S", body: body)])), sheet: "S")
+        #expect(rows.map { $0.cells.map(\.text) } == [["1", "", "3", "4"], ["5"]])
+        #expect(rows.map { $0.cells.map { $0.span.cell ?? "" } } == [["A3", "B3", "C3", "D3"], ["A4"]])
+    }
+
     @Test func numbersShowAsTheirGeneralFormat() {
         #expect(CellText.number("2024") == "2024")
         #expect(CellText.number("1.0000000000000001E-5") == "0.00001")

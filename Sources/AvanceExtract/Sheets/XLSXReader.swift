@@ -263,14 +263,17 @@ extension XLSXReader {
                     row = r
                     column = 0
                 case .start("c", let a) where inSheetData:
+                    let reference: CellReference
                     if let r = a["r"] {
-                        guard let reference = CellReference(r) else { throw Failure.damaged("\(path): \"\(r)\" is no cell reference") }
-                        place = reference
+                        guard let given = CellReference(r) else { throw Failure.damaged("\(path): \"\(r)\" is no cell reference") }
+                        reference = given
                     } else {
+                        // Some writers leave the reference out: the cell after the previous one.
                         guard row > 0, column < CellReference.maxColumn else { throw Failure.damaged("\(path): a cell stands outside any row") }
-                        place = CellReference(row: row, column: column + 1)
+                        reference = CellReference(row: row, column: column + 1)
                     }
-                    column = place!.column
+                    place = reference
+                    column = reference.column
                     type = a["t"] ?? "n"
                     style = a["s"].flatMap { Int($0) } ?? 0
                     value = ""; inline = ""; hasInline = false
