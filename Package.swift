@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Reads the ZIP container of XLSX workbooks (its parts are then XML, read with libxml2).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "AvanceCore"),
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: [
                 "AvanceCore", "CLibXML2", "CPoppler", "CProcessControl",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "AvanceParse", dependencies: ["AvanceCore"]),
@@ -53,7 +56,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
-        .testTarget(name: "AvanceExtractTests", dependencies: ["AvanceCore", "AvanceExtract"]),
+        .testTarget(
+            name: "AvanceExtractTests",
+            dependencies: ["AvanceCore", "AvanceExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "AvanceParseTests", dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse"]),
         .testTarget(
             name: "AvanceValidateTests",

@@ -1,6 +1,10 @@
 /// The formats avance reads, decided by content, never by file name.
 public enum SourceFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case text, html, pdf
+    /// An Office Open XML workbook (`.xlsx`): every sheet's rows, each cell cited by sheet and reference.
+    case xlsx
+    /// Delimited text (CSV, TSV): rows of fields, each cited by line and column.
+    case csv
 }
 
 /// One unit of an extracted document, in reading order.
@@ -32,10 +36,17 @@ public struct Block: Codable, Hashable, Sendable {
     /// The whole block was set in bold in the source (a common way to mark
     /// headings and signature blocks).
     public var isStrong: Bool
+    /// The worksheet a spreadsheet's block comes from (its sheet heading and its rows);
+    /// `nil` for other formats, and then not written.
+    public var sheet: Sheet?
+    /// Indices in `cells` of the cells that hold a spreadsheet error (`#REF!`, `#DIV/0!`, `#N/A`)
+    /// instead of a value, the error's literal being the cell's text; `nil` when there is none
+    /// or the format does not say (CSV, PDF: there the literal is all there is).
+    public var errorCells: [Int]?
 
     public init(
         kind: Kind, text: SpannedText, label: SpannedText? = nil, cells: [SpannedText] = [],
-        level: Int = 0, links: [String] = [], isStrong: Bool = false
+        level: Int = 0, links: [String] = [], isStrong: Bool = false, sheet: Sheet? = nil, errorCells: [Int]? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -44,6 +55,34 @@ public struct Block: Codable, Hashable, Sendable {
         self.level = level
         self.links = links
         self.isStrong = isStrong
+        self.sheet = sheet
+        self.errorCells = errorCells
+    }
+
+    /// A worksheet of a workbook, as its blocks carry it.
+    public struct Sheet: Codable, Hashable, Sendable {
+        /// Whether a person opening the workbook sees the sheet's tab.
+        public enum Visibility: String, Codable, Hashable, Sendable {
+            case visible
+            /// Hidden; a person can unhide it from the sheet tabs' menu.
+            case hidden
+            /// Hidden so that only a macro or the file's XML shows it (`veryHidden`).
+            case veryHidden
+        }
+
+        /// The sheet's name, as on its tab.
+        public var name: String
+        /// 1-based position among the workbook's sheets.
+        public var index: Int
+        public var visibility: Visibility
+
+        public init(name: String, index: Int, visibility: Visibility = .visible) {
+            self.name = name
+            self.index = index
+            self.visibility = visibility
+        }
+
+        public var isHidden: Bool { visibility != .visible }
     }
 
     /// Where the block starts in the source.

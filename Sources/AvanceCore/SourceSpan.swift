@@ -17,14 +17,25 @@ public struct SourceSpan: Codable, Hashable, Sendable {
     /// from the page's top-left corner as displayed. `nil` for text and HTML, and then not
     /// written (a plain optional, like `path`), so their records do not change.
     public var box: Box?
+    /// The worksheet the quoted cell is on, for a spreadsheet (XLSX); `nil` elsewhere, and then
+    /// not written (a plain optional, like `path`), so other formats' records do not change.
+    /// In a spreadsheet, `line` is the cell's row and `column` its column number (both 1-based).
+    public var sheet: String?
+    /// The cell's reference (`C12`), for a spreadsheet; `nil` elsewhere, and then not written.
+    public var cell: String?
 
-    public init(page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil, box: Box? = nil) {
+    public init(
+        page: Int? = nil, line: Int, column: Int, text: String, path: String? = nil, box: Box? = nil,
+        sheet: String? = nil, cell: String? = nil
+    ) {
         self.page = page
         self.line = line
         self.column = column
         self.text = text
         self.path = path
         self.box = box
+        self.sheet = sheet
+        self.cell = cell
     }
 
     /// A rectangle on a page, in PDF points, the origin at the top-left corner of the page as
@@ -66,14 +77,29 @@ public struct SourceSpan: Codable, Hashable, Sendable {
         return s
     }
 
-    /// "p. 2, line 14:3" or "line 14:3".
+    /// "p. 2, line 14:3", "line 14:3", or for a spreadsheet cell "Hoja1!C12" (a sheet name that
+    /// is not one plain word quoted as spreadsheets write it: `'Reporte de Formatos'!F7`).
     public var location: String {
+        if let sheet { return Self.sheetReference(sheet) + (cell.map { "!" + $0 } ?? "") }
         if let page { return "p. \(page), line \(line):\(column)" }
         return "line \(line):\(column)"
     }
 
-    /// `file.pdf:p2:14:3`, as compilers cite (the file where the span names one).
-    public var place: String { "\(path.map { $0 + ":" } ?? "")\(page.map { "p\($0):" } ?? "")\(line):\(column)" }
+    /// `file.pdf:p2:14:3`, as compilers cite (the file where the span names one); a spreadsheet
+    /// cell as `file.xlsx:Hoja1!C12`.
+    public var place: String {
+        let file = path.map { $0 + ":" } ?? ""
+        if sheet != nil { return file + location }
+        return "\(file)\(page.map { "p\($0):" } ?? "")\(line):\(column)"
+    }
+
+    /// A sheet's name as a cell reference names it: bare when it is letters, digits, `_` and `.`
+    /// and does not start with a digit, else in single quotes with inner quotes doubled.
+    public static func sheetReference(_ name: String) -> String {
+        let plain = !name.isEmpty && !(name.first?.isNumber ?? false)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return plain ? name : "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
 }
 
 /// Maps a UTF-8 offset of a cleaned text back to its position in the original file.
@@ -90,13 +116,30 @@ public struct SourceAnchor: Codable, Hashable, Sendable {
     public var column: Int
     /// The box of the word that starts here (PDF); `nil` elsewhere, and then not written.
     public var box: SourceSpan.Box?
+    /// The worksheet and the cell (`C12`) the text from here on stands in (XLSX); `nil`
+    /// elsewhere, and then not written. A cell is one place: every part of its text is cited
+    /// at the cell, so the column does not advance within it.
+    public var sheet: String?
+    public var cell: String?
 
-    public init(offset: Int, page: Int? = nil, line: Int, column: Int, box: SourceSpan.Box? = nil) {
+    public init(
+        offset: Int, page: Int? = nil, line: Int, column: Int, box: SourceSpan.Box? = nil,
+        sheet: String? = nil, cell: String? = nil
+    ) {
         self.offset = offset
         self.page = page
         self.line = line
         self.column = column
         self.box = box
+        self.sheet = sheet
+        self.cell = cell
+    }
+
+    /// The same place, at another offset of a text.
+    public func moved(to offset: Int) -> SourceAnchor {
+        var a = self
+        a.offset = offset
+        return a
     }
 }
 
@@ -126,11 +169,14 @@ public struct SpannedText: Codable, Hashable, Sendable {
         let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
         let anchor = self.anchor(at: start)
         return SourceSpan(page: anchor.page, line: anchor.line, column: column(at: range.lowerBound, from: anchor),
-                          text: String(text[range]), box: box(of: range, page: anchor.page))
+                          text: String(text[range]), box: box(of: range, page: anchor.page),
+                          sheet: anchor.sheet, cell: anchor.cell)
     }
 
-    /// The column of the character at `index`, counted from the anchor it follows.
+    /// The column of the character at `index`, counted from the anchor it follows (a
+    /// spreadsheet cell's column whatever part of its text).
     private func column(at index: String.Index, from anchor: SourceAnchor) -> Int {
+        if anchor.sheet != nil { return anchor.column }
         let anchorIndex = text.utf8.index(text.startIndex, offsetBy: min(anchor.offset, text.utf8.count))
         return anchor.column + text[anchorIndex..<max(anchorIndex, index)].count
     }
@@ -159,10 +205,11 @@ public struct SpannedText: Codable, Hashable, Sendable {
         let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
         let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
         let first = anchor(at: lower)
-        var anchors = [SourceAnchor(offset: 0, page: first.page, line: first.line,
-                                    column: column(at: range.lowerBound, from: first), box: first.box)]
+        var head = first.moved(to: 0)
+        head.column = column(at: range.lowerBound, from: first)
+        var anchors = [head]
         for a in self.anchors where a.offset > lower && a.offset < upper {
-            anchors.append(SourceAnchor(offset: a.offset - lower, page: a.page, line: a.line, column: a.column, box: a.box))
+            anchors.append(a.moved(to: a.offset - lower))
         }
         return SpannedText(text: String(text[range]), anchors: anchors)
     }

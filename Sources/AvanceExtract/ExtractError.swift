@@ -26,13 +26,29 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
     case pdfReaderStopped(path: String, detail: String)
     /// No worker process could be started (the command is missing or not executable).
     case pdfReaderUnavailable(path: String, detail: String)
+    // Spreadsheets
+    /// An XLSX workbook that cannot be read: its ZIP container or one of its XML parts is
+    /// broken, or a part it names is missing.
+    case workbookDamaged(path: String, detail: String)
+    /// The workbook's parts would decompress to more than `limit` bytes (a zip bomb, or a
+    /// workbook far larger than any report), or it has more ZIP entries than any workbook has.
+    case workbookTooLarge(path: String, limit: Int, what: String)
+    /// More than `limit` cells in one workbook or CSV file.
+    case tooManyCells(path: String, limit: Int)
+    /// A legacy Excel workbook (BIFF, `.xls`): not read yet.
+    case legacyWorkbook(path: String)
+    /// A password-protected Office file (a workbook or a document: an encrypted package inside
+    /// an OLE2 compound file).
+    case encryptedOfficeFile(path: String)
 
     public var path: String {
         switch self {
         case .notFound(let p), .isDirectory(let p), .notRegular(let p, _), .unreadable(let p, _), .empty(let p), .binary(let p),
              .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
              .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
-             .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _):
+             .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _),
+             .workbookDamaged(let p, _), .workbookTooLarge(let p, _, _), .tooManyCells(let p, _), .legacyWorkbook(let p),
+             .encryptedOfficeFile(let p):
             return p
         }
     }
@@ -45,7 +61,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .notRegular(_, let kind): FileCheck.notRegular(kind: kind)
         case .unreadable(_, let reason): "cannot be read: \(reason)"
         case .empty: "the file is empty"
-        case .binary: "binary data, not a PDF, HTML or text report"
+        case .binary: "binary data, not a PDF, HTML, text, XLSX or CSV report"
         case .tooLarge(_, let bytes, let limit): "too large (\(bytes) bytes; the limit is \(limit))"
         case .noText: "no text in the file"
         case .pdftotextMissing:
@@ -61,6 +77,13 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
             "\(engine) did not finish within \(Self.format(seconds)) s and was stopped"
         case .pdfReaderStopped(_, let detail): "the PDF reader stopped on this file (\(detail))"
         case .pdfReaderUnavailable(_, let detail): "the PDF reader could not be started: \(detail)"
+        case .workbookDamaged(_, let detail): "the workbook is damaged: \(detail)"
+        case .workbookTooLarge(_, let limit, let what):
+            "refused: \(what) (the limit is \(limit)); a zip bomb, or far larger than any report"
+        case .tooManyCells(_, let limit): "refused: more than \(limit) cells (the limit for one workbook or CSV file)"
+        case .legacyWorkbook:
+            "a legacy Excel workbook (.xls) is not read yet; save it as .xlsx (Excel 2007 or later) to read it"
+        case .encryptedOfficeFile: "the Office file is encrypted (password protected); avance cannot read it"
         }
     }
 

@@ -16,6 +16,13 @@ public struct Extractor: Sendable {
         public var pdfTimeout: Double
         /// Larger files are refused rather than read into memory.
         public var maxBytes: Int
+        /// An XLSX workbook whose XML parts decompress to more bytes than this (all parts read
+        /// together, counted as they are decompressed) is refused: a zip bomb stops here.
+        public var maxWorkbookBytes: Int
+        /// A workbook or CSV file with more cells than this is refused (each cell becomes a
+        /// value with its place: about 650 bytes each, measured on a 600,000-cell workbook, so a
+        /// million take some 650 MB while it is read).
+        public var maxCells: Int
         /// The pdftotext program; `nil` finds it on `PATH`.
         public var pdftotextPath: String?
         /// Worker processes that read PDFs with poppler's library (words, boxes and fonts);
@@ -24,10 +31,15 @@ public struct Extractor: Sendable {
         /// Another source of page models, for tests; it takes precedence over both.
         var pdfPageSource: (any PDFPageModelSource)?
 
-        public init(pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil) {
+        public init(
+            pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil,
+            maxWorkbookBytes: Int = 256 * 1024 * 1024, maxCells: Int = 1_000_000
+        ) {
             self.pdfTimeout = pdfTimeout
             self.maxBytes = maxBytes
             self.pdftotextPath = pdftotextPath
+            self.maxWorkbookBytes = maxWorkbookBytes
+            self.maxCells = maxCells
         }
 
         /// The engine that reads PDFs' pages.
@@ -59,7 +71,7 @@ public struct Extractor: Sendable {
             self.path = path
             self.bytes = bytes
             sha256 = Extractor.sha256(bytes)
-            sniffed = FormatSniffer.sniff(bytes)
+            sniffed = FormatSniffer.sniff(bytes, path: path)
             declaredFormat = FormatSniffer.declaredFormat(forPath: path)
         }
     }
@@ -85,7 +97,11 @@ public struct Extractor: Sendable {
         guard !bytes.isEmpty else { throw .empty(path: path) }
         switch input.sniffed {
         case .binary:
-            throw .binary(path: path)
+            switch LegacyOffice.kind(of: bytes) {
+            case .workbook: throw .legacyWorkbook(path: path)
+            case .encrypted: throw .encryptedOfficeFile(path: path)
+            case nil: throw .binary(path: path)
+            }
         case .format(let format):
             var document: ExtractedDocument
             switch format {
@@ -103,6 +119,13 @@ public struct Extractor: Sendable {
                 document = ExtractedDocument(
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks
                 )
+            case .xlsx:
+                let blocks = try SpreadsheetExtractor.xlsx(bytes, path: path, options: options)
+                document = ExtractedDocument(path: path, sha256: sha, format: .xlsx, encoding: "UTF-8", blocks: blocks)
+            case .csv:
+                let decoded = TextDecoding.decode(bytes)
+                let blocks = try SpreadsheetExtractor.csv(decoded.text, path: path, options: options)
+                document = ExtractedDocument(path: path, sha256: sha, format: .csv, encoding: decoded.encoding, blocks: blocks)
             }
             if let declared = input.declaredFormat, declared != format { document.declaredFormat = declared }
             guard document.blocks.contains(where: { !$0.text.isEmpty }) else { throw .noText(path: path) }

@@ -1,6 +1,7 @@
 import AvanceCore
 
-/// Decides a file's format from its first bytes, never from its name.
+/// Decides a file's format from its content, never from its name alone: a name can only tip a
+/// doubtful delimited text towards CSV.
 public enum FormatSniffer {
     public enum Verdict: Equatable, Sendable {
         case format(SourceFormat)
@@ -10,16 +11,29 @@ public enum FormatSniffer {
     /// How many leading bytes are enough to decide.
     public static let prefixLength = 8192
 
-    public static func sniff<C: Collection>(_ bytes: C) -> Verdict where C.Element == UInt8 {
+    /// The format of a file's bytes (all of them: a ZIP archive's directory is at its end).
+    /// `path`, when given, may tip a doubtful delimited text towards CSV (`.csv`, `.tsv`).
+    public static func sniff<C: Collection>(_ bytes: C, path: String? = nil) -> Verdict where C.Element == UInt8 {
         let head = Array(bytes.prefix(prefixLength))
         // PDF readers accept the header anywhere in the first kilobyte.
         if Search.firstIndex(of: Array("%PDF-".utf8), in: head.prefix(1024)) != nil {
             return .format(.pdf)
         }
+        // A ZIP archive is a workbook when its directory lists `xl/workbook.xml`; any other
+        // (a Word document, an archive of files) is binary.
+        if head.starts(with: WorkbookArchive.signature) {
+            return WorkbookArchive.isWorkbook(Array(bytes)) ? .format(.xlsx) : .binary
+        }
         // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
         let hasBOM16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
         if !hasBOM16 && looksBinary(head) { return .binary }
-        return looksLikeHTML(TextDecoding.decode(head).text) ? .format(.html) : .format(.text)
+        let text = TextDecoding.decode(head).text
+        if looksLikeHTML(text) { return .format(.html) }
+        let named = path.map { declaredFormat(forPath: $0) == .csv } ?? false
+        if DelimitedText.delimiter(in: text, truncated: bytes.count > head.count, named: named) != nil {
+            return .format(.csv)
+        }
+        return .format(.text)
     }
 
     /// The format a file name claims, if its extension says one.
@@ -28,7 +42,9 @@ public enum FormatSniffer {
         switch path[path.index(after: dot)...].lowercased() {
         case "pdf": return .pdf
         case "html", "htm", "xhtml", "php", "asp", "aspx": return .html
-        case "txt", "text", "md", "markdown", "csv", "tsv": return .text
+        case "txt", "text", "md", "markdown": return .text
+        case "xlsx", "xlsm": return .xlsx
+        case "csv", "tsv": return .csv
         default: return nil
         }
     }

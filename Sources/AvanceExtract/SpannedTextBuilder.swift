@@ -51,7 +51,7 @@ struct SpannedTextBuilder: Sendable {
     mutating func append(_ other: SpannedText) {
         let base = text.utf8.count
         for a in other.anchors {
-            anchors.append(SourceAnchor(offset: base + a.offset, page: a.page, line: a.line, column: a.column, box: a.box))
+            anchors.append(a.moved(to: base + a.offset))
         }
         text += other.text
         last = nil
@@ -70,7 +70,7 @@ extension SpannedText {
         if b.anchors.isEmpty, let first = parts.first { return SpannedText(text: b.text, anchors: first.anchors) }
         // Leading empty parts leave separators before the first anchor: the text starts there.
         if let first = b.anchors.first, first.offset > 0 {
-            b.anchors.insert(SourceAnchor(offset: 0, page: first.page, line: first.line, column: first.column, box: first.box), at: 0)
+            b.anchors.insert(first.moved(to: 0), at: 0)
         }
         return b.spanned
     }

@@ -11,6 +11,18 @@ public enum Schema {
         migrator.registerMigration("v1: documents, locations, records, findings, runs, failures") { db in
             try db.execute(sql: v1)
         }
+        // SQLite cannot change a CHECK constraint in place: the table is made anew with the
+        // wider list and its rows copied, the way SQLite documents (GRDB runs a migration with
+        // foreign keys off and checks them before it commits). The view that reads the table
+        // is dropped and made again around it, and the AUTOINCREMENT counter kept, so a
+        // deleted document's id is never handed out again.
+        migrator.registerMigration("v2: documents.format takes xlsx and csv") { db in
+            let sequence = try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'documents'")
+            try db.execute(sql: v2)
+            if let sequence {
+                try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'documents'", arguments: [sequence])
+            }
+        }
         return migrator
     }
 
@@ -139,6 +151,40 @@ public enum Schema {
         );
 
         -- What an auditor usually wants: the records of documents not replaced by a newer version.
+        CREATE VIEW current_records AS
+            SELECT records.*, documents.sha256 AS sha256
+            FROM records JOIN documents ON documents.id = records.document_id
+            WHERE documents.superseded_by IS NULL;
+        """
+
+    static let v2 = """
+        DROP VIEW current_records;
+
+        CREATE TABLE new_documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha256 TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL CHECK (format IN ('text', 'html', 'pdf', 'xlsx', 'csv')),
+            declared_format TEXT,
+            encoding TEXT,
+            pages INTEGER,
+            bytes INTEGER NOT NULL,
+            record_count INTEGER NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            first_run_id INTEGER REFERENCES runs(id),
+            superseded_by INTEGER REFERENCES documents(id),
+            superseded_at TEXT
+        );
+        INSERT INTO new_documents (
+            id, sha256, format, declared_format, encoding, pages, bytes, record_count,
+            first_seen_at, first_run_id, superseded_by, superseded_at
+        )
+        SELECT
+            id, sha256, format, declared_format, encoding, pages, bytes, record_count,
+            first_seen_at, first_run_id, superseded_by, superseded_at
+        FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE new_documents RENAME TO documents;
+
         CREATE VIEW current_records AS
             SELECT records.*, documents.sha256 AS sha256
             FROM records JOIN documents ON documents.id = records.document_id

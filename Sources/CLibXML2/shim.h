@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 // Swift 6 refuses libxml2's global function pointers (xmlFree is one) as not
 // concurrency-safe; these wrappers are plain functions it can call.
@@ -24,6 +25,13 @@ static inline void avance_xmlFree(void *pointer) { xmlFree(pointer); }
 static inline int avance_htmlOptions(void) {
     return HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
            HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
+}
+
+// The options avance reads a spreadsheet's XML parts with: never touch the network, load
+// no external DTD and substitute no entity (an XML part has no business declaring any), and
+// stay silent; a part that is not well-formed is an error, not something to recover from.
+static inline int avance_xmlOptions(void) {
+    return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 }
 
 #endif

@@ -5,7 +5,7 @@ import Logging
 struct Avance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "avance",
-        abstract: "Turns quarterly indicator reports (PDF, HTML, text) into validated indicator records.",
+        abstract: "Turns quarterly indicator reports (PDF, HTML, text, XLSX, CSV) into validated indicator records.",
         version: AvanceVersion.current,
         subcommands: [
             ExtractCommand.self, ParseCommand.self, CheckCommand.self, RulesCommand.self,

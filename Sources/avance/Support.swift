@@ -14,7 +14,7 @@ enum ExitStatus {
 
 /// Options shared by the commands that read report files.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files (PDF, HTML or text; the format is read from the content), or - for standard input. Only regular files are read: a FIFO or a device is refused.")
+    @Argument(help: "Report files (PDF, HTML, text, XLSX or CSV; the format is read from the content), or - for standard input. Only regular files are read: a FIFO or a device is refused.")
     var files: [String]
 
     @OptionGroup var pdf: PDFOptions

@@ -10,8 +10,10 @@ import Testing
         .appendingPathComponent("docs/record.schema.json")
 
     static func fullRecord() -> IndicatorRecord {
-        // A PDF's span, with its box.
-        let span = SourceSpan(page: 1, line: 2, column: 3, text: "x", box: .init(x: 72, y: 90.5, width: 6.2, height: 9.5))
+        // A span with every key any format writes: a PDF's box, a spreadsheet's sheet and cell.
+        let span = SourceSpan(
+            page: 1, line: 2, column: 3, text: "x", box: .init(x: 72, y: 90.5, width: 6.2, height: 9.5), sheet: "Hoja1", cell: "C2"
+        )
         return IndicatorRecord(
             source: .init(path: "a.pdf", sha256: String(repeating: "0", count: 64), format: .pdf, declaredFormat: .html, pages: 2, row: 1),
             program: .init(code: "O002", name: "P", evidence: span),

@@ -48,6 +48,47 @@ import Testing
         #expect(document?.format == .text && document?.declaredFormat == nil)
     }
 
+    /// A store made before spreadsheets keeps every row, its ids and links when the format
+    /// list widens, and then takes a workbook and a CSV file.
+    @Test func aStoreOfTheFirstSchemaTakesSpreadsheetsAfterMigrating() throws {
+        let queue = try DatabaseQueue()
+        let v1 = try #require(Schema.migrationNames.first)
+        try Schema.migrator.migrate(queue, upTo: v1)
+        try queue.write { db in
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO documents (sha256, format, bytes, record_count, first_seen_at) VALUES ('x', 'xlsx', 1, 0, 't')")
+            }
+            try db.execute(sql: """
+                INSERT INTO runs (id, started_at, status, avance_version, paths) VALUES (1, 't', 'finished', '0.1.0', '[]');
+                INSERT INTO documents (id, sha256, format, bytes, record_count, first_seen_at, first_run_id) VALUES (7, 'a', 'pdf', 10, 1, 't', 1);
+                INSERT INTO documents (id, sha256, format, bytes, record_count, first_seen_at, superseded_by) VALUES (5, 'b', 'text', 10, 1, 't', 7);
+                INSERT INTO locations (path, document_id, size, mtime_ns, is_current, first_seen_at, last_seen_at) VALUES ('/r/a.pdf', 7, 10, 1, 1, 't', 't');
+                INSERT INTO records (document_id, ordinal, json) VALUES (7, 0, '{}');
+                INSERT INTO records (document_id, ordinal, json) VALUES (5, 0, '{}');
+                DELETE FROM documents WHERE id = 5;
+                INSERT INTO documents (id, sha256, format, bytes, record_count, first_seen_at) VALUES (9, 'z', 'html', 10, 0, 't');
+                DELETE FROM documents WHERE id = 9;
+                """)
+        }
+        let store = try Store(queue)
+        try store.writer.write { db in
+            #expect(try Schema.migrator.appliedMigrations(db) == Schema.migrationNames)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM current_records") == 1)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            try db.execute(sql: "INSERT INTO documents (sha256, format, bytes, record_count, first_seen_at) VALUES ('c', 'xlsx', 1, 0, 't')")
+            try db.execute(sql: "INSERT INTO documents (sha256, format, bytes, record_count, first_seen_at) VALUES ('d', 'csv', 1, 0, 't')")
+            // The counter goes on from the highest id ever given, not from the highest left.
+            #expect(try Int.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") == [7, 10, 11])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO documents (sha256, format, bytes, record_count, first_seen_at) VALUES ('e', 'docx', 1, 0, 't')")
+            }
+            // A document's deletion still cascades to its locations and records.
+            try db.execute(sql: "DELETE FROM documents WHERE id = 7")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM locations") == 0)
+        }
+    }
+
     @Test func anUnwritableLocationIsAClearError() throws {
         #expect(throws: StoreError.self) {
             _ = try Store.open(path: "/nonexistent-directory-\(UUID().uuidString)/avance.sqlite")

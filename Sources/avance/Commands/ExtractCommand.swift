@@ -7,10 +7,10 @@ import AvanceExtract
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Print the blocks read from report files (PDF, HTML, text) with their page and line.",
+        abstract: "Print the blocks read from report files (PDF, HTML, text, XLSX, CSV) with their page and line.",
         discussion: """
-            Text output: one line per block, `p.PAGE l.LINE:COLUMN KIND TEXT` (no page for HTML \
-            and text). JSON output: the extracted document, or an array of them when several files are named. \
+            Text output: one line per block, `p.PAGE l.LINE:COLUMN KIND TEXT` (no page for HTML, \
+            text and CSV; `SHEET!CELL` for a workbook's). JSON output: the extracted document, or an array of them when several files are named. \
             A file that cannot be read is named on standard error with the reason; the others \
             are still read, and the exit status is 2.
             """
