@@ -48,6 +48,7 @@ BOOL_FIELDS = ["targets.periodIsCumulative"]  # compared only where a period tar
 FIELDS = STRING_FIELDS + NUMBER_FIELDS + BOOL_FIELDS
 
 ABSENT = object()  # the found record has no such key at all (a field avance does not have yet)
+NO_RECORD = object()  # no found record was matched to the expected one
 
 
 # ---------------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def run_avance(binary, path):
         return "error", None, [], f"cannot run {binary}: {error}"
     err = (out.stderr.strip().splitlines() or [""])[0]
     if out.returncode == 2 and not out.stdout.strip():
-        return "refused", None, [], err
+        return "refused", None, [], err  # `avance parse` prints nothing, or an empty array, for a file it refuses
     if out.returncode not in (0, 2):
         return "crash", None, [], f"exit {out.returncode}: {err}"
     try:
@@ -184,6 +185,8 @@ def run_avance(binary, path):
     if not isinstance(data, list):
         return "bad-json", None, [], "output is neither an array of records nor an object with records"
     records = [r for r in data if isinstance(r, dict)]
+    if out.returncode == 2 and not records:
+        return "refused", None, [], err
     return ("ok" if out.returncode == 0 else "partly"), records, doc_findings, err
 
 
@@ -199,6 +202,21 @@ def name_of(rec, found):
 def unit_of(rec, found):
     value = found_value(rec, "responsibleUnit") if found else expected_value(None, rec, "responsibleUnit")
     return fold(None if value is ABSENT else value)
+
+
+def page_of(rec):
+    """The page a found record's evidence stands on, if it says."""
+    for path in (("indicator", "evidence", "page"), ("program", "evidence", "page"),
+                 ("responsibleUnit", "evidence", "page")):
+        value = dig(rec, *path)
+        if isinstance(value, int):
+            return value
+    evidence = dig(rec, "targets", "evidence")
+    if isinstance(evidence, list) and evidence and isinstance(evidence[0], dict):
+        value = evidence[0].get("page")
+        if isinstance(value, int):
+            return value
+    return None
 
 
 def match_records(doc, expected, found):
@@ -251,7 +269,9 @@ def match_records(doc, expected, found):
     # 3. by order
     rest = [j for j in range(len(found)) if j not in used]
     if partial:
-        rest = [j for j in rest if j < len(expected)]
+        last_page = max([(r.get("where") or {}).get("page") or 0 for r in expected] or [0])
+        rest = [j for j in rest if j < len(expected)
+                and (page_of(found[j]) is None or not last_page or page_of(found[j]) <= last_page)]
     for i in range(len(expected)):
         if i not in pairs and rest:
             pairs[i] = (rest.pop(0), "order")
@@ -290,8 +310,8 @@ def compare_document(binary, real_folder, doc):
                 exp = expected_value(doc, rec, field)
                 if field in BOOL_FIELDS and expected_value(doc, rec, "targets.period") is None:
                     continue
-                got = found_value(frec, field) if frec is not None else ABSENT
-                present = got is not ABSENT and got is not None
+                got = found_value(frec, field) if frec is not None else NO_RECORD
+                present = got is not ABSENT and got is not NO_RECORD and got is not None
                 if exp is None and not present:
                     continue
                 bucket = result["fields"][field]
@@ -394,9 +414,14 @@ def print_report(results):
         for i, field, exp, got in r["missing"]:
             missing_by_field.setdefault(field, []).append((i, got))
         for field, items in missing_by_field.items():
-            absent = all(got is ABSENT for _, got in items)
-            why = "no such field in avance's records" if absent else "null"
-            lines.append(f"   missing {field}: {len(items)} record(s) ({why})")
+            reasons = []
+            for label, test in (("no record matched", lambda g: g is NO_RECORD),
+                                ("no such field in avance's records", lambda g: g is ABSENT),
+                                ("null", lambda g: g is None)):
+                n = sum(1 for _, got in items if test(got))
+                if n:
+                    reasons.append(f"{n} {label}")
+            lines.append(f"   missing {field}: {len(items)} record(s) ({', '.join(reasons)})")
         for f in r["missed"]:
             lines.append(f"   missed finding [{f['rule']}] record {f['record']}: {f['why']}")
         grouped = {}
