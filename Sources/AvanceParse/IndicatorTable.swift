@@ -34,7 +34,9 @@ struct IndicatorTable {
             let header = block.cells.enumerated().map { k, cell in Self.headerCell(cell, group: groups[safe: k] ?? nil) }
             let kinds = header.map(\.kind)
             let known = kinds.compactMap { $0 }
-            let isHeader = known.count >= 2 && known.count * 2 >= kinds.count
+            // Figures make a data row, whatever its labels say ("Componente" is a level's value).
+            let figures = block.cells.filter { Self.isFigure($0.text) }.count
+            let isHeader = figures < 2 && known.count >= 2 && known.count * 2 >= kinds.count
                 && (known.contains(where: targetKinds.contains) || known.contains(.indicator))
             if isHeader {
                 if let c = current, c.columns == kinds { continue }
@@ -86,6 +88,13 @@ struct IndicatorTable {
             }
         }
         return (nil, nil)
+    }
+
+    /// A cell that holds a figure and nothing else: `1,200`, `16.3`, `91%`, `-21`, `$ 5,000.00`.
+    static func isFigure(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.contains(where: \.isNumber) else { return false }
+        return t.allSatisfy { $0.isNumber || ",.%$- ".contains($0) }
     }
 
     /// For each column, the group heading printed over it in the one or two table rows just

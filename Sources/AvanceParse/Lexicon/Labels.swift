@@ -125,7 +125,8 @@ enum Labels {
         for candidate in candidates {
             if let kind = kind(of: candidate) ?? kind(of: withoutPeriod(candidate)) { return refined(kind, header, group) }
         }
-        if let group, !group.isEmpty {
+        // A group heading completes a label, never a figure.
+        if let group, !group.isEmpty, header.contains(where: \.isLetter) {
             for candidate in candidates {
                 if let kind = kind(of: group + " " + candidate) ?? kind(of: withoutPeriod(group + " " + candidate)) {
                     return refined(kind, header, group)

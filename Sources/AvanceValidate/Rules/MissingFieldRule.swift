@@ -8,7 +8,10 @@ public struct MissingFieldRule: Rule {
         severity: .error,
         description: """
             The report does not state its budget program, its indicator, the period it reports, \
-            the unit responsible for it, or the annual target. One finding per missing field.
+            the unit responsible for it, or the annual target. One finding per missing field. \
+            Asked of a report on one indicator only: a table of indicators (CONAC, SIPOT, a \
+            work program's progress) states what its format has, and an activity report that \
+            names no indicator, program or target is not asked for them.
             """,
         triggering: [
             RuleExample("""
@@ -27,6 +30,18 @@ public struct MissingFieldRule: Rule {
         ],
         nonTriggering: [
             RuleExample("""
+                Informe trimestral de actividades, abril a junio de 2019
+                El Comité sesionó en tres ocasiones y realizó 12 eventos de vinculación.
+                """, note: "an activity report: no indicator, program or target to ask for"),
+            RuleExample("""
+                PERIODO: Ene-Jun 2018
+
+                | Nivel | Indicador | Total anual programado | Programado ene-jun | Realizado ene-jun | % de cumplimiento |
+                |---|---|---|---|---|---|
+                | Componente | Cursos de capacitación impartidos | 26 | 15 | 16 | 107% |
+                | Actividad | Personas capacitadas | 320 | 170 | 80 | 47% |
+                """, note: "a table of indicators: its rows are not asked for a program or a unit"),
+            RuleExample("""
                 Programa presupuestario: E014 - Prevención
                 Indicador: 02 - Número de quejas atendidas
                 Periodo: Abril-Junio 2023
@@ -39,6 +54,11 @@ public struct MissingFieldRule: Rule {
     public init() {}
 
     public func check(_ record: IndicatorRecord) -> [Finding] {
+        // A row of a table: the table's format decides what it states, not this list.
+        guard record.source.row == nil else { return [] }
+        let statesAny = record.indicator != nil || record.program != nil || record.component != nil
+            || record.activity != nil || record.targets.annual != nil || record.targets.period != nil
+        guard statesAny else { return [] }
         var missing: [String] = []
         if record.program?.code == nil && record.program?.name == nil { missing.append("budget program (Programa presupuestario)") }
         if record.indicator?.code == nil && record.indicator?.name == nil { missing.append("indicator (Indicador)") }
