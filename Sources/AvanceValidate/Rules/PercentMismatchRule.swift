@@ -11,8 +11,11 @@ public struct PercentMismatchRule: Rule {
         severity: .error,
         description: """
             The stated compliance percentage differs from achieved ÷ period target × 100 by more \
-            than half a point. Checked only where the achieved figure is stated as a number. A \
-            percentage capped at 100 % when more than the target was achieved is accepted.
+            than half a point. In a table of indicators that states no period target (CONAC's \
+            Alc. / Prog.), the programmed target is the base; a percentage against the modified \
+            target (Alc. / Modif.) is checked against it. Checked only where the achieved figure \
+            is stated as a number. A percentage capped at 100 % when more than the target was \
+            achieved is accepted, and so is one written as a fraction (0.865 for 86.5 %).
             """,
         triggering: [
             RuleExample("""
@@ -25,8 +28,30 @@ public struct PercentMismatchRule: Rule {
                 Periodo: enero-marzo 2021
                 Para el primer trimestre se programaron 8 visitas y se realizaron 6, con lo que se alcanzó un avance del ↓100 por ciento.
                 """),
+            RuleExample("""
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2019
+
+                | PP | Denominación del Indicador | Programada | Modificada | Alcanzada | Alc. / Prog. | Alc. / Modif. |
+                |---|---|---|---|---|---|---|
+                | E024 | Porcentaje de personas que concluyen la primaria | 16.3 | | 34.7 | ↓161 | |
+                | E024 | Número de asesores capacitados | 120 | 100 | 90 | 75 | ↓100 |
+                """, note: "a table: against the programmed target, and against the modified one"),
         ],
         nonTriggering: [
+            RuleExample("""
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2019
+
+                | PP | Denominación del Indicador | Programada | Modificada | Alcanzada | Alc. / Prog. | Alc. / Modif. |
+                |---|---|---|---|---|---|---|
+                | E024 | Número de asesores capacitados | 120 | 100 | 90 | 75 | 90 |
+                | E024 | Número de círculos de estudio | 40 | | 35 | 0.875 | |
+                """, note: "right, and a percentage written as a fraction"),
+            RuleExample("""
+                Trimestre: Tercer Trimestre de 2024
+                Meta anual: 12
+                Meta alcanzada: 3
+                Porcentaje de cumplimiento: 100%
+                """, note: "a single report's percentage may be against a quarter target it does not state: no base"),
             RuleExample("""
                 Trimestre: Tercer Trimestre de 2024
                 Meta del trimestre: 4
@@ -51,15 +76,39 @@ public struct PercentMismatchRule: Rule {
 
     public func check(_ record: IndicatorRecord) -> [Finding] {
         let t = record.targets
-        guard let achieved = t.achieved, let period = t.period, period > 0, let stated = t.compliancePercent else { return [] }
-        let computed = achieved / period * 100
-        if abs(computed - stated) <= Self.tolerance { return [] }
-        if computed > 100 && abs(stated - 100) <= Self.tolerance { return [] }
-        let evidence = [t.evidence(for: .percent), t.evidence(for: .achieved), t.evidence(for: .period)].compactMap { $0 }
-        return [finding(Self.message(stated: stated, achieved: achieved, period: period, computed: computed), evidence)]
+        guard let achieved = t.achieved else { return [] }
+        var findings: [Finding] = []
+        // The period's target; in a table's row that states none, the programmed one (a single
+        // report's percentage may be against a quarter target it leaves unstated).
+        let base: (target: Double, value: IndicatorRecord.Targets.Value)? =
+            t.period.map { ($0, .period) } ?? (record.source.row != nil ? t.annual.map { ($0, .annual) } : nil)
+        if let stated = t.compliancePercent, let base,
+           let finding = mismatch(stated: stated, .percent, achieved: achieved, target: base.target, base.value, in: t) {
+            findings.append(finding)
+        }
+        if let stated = t.compliancePercentModified, let modified = t.modified,
+           let finding = mismatch(stated: stated, .percentModified, achieved: achieved, target: modified, .modified, in: t) {
+            findings.append(finding)
+        }
+        return findings
     }
 
-    static func message(stated: Double, achieved: Double, period: Double, computed: Double) -> String {
-        "The report states \(NumberText.show(stated)) % but \(NumberText.show(achieved)) of \(NumberText.show(period)) is \(NumberText.show((computed * 10).rounded() / 10)) %."
+    private func mismatch(
+        stated: Double, _ percent: IndicatorRecord.Targets.Value, achieved: Double, target: Double,
+        _ base: IndicatorRecord.Targets.Value, in t: IndicatorRecord.Targets
+    ) -> Finding? {
+        guard target > 0 else { return nil }
+        let computed = achieved / target * 100
+        if abs(computed - stated) <= Self.tolerance { return nil }
+        // A fraction in a percentage's column (0.865 for 86.5 %).
+        if stated <= 1.5, abs(computed / 100 - stated) <= Self.tolerance / 100 { return nil }
+        if computed > 100 && abs(stated - 100) <= Self.tolerance { return nil }
+        let evidence = [t.evidence(for: percent), t.evidence(for: .achieved), t.evidence(for: base)].compactMap { $0 }
+        return finding(Self.message(stated: stated, achieved: achieved, target: target, computed: computed, modified: base == .modified), evidence)
+    }
+
+    static func message(stated: Double, achieved: Double, target: Double, computed: Double, modified: Bool = false) -> String {
+        let against = modified ? " against the modified target" : ""
+        return "The report states \(NumberText.show(stated)) %\(against) but \(NumberText.show(achieved)) of \(NumberText.show(target)) is \(NumberText.show((computed * 10).rounded() / 10)) %."
     }
 }
