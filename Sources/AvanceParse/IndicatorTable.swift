@@ -12,9 +12,38 @@ struct IndicatorTable {
         .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent, .modifiedTarget, .percentModified,
     ]
 
+    /// Where a table with no indicator column names each row's subject (a work program's
+    /// `UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, a zone, a unit): set by `find`.
+    var nameColumn: Int?
+
     var hasIndicatorColumn: Bool {
-        columns.contains(.indicator)
+        columns.contains(.indicator) || nameColumn != nil
             || (columns.contains(.actionTitle) && columns.contains { $0.map(Self.targetKinds.contains) ?? false })
+    }
+
+    /// A table of targets with no indicator or action column (a work program's progress by
+    /// unit): its rows are measured subjects when two kinds of target head its columns, and one
+    /// column the header does not name holds words (not figures) in most of its rows. That
+    /// column names each row's subject.
+    mutating func findNameColumn(_ blocks: [Block]) {
+        guard !columns.contains(.indicator), !columns.contains(.actionTitle),
+              Set(columns.compactMap { $0 }).intersection(Self.targetKinds).count >= 2, !rows.isEmpty
+        else { return }
+        nameColumn = columns.indices.first { c in
+            columns[c] == nil && rows.filter { r in
+                let text = blocks[r].cells[safe: c]?.text ?? ""
+                return text.contains(where: \.isLetter) && !Self.isFigure(text)
+            }.count * 10 >= rows.count * 6
+        }
+    }
+
+    /// Rows that group or sum the rows above them: where most rows carry a code or position
+    /// (`Posición`, `Clave`), a row without one that still prints figures (`ZONA I TUXTLA ...`).
+    mutating func dropGroupRows(_ blocks: [Block]) {
+        guard let code = columns.firstIndex(of: .code) else { return }
+        func filled(_ r: Int) -> Bool { !(blocks[r].cells[safe: code]?.text.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+        guard rows.filter(filled).count * 10 >= rows.count * 6 else { return }
+        rows.removeAll { r in !filled(r) && blocks[r].cells.filter { Self.isFigure($0.text) }.count >= 2 }
     }
 
     /// Finds indicator tables: a header row naming target or indicator columns, then its data
@@ -51,6 +80,10 @@ struct IndicatorTable {
             }
         }
         if let c = current { tables.append(c) }
+        for k in tables.indices {
+            tables[k].dropGroupRows(blocks)
+            tables[k].findNameColumn(blocks)
+        }
         return tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
     }
 

@@ -184,7 +184,8 @@ public struct Parser: Sendable {
     /// The record of one row of an indicator table.
     private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText]) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
-        guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) else { return nil }
+        let named = table.nameColumn.flatMap { block[safe: $0] }.map { $0.trimmed() }.flatMap { $0.text.isEmpty ? nil : $0 }
+        guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named else { return nil }
         var record = base
         record.actions = []
         var (code, name) = CodeSplitter.split(indicatorCell.text)

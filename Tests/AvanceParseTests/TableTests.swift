@@ -88,6 +88,29 @@ import Testing
         #expect(rs.map(\.targets.periodIsCumulative) == [false, true])
     }
 
+    @Test func aWorkProgramsProgressByUnitWithZoneSubtotals() throws {
+        // A POA's progress: no indicator column, each row a unit measured against its targets,
+        // zone rows (no position) that sum the units above them, and the totals.
+        let rs = try Self.records("""
+            PERIODO: Ene-Jun 2018
+
+            | Posición | Unidad de capacitación / especialidad | Total anual programado | Programado ene-jun | Realizado ene-jun | Diferencia | % de cumplimiento |
+            |---|---|---|---|---|---|---|
+            | 1 | Unidad de capacitación Tuxtla | 527 | 237 | 216 | -21 | 91% |
+            | 2 | Acción móvil Berriozabal | 26 | 15 | 16 | 1 | 107% |
+            |  | ZONA I TUXTLA GUTIÉRREZ | 553 | 252 | 232 | -20 | 92% |
+            | 3 | Acción móvil Las Rosas | 30 | 12 | 15 | 3 | 0% |
+            |  | ZONA III COMITÁN | 30 | 12 | 15 | 3 | 125% |
+            |  | TOTALES | 583 | 264 | 247 | -17 | 94% |
+            """)
+        #expect(rs.map { $0.indicator?.name } == ["Unidad de capacitación Tuxtla", "Acción móvil Berriozabal", "Acción móvil Las Rosas"])
+        #expect(rs.map(\.targets.annual) == [527, 26, 30])
+        #expect(rs.map(\.targets.period) == [237, 15, 12])
+        #expect(rs.map(\.targets.achieved) == [216, 16, 15])
+        #expect(rs.map(\.targets.compliancePercent) == [91, 107, 0])
+        #expect(rs.map(\.targets.periodIsCumulative) == [true, true, true])
+    }
+
     @Test func aTotalRowUnderTheIndicatorsMakesNoRecord() throws {
         let rs = try Self.records("""
             | Clave | Nivel | Indicador | Meta anual programada | Avance acumulado |
