@@ -55,10 +55,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What several test targets share (a writer of small PDFs); no part of avance.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
         .testTarget(
             name: "AvanceExtractTests",
-            dependencies: ["AvanceCore", "AvanceExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "AvanceCore", "AvanceExtract", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "AvanceParseTests", dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse"]),
         .testTarget(
@@ -75,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceCore", "AvanceExtract", "AvanceStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "avance", "AvanceCore", "AvanceExtract", "AvanceStore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

@@ -1,6 +1,7 @@
 import AvanceCore
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AvanceExtract
 

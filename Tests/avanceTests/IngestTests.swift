@@ -2,6 +2,7 @@ import AvanceCore
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -184,27 +185,7 @@ import Glibc
             content += Array("1 0 0 1 \((i * 7919) % 600) \((i * 104_729) % 780) Tm (ab) Tj ".utf8)
         }
         content += Array("ET".utf8)
-        let objects: [[UInt8]] = [
-            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
-            Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
-            Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".utf8),
-            Array("<< /Length \(content.count) >>\nstream\n".utf8) + content + Array("\nendstream".utf8),
-            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8),
-        ]
-        var pdf = Array("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (i, object) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf += Array("\(i + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
-        }
-        let xref = pdf.count
-        pdf += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
-        for offset in offsets {
-            let digits = String(offset)
-            pdf += Array((String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n").utf8)
-        }
-        pdf += Array("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return pdf
+        return MiniPDF.make(contents: [content])
     }
 
     @Test func aPDFThatHoldsTheReaderPastItsTimeFailsAloneAndIsTriedAgain() throws {
