@@ -25,6 +25,10 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// "[Nombre]"), the first of each paragraph, cell or field. `nil` in a record stored by an
     /// avance that did not look for them (before 0.2), `[]` when there are none.
     @NullEncoded public var notices: [SourceSpan]?
+    /// Cells that print a spreadsheet error instead of a value (`#¡REF!`, `#DIV/0!`, `#N/A`): a
+    /// table row's own cells, or every such cell of a one-indicator report. `nil` in a record
+    /// stored before avance 0.3, which did not look for them.
+    @NullEncoded public var spreadsheetErrors: [SourceSpan]?
     public var findings: [Finding]
 
     public init(
@@ -33,7 +37,8 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         responsibleUnit: Organization? = nil, reportingInstitution: Organization? = nil,
         targets: Targets = Targets(), actions: [Action] = [], dates: [DateMention] = [],
         periodMentions: [PeriodMention] = [], institutions: [InstitutionMention] = [],
-        signatories: [Signatory] = [], notices: [SourceSpan]? = [], findings: [Finding] = []
+        signatories: [Signatory] = [], notices: [SourceSpan]? = [], spreadsheetErrors: [SourceSpan]? = [],
+        findings: [Finding] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source
@@ -51,6 +56,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.institutions = institutions
         self.signatories = signatories
         self.notices = notices
+        self.spreadsheetErrors = spreadsheetErrors
         self.findings = findings
     }
 

@@ -89,6 +89,7 @@ public struct Parser: Sendable {
         base.institutions = reader.institutions.mentioned
         base.signatories = reader.signatories
         base.notices = NoticeReader.notices(in: document.blocks)
+        base.spreadsheetErrors = document.blocks.flatMap { SpreadsheetErrors.cells(in: $0) }
 
         let tables = IndicatorTable.find(in: document.blocks)
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
@@ -176,6 +177,7 @@ public struct Parser: Sendable {
     /// `-998`, `-999`, a dash): such a cell states nothing, and is never a number.
     static func stated(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if SpreadsheetErrors.isError(t) { return nil }
         let key = Folding.fold(t).filter { !$0.isWhitespace }
         let placeholders: Set<String> = ["", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–", "-998", "-999", "no aplica", "nodisponible", "noaplica", "sindato", "sindatos"]
         return placeholders.contains(key) ? nil : t
@@ -188,6 +190,7 @@ public struct Parser: Sendable {
         guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named else { return nil }
         var record = base
         record.actions = []
+        record.spreadsheetErrors = block.compactMap { cell in SpreadsheetErrors.isError(cell.text) ? cell.trimmed().span : nil }
         var (code, name) = CodeSplitter.split(indicatorCell.text)
         let level = table.cell(.level, in: block).map { Folding.fold($0.text) } ?? ""
         let codeCell = table.cell(.code, in: block)

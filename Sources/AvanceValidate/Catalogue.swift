@@ -13,6 +13,7 @@ public enum Catalogue {
         DateOutsidePeriodRule.self,
         AmbiguousDateRule.self,
         ConfidentialNoticeRule.self,
+        SpreadsheetErrorRule.self,
     ]
 
     /// The rules over the records of one indicator in one year (`avance audit`).

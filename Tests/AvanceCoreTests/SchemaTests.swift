@@ -30,6 +30,7 @@ import Testing
             institutions: [.init(name: "I", acronym: nil, evidence: span)],
             signatories: [.init(name: "N", honorific: "Lic.", role: "R", evidence: span)],
             notices: [span],
+            spreadsheetErrors: [span],
             findings: [Finding(rule: "r", severity: .info, message: "m", evidence: [span])]
         )
     }

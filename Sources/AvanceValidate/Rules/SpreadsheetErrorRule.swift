@@ -1,0 +1,51 @@
+import AvanceCore
+
+/// A figure lost to a broken formula: the cell prints the spreadsheet's error instead.
+public struct SpreadsheetErrorRule: Rule {
+    public static let description = RuleDescription(
+        id: "spreadsheet-error",
+        title: "Spreadsheet error instead of a figure",
+        severity: .error,
+        description: """
+            A cell of the report prints a spreadsheet error (#¡REF!, #DIV/0!, #N/A, #¡VALOR!, in \
+            English or Spanish) where a figure should stand: the formula behind it broke, and the \
+            value is not stated. One finding per record, citing every such cell of its row (of the \
+            whole report, for a report on one indicator).
+            """,
+        triggering: [
+            RuleExample("""
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2017
+
+                | PP | Denominación del Indicador | Programada | Alcanzada | Alc. / Prog. | Aprobado | Devengado |
+                |---|---|---|---|---|---|---|
+                | E024 | Número de asesores capacitados | 120 | 90 | 75 | ↓#¡REF! | #¡REF! |
+                | E024 | Número de círculos de estudio | 40 | 35 | ↓#DIV/0! | 5,000.00 | 4,000.00 |
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2017
+
+                | PP | Denominación del Indicador | Programada | Alcanzada | Alc. / Prog. | Observaciones |
+                |---|---|---|---|---|---|
+                | E024 | Número de asesores capacitados | 120 | 90 | 75 | Ver nota #2 |
+                | E024 | Número de círculos de estudio | 40 | 35 | 87.5 | N/A |
+                """, note: "a hash in a note and a placeholder are no errors"),
+        ]
+    )
+
+    public init() {}
+
+    /// Records stored before avance 0.3 do not say which cells printed errors.
+    public func canCheck(_ record: IndicatorRecord) -> Bool { record.spreadsheetErrors != nil }
+
+    public func check(_ record: IndicatorRecord) -> [Finding] {
+        guard let cells = record.spreadsheetErrors, !cells.isEmpty else { return [] }
+        var kinds: [String] = []
+        for cell in cells where !kinds.contains(cell.text) { kinds.append(cell.text) }
+        let message = cells.count == 1
+            ? "A cell prints the spreadsheet error \(kinds[0]) instead of a figure."
+            : "\(cells.count) cells print spreadsheet errors (\(kinds.joined(separator: ", "))) instead of figures."
+        return [finding(message, cells)]
+    }
+}
