@@ -31,12 +31,18 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // FreeXL: legacy Excel workbooks (.xls, BIFF5 to BIFF8), read into the same cells as XLSX.
+        .systemLibrary(
+            name: "CFreeXL",
+            pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]
+        ),
         // prctl (variadic, so not callable from Swift): PDF workers die with avance.
         .systemLibrary(name: "CProcessControl"),
         .target(
             name: "AvanceExtract",
             dependencies: [
-                "AvanceCore", "CLibXML2", "CPoppler", "CProcessControl",
+                "AvanceCore", "CLibXML2", "CPoppler", "CFreeXL", "CProcessControl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

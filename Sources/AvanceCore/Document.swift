@@ -5,6 +5,8 @@ public enum SourceFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case xlsx
     /// Delimited text (CSV, TSV): rows of fields, each cited by line and column.
     case csv
+    /// A legacy Excel workbook (`.xls`, BIFF): read like an XLSX, each cell cited by sheet and reference.
+    case xls
 }
 
 /// One unit of an extracted document, in reading order.

@@ -35,8 +35,6 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
     case workbookTooLarge(path: String, limit: Int, what: String)
     /// More than `limit` cells in one workbook or CSV file.
     case tooManyCells(path: String, limit: Int)
-    /// A legacy Excel workbook (BIFF, `.xls`): not read yet.
-    case legacyWorkbook(path: String)
     /// A password-protected Office file (a workbook or a document: an encrypted package inside
     /// an OLE2 compound file).
     case encryptedOfficeFile(path: String)
@@ -47,7 +45,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
              .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
              .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
              .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _),
-             .workbookDamaged(let p, _), .workbookTooLarge(let p, _, _), .tooManyCells(let p, _), .legacyWorkbook(let p),
+             .workbookDamaged(let p, _), .workbookTooLarge(let p, _, _), .tooManyCells(let p, _),
              .encryptedOfficeFile(let p):
             return p
         }
@@ -81,8 +79,6 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .workbookTooLarge(_, let limit, let what):
             "refused: \(what) (the limit is \(limit)); a zip bomb, or far larger than any report"
         case .tooManyCells(_, let limit): "refused: more than \(limit) cells (the limit for one workbook or CSV file)"
-        case .legacyWorkbook:
-            "a legacy Excel workbook (.xls) is not read yet; save it as .xlsx (Excel 2007 or later) to read it"
         case .encryptedOfficeFile: "the Office file is encrypted (password protected); avance cannot read it"
         }
     }

@@ -97,11 +97,9 @@ public struct Extractor: Sendable {
         guard !bytes.isEmpty else { throw .empty(path: path) }
         switch input.sniffed {
         case .binary:
-            switch LegacyOffice.kind(of: bytes) {
-            case .workbook: throw .legacyWorkbook(path: path)
-            case .encrypted: throw .encryptedOfficeFile(path: path)
-            case nil: throw .binary(path: path)
-            }
+            // (A legacy workbook is sniffed as `.xls`.)
+            if LegacyOffice.kind(of: bytes) == .encrypted { throw .encryptedOfficeFile(path: path) }
+            throw .binary(path: path)
         case .format(let format):
             var document: ExtractedDocument
             switch format {
@@ -122,6 +120,9 @@ public struct Extractor: Sendable {
             case .xlsx:
                 let blocks = try SpreadsheetExtractor.xlsx(bytes, path: path, options: options)
                 document = ExtractedDocument(path: path, sha256: sha, format: .xlsx, encoding: "UTF-8", blocks: blocks)
+            case .xls:
+                let blocks = try SpreadsheetExtractor.xls(bytes, path: path, options: options)
+                document = ExtractedDocument(path: path, sha256: sha, format: .xls, encoding: "UTF-8", blocks: blocks)
             case .csv:
                 let decoded = TextDecoding.decode(bytes)
                 let blocks = try SpreadsheetExtractor.csv(decoded.text, path: path, options: options)

@@ -24,6 +24,11 @@ public enum FormatSniffer {
         if head.starts(with: WorkbookArchive.signature) {
             return WorkbookArchive.isWorkbook(Array(bytes)) ? .format(.xlsx) : .binary
         }
+        // An OLE2 compound file holding a `Workbook` stream: a legacy Excel workbook (an
+        // encrypted Office file, or a Word document, is binary).
+        if head.starts(with: LegacyOffice.signature) {
+            return LegacyOffice.kind(of: Array(bytes)) == .workbook ? .format(.xls) : .binary
+        }
         // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
         let hasBOM16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
         if !hasBOM16 && looksBinary(head) { return .binary }
@@ -44,6 +49,7 @@ public enum FormatSniffer {
         case "html", "htm", "xhtml", "php", "asp", "aspx": return .html
         case "txt", "text", "md", "markdown": return .text
         case "xlsx", "xlsm": return .xlsx
+        case "xls": return .xls
         case "csv", "tsv": return .csv
         default: return nil
         }

@@ -29,6 +29,16 @@ struct DocumentReader {
     var institutions = InstitutionIndex()
     var signatories: [IndicatorRecord.Signatory] = []
     var periodMentions: [IndicatorRecord.PeriodMention] = []
+    /// Whether each date and period mention stands in a table's row: there it is a row's data
+    /// (a SIPOT row's `Fecha de validación`), not the report's text about its period.
+    private var dateIsInTable: [Bool] = []
+    private var periodMentionIsInTable: [Bool] = []
+
+    /// The dates and period mentions outside tables: what a table's row records carry.
+    var datesOutsideTables: [IndicatorRecord.DateMention] { zip(dates, dateIsInTable).filter { !$0.1 }.map(\.0) }
+    var periodMentionsOutsideTables: [IndicatorRecord.PeriodMention] {
+        zip(periodMentions, periodMentionIsInTable).filter { !$0.1 }.map(\.0)
+    }
 
     init(document: ExtractedDocument, options: ParseOptions) {
         self.document = document
@@ -161,6 +171,7 @@ struct DocumentReader {
                 let eventDate = !standalone && !sections.isNewsNote(block: segment.block)
                     && !Sections.isCaption(block) && block.kind != .field
                 dateIsEventDate.append(eventDate)
+                dateIsInTable.append(block.kind == .tableRow)
             }
         }
     }
@@ -235,6 +246,7 @@ struct DocumentReader {
                 // 2025" where no field does) are its header, not a mention in its text.
                 if span == period?.evidence { continue }
                 periodMentions.append(IndicatorRecord.PeriodMention(text: span.text, year: m.year, quarter: m.quarter, evidence: span))
+                periodMentionIsInTable.append(blocks[segment.block].kind == .tableRow)
             }
         }
     }

@@ -92,8 +92,13 @@ public struct Parser: Sendable {
         base.spreadsheetErrors = document.blocks.flatMap { SpreadsheetErrors.cells(in: $0) }
 
         let tables = IndicatorTable.find(in: document.blocks)
+        // A row's record carries the report's text about dates and quarters, not the dates
+        // other rows hold as data.
+        var rowBase = base
+        rowBase.dates = reader.datesOutsideTables
+        rowBase.periodMentions = reader.periodMentionsOutsideTables
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
-            table.dataRows(document.blocks).compactMap { rowRecord(base, table: table, cells: $0.cells) }
+            table.dataRows(document.blocks).compactMap { rowRecord(rowBase, table: table, cells: $0.cells) }
         }
         if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
             return rowRecords.enumerated().map { n, record in
@@ -225,6 +230,13 @@ public struct Parser: Sendable {
         if let unit = table.cell(.responsibleUnit, in: block) {
             let (unitName, acronym) = InstitutionIndex.nameAndAcronym(unit.text)
             record.responsibleUnit = IndicatorRecord.Organization(name: unitName, acronym: acronym, evidence: unit.span)
+        }
+        // A row of another year than the document's (a workbook of several years, each row with
+        // its `Ejercicio`): the same part of that row's year.
+        if let yearCell = table.cell(.year, in: block), let period = record.period,
+           let year = TokenizedText(yearCell).tokens.first(where: { $0.kind == .number && $0.folded.count == 4 })?.intValue,
+           (1900...2100).contains(year), year != period.year {
+            record.period = IndicatorRecord.Period(year: year, quarter: period.quarter, fromJanuary: period.isCumulative, evidence: yearCell.span)
         }
         // The period the row itself states (SIPOT's `Fecha de inicio` / `Fecha de término`).
         if let start = table.cell(.periodStart, in: block), let end = table.cell(.periodEnd, in: block) {

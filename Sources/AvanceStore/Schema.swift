@@ -17,13 +17,20 @@ public enum Schema {
         // is dropped and made again around it, and the AUTOINCREMENT counter kept, so a
         // deleted document's id is never handed out again.
         migrator.registerMigration("v2: documents.format takes xlsx and csv") { db in
-            let sequence = try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'documents'")
-            try db.execute(sql: v2)
-            if let sequence {
-                try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'documents'", arguments: [sequence])
-            }
+            try rebuildDocuments(db, sql: v2)
+        }
+        migrator.registerMigration("v3: documents.format takes xls") { db in
+            try rebuildDocuments(db, sql: v3)
         }
         return migrator
+    }
+
+    private static func rebuildDocuments(_ db: Database, sql: String) throws {
+        let sequence = try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'documents'")
+        try db.execute(sql: sql)
+        if let sequence {
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'documents'", arguments: [sequence])
+        }
     }
 
     /// The names of every migration, in order.
@@ -157,13 +164,21 @@ public enum Schema {
             WHERE documents.superseded_by IS NULL;
         """
 
-    static let v2 = """
+    static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
+
+    static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
+
+    /// The SQL that makes the documents table anew with `formats` as the list its CHECK
+    /// allows, rows copied, the view that reads it dropped and made again (v2, v3).
+    static func rebuildingDocuments(formats: [String]) -> String {
+        let allowed = formats.map { "'\($0)'" }.joined(separator: ", ")
+        return """
         DROP VIEW current_records;
 
         CREATE TABLE new_documents (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             sha256 TEXT NOT NULL UNIQUE,
-            format TEXT NOT NULL CHECK (format IN ('text', 'html', 'pdf', 'xlsx', 'csv')),
+            format TEXT NOT NULL CHECK (format IN (\(allowed))),
             declared_format TEXT,
             encoding TEXT,
             pages INTEGER,
@@ -190,4 +205,5 @@ public enum Schema {
             FROM records JOIN documents ON documents.id = records.document_id
             WHERE documents.superseded_by IS NULL;
         """
+    }
 }

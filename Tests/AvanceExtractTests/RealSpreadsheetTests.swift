@@ -82,10 +82,15 @@ struct RealSpreadsheetTests {
         #expect(row8.cells[0].text == "Activo" && row8.cells[0].span.cell == "A7")
     }
 
-    @Test func theLegacyWorkbookIsNamedNotRead() throws {
-        let name = "sipot-legacy-conalep-durango-indicadores-resultados-2015-2017.xls"
-        #expect(throws: ExtractError.legacyWorkbook(path: Self.folder.appendingPathComponent(name).path)) {
-            try Self.extract(name)
-        }
+    @Test func theLegacyWorkbookIsReadWithFreeXL() throws {
+        // What a person sees opening it: the header in row 1, the first indicator in row 2
+        // (every cell stored as text), and the catalogue sheet `hidden1`.
+        let document = try Self.extract("sipot-legacy-conalep-durango-indicadores-resultados-2015-2017.xls")
+        #expect(document.format == .xls)
+        #expect(Self.cell("G1", sheet: "Informacion", in: document)?.text.trimmingCharacters(in: .whitespaces) == "Nombre Del Indicador")
+        #expect(Self.cell("G2", sheet: "Informacion", in: document)?.text == "Cobertura de personas en condición de vulnerabilidad atendidas")
+        #expect(Self.cell("N2", sheet: "Informacion", in: document)?.text == "15000")
+        #expect(Self.cell("S2", sheet: "Informacion", in: document)?.text == "01/03/2017")
+        #expect(document.blocks.contains { $0.kind == .heading && $0.text.text == "hidden1" })
     }
 }

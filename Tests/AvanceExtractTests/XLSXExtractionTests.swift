@@ -266,14 +266,16 @@ import ZIPFoundation
         let header = LegacyOffice.signature + [UInt8](repeating: 0, count: 504)
         func utf16(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
         let xls = header + utf16("Root Entry") + [0, 0] + utf16("Workbook") + [0, 0]
-        #expect(FormatSniffer.sniff(xls) == .binary)
-        #expect(throws: ExtractError.legacyWorkbook(path: "viejo.xls")) { try Self.extract(xls, named: "viejo.xls") }
+        // A compound file with a Workbook stream is a legacy workbook; this one holds no
+        // workbook behind its directory, and says so.
+        #expect(FormatSniffer.sniff(xls) == .format(.xls))
+        #expect(throws: ExtractError.workbookDamaged(
+            path: "viejo.xls", detail: "it does not read as a legacy Excel workbook (FreeXL error -11)"
+        )) { try Self.extract(xls, named: "viejo.xls") }
         #expect(throws: ExtractError.encryptedOfficeFile(path: "c.xlsx")) {
             try Self.extract(header + utf16("EncryptionInfo") + [0, 0] + utf16("EncryptedPackage"), named: "c.xlsx")
         }
         #expect(throws: ExtractError.binary(path: "carta.doc")) { try Self.extract(header + utf16("WordDocument"), named: "carta.doc") }
-        #expect(ExtractError.legacyWorkbook(path: "viejo.xls").description
-            == "viejo.xls: a legacy Excel workbook (.xls) is not read yet; save it as .xlsx (Excel 2007 or later) to read it")
     }
 
     // MARK: Helpers

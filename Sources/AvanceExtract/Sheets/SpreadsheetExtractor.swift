@@ -18,6 +18,25 @@ enum SpreadsheetExtractor {
             case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
             }
         }
+        return try blocks(of: sheets, path: path, options: options)
+    }
+
+    /// Every sheet of a legacy workbook (`.xls`), as an XLSX's.
+    static func xls(_ bytes: [UInt8], path: String, options: Extractor.Options) throws(ExtractError) -> [Block] {
+        let sheets: [XLSXReader.Worksheet]
+        do {
+            sheets = try XLSReader(maxCells: options.maxCells).read(bytes)
+        } catch {
+            switch error {
+            case .damaged(let detail): throw .workbookDamaged(path: path, detail: detail)
+            case .encrypted: throw .encryptedOfficeFile(path: path)
+            case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
+            }
+        }
+        return try blocks(of: sheets, path: path, options: options)
+    }
+
+    private static func blocks(of sheets: [XLSXReader.Worksheet], path: String, options: Extractor.Options) throws(ExtractError) -> [Block] {
         var blocks: [Block] = []
         var cells = 0
         for sheet in sheets {
