@@ -47,6 +47,34 @@ import Glibc
     }
 
     /// `avance.sqlite.lock -> victim`: the holder's lines were written into the victim.
+    /// The copies avance stages for pdftotext and the C readers live in one folder per process;
+    /// one killed outright leaves its folder, and the next avance that stages a file removes it.
+    /// A live process's folder is left alone, and a run that ends removes its own.
+    @Test func temporaryCopiesOfAKilledRunAreRemovedByTheNext() throws {
+        let scratch = try Scratch()
+        let temporary = try scratch.sub("tmp")
+        // A process that has ended: its pid names no process now.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let leftover = temporary + "/avance-\(gone.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: true)
+        try Fixtures.write("copia de un informe", to: leftover + "/input.pdf")
+        // This test process is alive: its folder (as if it were an avance) stays.
+        let alive = temporary + "/avance-\(getpid())"
+        try FileManager.default.createDirectory(atPath: alive, withIntermediateDirectories: true)
+
+        let pdf = Fixtures.repository.appendingPathComponent("Samples/ipcen-2025-T3-C03.A02.pdf").path
+        let run = try Child.run(["extract", "--pdf-engine", "pdftotext", pdf], in: scratch.path, environment: ["TMPDIR": temporary])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(FileManager.default.fileExists(atPath: alive))
+        // The run's own folder went with it.
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary)
+        #expect(left == ["avance-\(getpid())"])
+    }
+
     @Test func aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws {
         let scratch = try Scratch()
         let folder = try scratch.sub("compartida")

@@ -15,8 +15,9 @@ struct PdftotextBBoxSource: PDFPageModelSource {
               FileManager.default.isExecutableFile(atPath: pdftotext)
         else { throw .pdftotextMissing(path: path) }
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avance-\(UUID().uuidString)")
+        let folder: URL
         do {
+            folder = try TemporaryFiles.file(named: "pdf")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw .unreadable(path: path, reason: "cannot create a temporary folder: \(error.localizedDescription)")

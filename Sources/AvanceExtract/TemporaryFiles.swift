@@ -1,0 +1,50 @@
+import Foundation
+
+/// Where avance stages private copies of the files it hands to pdftotext and to the C readers
+/// that read a path (FreeXL) or a file (ZIPFoundation): one folder per process,
+/// `$TMPDIR/avance-<pid>`, mode 0700, removed when the process ends normally.
+///
+/// A process killed outright (`kill -9`, a power cut) cannot remove its folder: the first
+/// process that stages a file after it removes the folders of processes that are gone (their
+/// pid no longer names a process), so copies of reports never pile up in the temporary folder.
+/// A folder whose pid is alive is another avance's, at work: it is left alone.
+enum TemporaryFiles {
+    static let prefix = "avance-"
+
+    /// This process's folder, made (and the folders of dead processes swept) on first use.
+    static var folder: URL {
+        get throws { try made.get() }
+    }
+
+    /// A fresh path inside this process's folder.
+    static func file(named suffix: String) throws -> URL {
+        try folder.appendingPathComponent(UUID().uuidString + "-" + suffix)
+    }
+
+    private static let made: Result<URL, Error> = {
+        let base = FileManager.default.temporaryDirectory
+        sweep(base)
+        let url = base.appendingPathComponent(prefix + String(getpid()))
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            return .failure(error)
+        }
+        atexit { try? FileManager.default.removeItem(atPath: TemporaryFiles.ownPath) }
+        return .success(url)
+    }()
+
+    private static let ownPath = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + String(getpid())).path
+
+    /// Removes `avance-<pid>` folders of processes that are gone (but never this one's).
+    static func sweep(_ base: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM means it exists (another user's): not ours to judge.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
+    }
+}
