@@ -21,6 +21,15 @@ enum TemporaryFiles {
         try folder.appendingPathComponent(UUID().uuidString + "-" + suffix)
     }
 
+    /// A private copy (mode 0600) of `bytes` in this process's folder, for a reader that takes
+    /// a path; the caller removes it. `nil` when it cannot be written.
+    static func copy(of bytes: [UInt8], named suffix: String) -> URL? {
+        guard let url = try? file(named: suffix),
+              FileManager.default.createFile(atPath: url.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        else { return nil }
+        return url
+    }
+
     private static let made: Result<URL, Error> = {
         let base = FileManager.default.temporaryDirectory
         sweep(base)

@@ -66,11 +66,7 @@ struct DocumentReader {
     // MARK: period
 
     private mutating func readPeriod() {
-        var yearFromField: Int?
-        if let b = field(.year) {
-            let t = TokenizedText(b.text)
-            yearFromField = t.tokens.first(where: { $0.kind == .number && $0.folded.count == 4 }).flatMap(\.intValue)
-        }
+        let yearFromField = field(.year).flatMap { Self.year(in: $0.text) }
         // A day without its year (`del 1 de enero al 30 de septiembre de 2019`) takes the document's.
         let dates = DateRecognizer(reportYear: yearFromField ?? firstYearInDocument(), order: options.numericDateOrder)
         if let index = fields[.period] {
@@ -143,6 +139,11 @@ struct DocumentReader {
         let quarter = end.month / 3
         guard start.month == (quarter - 1) * 3 + 1 || start.month == 1 else { return nil }
         return (end.year, quarter, start.month == 1 && quarter > 1)
+    }
+
+    /// The first number of four digits in a text (an `Ejercicio` field or cell).
+    static func year(in text: SpannedText) -> Int? {
+        TokenizedText(text).tokens.first(where: { $0.kind == .number && $0.folded.count == 4 }).flatMap(\.intValue)
     }
 
     private func firstYearInDocument() -> Int? {

@@ -67,9 +67,9 @@ public struct Parser: Sendable {
             path: document.path, sha256: document.sha256, format: document.format,
             declaredFormat: document.declaredFormat, pages: document.pages
         ))
-        base.program = codedName(reader.field(.program))
-        base.component = codedName(reader.field(.component))
-        base.activity = codedName(reader.field(.activity))
+        base.program = reader.field(.program).map { Self.codedName($0.text) }
+        base.component = reader.field(.component).map { Self.codedName($0.text) }
+        base.activity = reader.field(.activity).map { Self.codedName($0.text) }
         if let b = reader.field(.indicator) {
             let (code, name) = CodeSplitter.split(b.text.text)
             base.indicator = IndicatorRecord.Indicator(
@@ -78,10 +78,7 @@ public struct Parser: Sendable {
             )
         }
         base.period = reader.period
-        if let b = reader.field(.responsibleUnit) {
-            let (name, acronym) = InstitutionIndex.nameAndAcronym(b.text.text)
-            base.responsibleUnit = IndicatorRecord.Organization(name: name, acronym: acronym, evidence: b.text.trimmed().span)
-        }
+        base.responsibleUnit = reader.field(.responsibleUnit).map { Self.organization($0.text) }
         base.reportingInstitution = reader.institutions.reporting
         base.actions = reader.actions()
         base.dates = reader.dates
@@ -148,10 +145,16 @@ public struct Parser: Sendable {
         }
     }
 
-    private func codedName(_ block: Block?) -> IndicatorRecord.CodedName? {
-        guard let block else { return nil }
-        let (code, name) = CodeSplitter.split(block.text.text)
-        return IndicatorRecord.CodedName(code: code, name: name, evidence: block.text.trimmed().span)
+    /// `O002 - Fortalecimiento ...` as a code and a name, from a field's value or a table's cell.
+    private static func codedName(_ text: SpannedText) -> IndicatorRecord.CodedName {
+        let (code, name) = CodeSplitter.split(text.text)
+        return IndicatorRecord.CodedName(code: code, name: name, evidence: text.trimmed().span)
+    }
+
+    /// `Dirección de Vinculación Interinstitucional (DVI)` as a name and an acronym.
+    private static func organization(_ text: SpannedText) -> IndicatorRecord.Organization {
+        let (name, acronym) = InstitutionIndex.nameAndAcronym(text.text)
+        return IndicatorRecord.Organization(name: name, acronym: acronym, evidence: text.trimmed().span)
     }
 
     /// What a code names, by its shape.
@@ -195,7 +198,7 @@ public struct Parser: Sendable {
         guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named else { return nil }
         var record = base
         record.actions = []
-        record.spreadsheetErrors = block.compactMap { cell in SpreadsheetErrors.isError(cell.text) ? cell.trimmed().span : nil }
+        record.spreadsheetErrors = SpreadsheetErrors.spans(of: block)
         var (code, name) = CodeSplitter.split(indicatorCell.text)
         let level = table.cell(.level, in: block).map { Folding.fold($0.text) } ?? ""
         let codeCell = table.cell(.code, in: block)
@@ -221,21 +224,12 @@ public struct Parser: Sendable {
             evidence: indicatorCell.span
         )
         // A program, unit or period given in the row itself (a CONAC `PP` and `UR`, SIPOT's dates).
-        if let program = table.cell(.program, in: block) {
-            let (programCode, programName) = CodeSplitter.split(program.text)
-            record.program = IndicatorRecord.CodedName(
-                code: programCode, name: programName, evidence: program.span
-            )
-        }
-        if let unit = table.cell(.responsibleUnit, in: block) {
-            let (unitName, acronym) = InstitutionIndex.nameAndAcronym(unit.text)
-            record.responsibleUnit = IndicatorRecord.Organization(name: unitName, acronym: acronym, evidence: unit.span)
-        }
+        if let program = table.cell(.program, in: block) { record.program = Self.codedName(program) }
+        if let unit = table.cell(.responsibleUnit, in: block) { record.responsibleUnit = Self.organization(unit) }
         // A row of another year than the document's (a workbook of several years, each row with
         // its `Ejercicio`): the same part of that row's year.
         if let yearCell = table.cell(.year, in: block), let period = record.period,
-           let year = TokenizedText(yearCell).tokens.first(where: { $0.kind == .number && $0.folded.count == 4 })?.intValue,
-           (1900...2100).contains(year), year != period.year {
+           let year = DocumentReader.year(in: yearCell), (1900...2100).contains(year), year != period.year {
             record.period = IndicatorRecord.Period(year: year, quarter: period.quarter, fromJanuary: period.isCumulative, evidence: yearCell.span)
         }
         // The period the row itself states (SIPOT's `Fecha de inicio` / `Fecha de término`).

@@ -46,11 +46,9 @@ struct WorkbookArchive {
     /// past the end of the data, where a file read simply comes back short. The file, private
     /// to this user, is unlinked as soon as it is open; the archive reads through its handle.
     private static func open(_ bytes: [UInt8]) throws(Failure) -> Archive {
-        guard let url = try? TemporaryFiles.file(named: "workbook.zip") else {
-            throw .damaged("the workbook could not be staged in the temporary folder to be read")
+        guard let url = TemporaryFiles.copy(of: bytes, named: "workbook.zip") else {
+            throw .damaged("the workbook could not be staged in \(FileManager.default.temporaryDirectory.path) to be read")
         }
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { throw .damaged("the workbook could not be staged in \(url.deletingLastPathComponent().path) to be read") }
         defer { try? FileManager.default.removeItem(at: url) }
         do {
             return try Archive(url: url, accessMode: .read)

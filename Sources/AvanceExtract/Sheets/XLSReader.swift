@@ -19,11 +19,9 @@ struct XLSReader {
     }
 
     func read(_ bytes: [UInt8]) throws(Failure) -> [XLSXReader.Worksheet] {
-        guard let url = try? TemporaryFiles.file(named: "workbook.xls") else {
-            throw .damaged("the workbook could not be staged in the temporary folder to be read")
+        guard let url = TemporaryFiles.copy(of: bytes, named: "workbook.xls") else {
+            throw .damaged("the workbook could not be staged in \(FileManager.default.temporaryDirectory.path) to be read")
         }
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { throw .damaged("the workbook could not be staged in \(url.deletingLastPathComponent().path) to be read") }
         defer { try? FileManager.default.removeItem(at: url) }
 
         var handle: UnsafeRawPointer?

@@ -18,9 +18,13 @@ enum SpreadsheetErrors {
         return literals.contains(t.lowercased())
     }
 
+    /// The spans of the cells that print an error.
+    static func spans(of cells: [SpannedText]) -> [SourceSpan] {
+        cells.compactMap { isError($0.text) ? $0.trimmed().span : nil }
+    }
+
     /// The spans of a table row's cells that print an error.
     static func cells(in block: Block) -> [SourceSpan] {
-        guard block.kind == .tableRow else { return [] }
-        return block.cells.compactMap { isError($0.text) ? $0.trimmed().span : nil }
+        block.kind == .tableRow ? spans(of: block.cells) : []
     }
 }

@@ -48,10 +48,7 @@ struct LayoutWord: Sendable {
 
     /// A character that `clean` drops, turns into a space or spells out.
     private static func special(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09, 0x0C, 0xA0, 0xAD, 0x200B, 0x2007, 0x202F, 0xFEFF, 0xFB00...0xFB06: true
-        default: false
-        }
+        isInvisible(s.value) || isFixedSpace(s.value) || expand(s.value) != nil
     }
 
     private static func clean(_ text: String) -> String {
@@ -110,23 +107,29 @@ struct LayoutWord: Sendable {
         return scalars.count == 1 ? scalars.first!.value : nil
     }
 
-    static func isInvisible(_ c: Character) -> Bool {
-        switch scalar(c) {
+    static func isInvisible(_ c: Character) -> Bool { isInvisible(scalar(c)) }
+
+    static func isFixedSpace(_ c: Character) -> Bool { isFixedSpace(scalar(c)) }
+
+    /// Ligatures a PDF's fonts carry, spelled out.
+    static func expand(_ c: Character) -> String? { expand(scalar(c)) }
+
+    private static func isInvisible(_ scalar: UInt32?) -> Bool {
+        switch scalar {
         case 0x200B, 0xFEFF, 0xAD, 0x0C: true
         default: false
         }
     }
 
-    static func isFixedSpace(_ c: Character) -> Bool {
-        switch scalar(c) {
+    private static func isFixedSpace(_ scalar: UInt32?) -> Bool {
+        switch scalar {
         case 0xA0, 0x2007, 0x202F, 0x09: true
         default: false
         }
     }
 
-    /// Ligatures a PDF's fonts carry, spelled out.
-    static func expand(_ c: Character) -> String? {
-        switch scalar(c) {
+    private static func expand(_ scalar: UInt32?) -> String? {
+        switch scalar {
         case 0xFB00: "ff"
         case 0xFB01: "fi"
         case 0xFB02: "fl"
