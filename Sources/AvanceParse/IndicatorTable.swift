@@ -57,23 +57,24 @@ struct IndicatorTable {
                 current = nil
                 continue
             }
-            // Group headings in the rows just above (`METAS`, `Porcentaje de Cumplimiento`)
-            // complete a column's label.
-            let groups = (i >= 1 ? Self.groupLabels(blocks[..<i], columns: block.cells.count) : [])
-            let header = block.cells.enumerated().map { k, cell in Self.headerCell(cell, group: groups[safe: k] ?? nil) }
-            let kinds = header.map(\.kind)
-            let known = kinds.compactMap { $0 }
-            // Figures make a data row, whatever its labels say ("Componente" is a level's value).
-            let figures = block.cells.filter { Self.isFigure($0.text) }.count
-            let isHeader = figures < 2 && known.count >= 2 && known.count * 2 >= kinds.count
-                && (known.contains(where: targetKinds.contains) || known.contains(.indicator))
-            if isHeader {
-                if let c = current, c.columns == kinds { continue }
-                if let c = current { tables.append(c) }
-                current = IndicatorTable(columns: kinds, rows: [])
-                // A PDF may run the header into the first row: the cells' remaining lines are data.
-                if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
-                continue
+            // Figures make a data row, whatever its labels say ("Componente" is a level's value):
+            // only a row without them is read as a possible header.
+            if block.cells.filter({ Self.isFigure($0.text) }).count < 2 {
+                // Group headings in the rows just above (`METAS`, `Porcentaje de Cumplimiento`)
+                // complete a column's label.
+                let groups = (i >= 1 ? Self.groupLabels(blocks[..<i], columns: block.cells.count) : [])
+                let header = block.cells.enumerated().map { k, cell in Self.headerCell(cell, group: groups[safe: k] ?? nil) }
+                let kinds = header.map(\.kind)
+                let known = kinds.compactMap { $0 }
+                if known.count >= 2 && known.count * 2 >= kinds.count
+                    && (known.contains(where: targetKinds.contains) || known.contains(.indicator)) {
+                    if let c = current, c.columns == kinds { continue }
+                    if let c = current { tables.append(c) }
+                    current = IndicatorTable(columns: kinds, rows: [])
+                    // A PDF may run the header into the first row: the cells' remaining lines are data.
+                    if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
+                    continue
+                }
             }
             if current != nil, block.cells.contains(where: { !$0.text.isEmpty }), !Self.isTotalRow(block.cells) {
                 current!.rows.append(i)

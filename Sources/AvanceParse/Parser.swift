@@ -186,10 +186,14 @@ public struct Parser: Sendable {
     static func stated(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if SpreadsheetErrors.isError(t) { return nil }
-        let key = Folding.fold(t).filter { !$0.isWhitespace }
-        let placeholders: Set<String> = ["", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–", "-998", "-999", "no aplica", "nodisponible", "noaplica", "sindato", "sindatos"]
-        return placeholders.contains(key) ? nil : t
+        return placeholders.contains(Folding.fold(t).filter { !$0.isWhitespace }) ? nil : t
     }
+
+    /// Placeholders folded and without spaces (`No aplica` → `noaplica`).
+    private static let placeholders: Set<String> = [
+        "", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–", "-998", "-999",
+        "noaplica", "nodisponible", "sindato", "sindatos",
+    ]
 
     /// The record of one row of an indicator table.
     private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText]) -> IndicatorRecord? {
