@@ -146,6 +146,10 @@ import Testing
         ("C01.A02 Talleres impartidos", "C01.A02", "Talleres impartidos"),
         ("E001: Programa", "E001", "Programa"),
         ("Número de acciones", nil, "Número de acciones"),
+        ("132 Programa de Vivienda", "132", "Programa de Vivienda"),
+        // A list's numbering is no code.
+        ("1. Coadyuvar a fortalecer la calidad", nil, "1. Coadyuvar a fortalecer la calidad"),
+        ("12) Atender la demanda", nil, "12) Atender la demanda"),
     ] as [(String, String?, String)])
     func codesAndNames(value: String, code: String?, name: String) {
         let split = CodeSplitter.split(value)

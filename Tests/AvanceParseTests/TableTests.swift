@@ -62,6 +62,11 @@ import Testing
         #expect(Labels.columnKind(of: "Fecha de término del\nperiodo que se informa") == .periodEnd)
         #expect(Labels.columnKind(of: "Aprobado", group: "PRESUPUESTO (PESOS)") == .other)
         #expect(Labels.columnKind(of: "Modificada", group: "PRESUPUESTO (PESOS)") == .other)
+        // A known label the header goes on to qualify.
+        #expect(Labels.columnKind(of: "Área Responsable de La Información") == .responsibleUnit)
+        #expect(Labels.columnKind(of: "Área(s) responsable(s) que genera(n), posee(n),\npublica(n) y actualizan la información") == .responsibleUnit)
+        #expect(Labels.columnKind(of: "Unidad de medida del indicador") == .unitOfMeasure)
+        #expect(Labels.columnKind(of: "Meta de la unidad") == nil, "one word and a connector is too little to go on")
     }
 
     @Test func placeholdersStateNothing() {

@@ -125,6 +125,10 @@ enum Labels {
         for candidate in candidates {
             if let kind = kind(of: candidate) ?? kind(of: withoutPeriod(candidate)) { return refined(kind, header, group) }
         }
+        // A label the header goes on to qualify (`Área responsable de la información`,
+        // `Unidad de medida del indicador`): a known label of two words or more, then a
+        // connecting word.
+        if let kind = qualifiedKind(normalize(header)) { return refined(kind, header, group) }
         // A group heading completes a label, never a figure.
         if let group, !group.isEmpty, header.contains(where: \.isLetter) {
             for candidate in candidates {
@@ -132,6 +136,20 @@ enum Labels {
                     return refined(kind, header, group)
                 }
             }
+        }
+        return nil
+    }
+
+    /// Words that start a qualification of the label before them.
+    private static let qualifiers: Set<String> = ["de", "del", "que", "en", "para", "al", "a"]
+
+    /// The kind of the longest known label of two words or more that starts `normalized` and
+    /// is followed by a qualifying word (`area responsable` + `de la informacion`).
+    static func qualifiedKind(_ normalized: String) -> FieldKind? {
+        let words = normalized.split(separator: " ")
+        guard words.count >= 3 else { return nil }
+        for n in stride(from: words.count - 1, through: 2, by: -1) where qualifiers.contains(String(words[n])) {
+            if let kind = table[words[..<n].joined(separator: " ")] { return kind }
         }
         return nil
     }

@@ -11,8 +11,12 @@ enum CodeSplitter {
         }
         var code = String(chars[start..<i])
         let boundary = i == chars.count || chars[i].isWhitespace || "-–—:)".contains(chars[i])
+        // A list's numbering (`1. Coadyuvar ...`, `12) Name`) orders the items; it is no code.
+        let numbering = (1...2).contains(code.count - (code.hasSuffix(".") ? 1 : 0))
+            && code.first != "0" && code.dropLast(code.hasSuffix(".") ? 1 : 0).allSatisfy(\.isNumber)
+            && (code.hasSuffix(".") || (i < chars.count && chars[i] == ")"))
         while code.hasSuffix(".") { code.removeLast() }
-        guard boundary, code.contains(where: \.isNumber), code.count <= 24 else {
+        guard boundary, !numbering, code.contains(where: \.isNumber), code.count <= 24 else {
             let name = TextCleaning.clean(value)
             return (nil, name.isEmpty ? nil : name)
         }
