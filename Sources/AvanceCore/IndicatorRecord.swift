@@ -29,6 +29,10 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// table row's own cells, or every such cell of a one-indicator report. `nil` in a record
     /// stored before avance 0.3, which did not look for them.
     @NullEncoded public var spreadsheetErrors: [SourceSpan]?
+    /// The total and subtotal rows of the table this record's row opens, each with the figures
+    /// it sums: on the first record of a table that prints such rows, `null` on every other
+    /// record (and in records stored before avance 0.4, which did not read them).
+    @NullEncoded public var tableSums: [TableSum]?
     public var findings: [Finding]
 
     public init(
@@ -38,7 +42,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         targets: Targets = Targets(), actions: [Action] = [], dates: [DateMention] = [],
         periodMentions: [PeriodMention] = [], institutions: [InstitutionMention] = [],
         signatories: [Signatory] = [], notices: [SourceSpan]? = [], spreadsheetErrors: [SourceSpan]? = [],
-        findings: [Finding] = []
+        tableSums: [TableSum]? = nil, findings: [Finding] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source
@@ -57,6 +61,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.signatories = signatories
         self.notices = notices
         self.spreadsheetErrors = spreadsheetErrors
+        self.tableSums = tableSums
         self.findings = findings
     }
 
@@ -165,6 +170,68 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.name = name
             self.acronym = acronym
             self.evidence = evidence
+        }
+    }
+
+    /// A row of a table that sums other rows (`TOTALES`, `Total del Gasto`, a zone's subtotal),
+    /// with, column by column, the figure it prints and the figures of the rows it sums.
+    public struct TableSum: Codable, Hashable, Sendable {
+        /// The row's label as printed (`TOTALES`, `ZONA II TAPACHULA`).
+        public var label: SourceSpan
+        /// Whether it sums a group of the table's rows rather than all of them.
+        public var isSubtotal: Bool
+        public var columns: [Column]
+
+        public init(label: SourceSpan, isSubtotal: Bool, columns: [Column]) {
+            self.label = label
+            self.isSubtotal = isSubtotal
+            self.columns = columns
+        }
+
+        /// One column of the sum row.
+        public struct Column: Codable, Hashable, Sendable {
+            /// The column's header as printed, on one line.
+            public var header: String
+            /// The figure the sum row prints, and where.
+            public var stated: Double
+            public var evidence: SourceSpan
+            /// The figures the same column prints in the rows summed (rows printing none left out).
+            public var parts: [Double]
+            /// The most decimals any of those figures prints (the rounding they carry).
+            public var partsDecimals: Int
+            /// The first and the last of those figures, to show which rows were summed.
+            public var partsEvidence: [SourceSpan]
+            /// A column of ratios (a percentage, `Dev. / Aprob.`): its total is a ratio of totals, never a sum.
+            public var isRatio: Bool
+            /// For a ratio column, the positions in `columns` of the figures it divides, where
+            /// the header or the table says which (`Dev. / Aprob.`: Devengado over Aprobado).
+            @NullEncoded public var numerator: Int?
+            @NullEncoded public var denominator: Int?
+
+            public init(
+                header: String, stated: Double, evidence: SourceSpan, parts: [Double], partsDecimals: Int,
+                partsEvidence: [SourceSpan], isRatio: Bool, numerator: Int? = nil, denominator: Int? = nil
+            ) {
+                self.header = header
+                self.stated = stated
+                self.evidence = evidence
+                self.parts = parts
+                self.partsDecimals = partsDecimals
+                self.partsEvidence = partsEvidence
+                self.isRatio = isRatio
+                self.numerator = numerator
+                self.denominator = denominator
+            }
+
+            /// How far the sum of `parts` may stand from `stated` by rounding alone: half a unit
+            /// of the last printed decimal for each figure summed, and for the total.
+            public var sumTolerance: Double {
+                let half = { (d: Int) in (0..<max(0, d)).reduce(0.5) { acc, _ in acc / 10 } }
+                return (Double(parts.count) * half(partsDecimals) + half(NumberText.decimals(in: evidence.text))) * 1.000001
+            }
+
+            /// Whether `stated` is the sum of `parts`, within `sumTolerance`.
+            public var isSumOfParts: Bool { abs(parts.reduce(0, +) - stated) <= sumTolerance }
         }
     }
 

@@ -12,6 +12,14 @@ struct IndicatorTable {
         .annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent, .modifiedTarget, .percentModified,
     ]
 
+    /// The header's cells as printed, by column (for messages, and for ratio columns that
+    /// name what they divide: `Dev. / Aprob.`).
+    var headers: [String] = []
+    /// Block indices of the rows that sum the rows above them: `TOTALES`, `Total del Gasto`
+    /// (`totalRows`), and a group's subtotal (`subtotalRows`, `ZONA I TUXTLA ...`).
+    var totalRows: [Int] = []
+    var subtotalRows: [Int] = []
+
     /// Where a table with no indicator column names each row's subject (a work program's
     /// `UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, a zone, a unit): set by `find`.
     var nameColumn: Int?
@@ -43,7 +51,9 @@ struct IndicatorTable {
         guard let code = columns.firstIndex(of: .code) else { return }
         func filled(_ r: Int) -> Bool { !(blocks[r].cells[safe: code]?.text.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
         guard rows.filter(filled).count * 10 >= rows.count * 6 else { return }
-        rows.removeAll { r in !filled(r) && blocks[r].cells.filter { Self.isFigure($0.text) }.count >= 2 }
+        let groups = rows.filter { r in !filled(r) && blocks[r].cells.filter { Self.isFigure($0.text) }.count >= 2 }
+        subtotalRows += groups
+        rows.removeAll(where: Set(groups).contains)
     }
 
     /// Finds indicator tables: a header row naming target or indicator columns, then its data
@@ -71,13 +81,18 @@ struct IndicatorTable {
                     if let c = current, c.columns == kinds { continue }
                     if let c = current { tables.append(c) }
                     current = IndicatorTable(columns: kinds, rows: [])
+                    current!.headers = block.cells.map { Self.oneLine($0.text) }
                     // A PDF may run the header into the first row: the cells' remaining lines are data.
                     if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
                     continue
                 }
             }
-            if current != nil, block.cells.contains(where: { !$0.text.isEmpty }), !Self.isTotalRow(block.cells) {
-                current!.rows.append(i)
+            if current != nil, block.cells.contains(where: { !$0.text.isEmpty }) {
+                if Self.isTotalRow(block.cells, indicatorColumn: current!.columns.firstIndex(of: .indicator)) {
+                    current!.totalRows.append(i)
+                } else {
+                    current!.rows.append(i)
+                }
             }
         }
         if let c = current { tables.append(c) }
@@ -89,15 +104,32 @@ struct IndicatorTable {
     }
 
     /// A row of sums under the indicators: its first filled cell (the key cell, or one label
-    /// set across the key columns) says only `Total`, `Totales`, `Subtotal`, `Total general`.
-    /// It names no indicator and makes no record.
-    static func isTotalRow(_ cells: [SpannedText]) -> Bool {
-        guard let first = cells.first(where: { $0.text.contains(where: { !$0.isWhitespace }) }) else { return false }
-        let words = first.text.lowercased()
+    /// set across the key columns) says only `Total`, `Totales`, `Subtotal`, `Total general`;
+    /// or it starts with such a word (`Total del Gasto`) where the row names no indicator
+    /// (an indicator may well be called `Total de alumnos atendidos`). It makes no record.
+    static func isTotalRow(_ cells: [SpannedText], indicatorColumn: Int? = nil) -> Bool {
+        guard let k = cells.firstIndex(where: { $0.text.contains(where: { !$0.isWhitespace }) }) else { return false }
+        let words = Folding.fold(cells[k].text)
             .split(whereSeparator: { !$0.isLetter })
             .map(String.init)
         let key = words.joined(separator: " ")
-        return ["total", "totales", "subtotal", "subtotales", "sub total", "sub totales", "total general", "gran total"].contains(key)
+        if ["total", "totales", "subtotal", "subtotales", "sub total", "sub totales", "total general", "gran total"].contains(key) {
+            return true
+        }
+        guard let first = words.first, ["total", "totales", "subtotal", "subtotales"].contains(first) || key.hasPrefix("gran total"),
+              let indicatorColumn
+        else { return false }
+        if k != indicatorColumn { return cells[safe: indicatorColumn]?.text.allSatisfy(\.isWhitespace) ?? true }
+        // In the indicator's own column: a sum row leaves the key cells before it blank and
+        // names nothing else.
+        return k > 0 && cells.indices.allSatisfy { c in
+            c == k || cells[c].text.allSatisfy(\.isWhitespace) || isFigure(cells[c].text)
+        }
+    }
+
+    /// A header cell's text on one line.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The data a header row carried after its labels, by column (see `find`).

@@ -95,7 +95,11 @@ public struct Parser: Sendable {
         rowBase.dates = reader.datesOutsideTables
         rowBase.periodMentions = reader.periodMentionsOutsideTables
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
-            table.dataRows(document.blocks).compactMap { rowRecord(rowBase, table: table, cells: $0.cells) }
+            var records = table.dataRows(document.blocks).compactMap { rowRecord(rowBase, table: table, cells: $0.cells) }
+            // The table's total and subtotal rows travel with its first record.
+            let sums = table.sums(document.blocks)
+            if !sums.isEmpty, !records.isEmpty { records[0].tableSums = sums }
+            return records
         }
         if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
             return rowRecords.enumerated().map { n, record in

@@ -8,6 +8,7 @@ public enum Catalogue {
         CodeHierarchyRule.self,
         PeriodExceedsAnnualRule.self,
         PercentMismatchRule.self,
+        TotalMismatchRule.self,
         CountMismatchRule.self,
         QuarterMismatchRule.self,
         DateOutsidePeriodRule.self,

@@ -16,5 +16,5 @@ struct Avance: AsyncParsableCommand {
 }
 
 enum AvanceVersion {
-    static let current = "0.3.0"
+    static let current = "0.4.0"
 }

@@ -31,6 +31,10 @@ import Testing
             signatories: [.init(name: "N", honorific: "Lic.", role: "R", evidence: span)],
             notices: [span],
             spreadsheetErrors: [span],
+            tableSums: [.init(label: span, isSubtotal: false, columns: [
+                .init(header: "Meta", stated: 3, evidence: span, parts: [1, 2], partsDecimals: 0, partsEvidence: [span, span],
+                      isRatio: true, numerator: 0, denominator: 0),
+            ])],
             findings: [Finding(rule: "r", severity: .info, message: "m", evidence: [span])]
         )
     }

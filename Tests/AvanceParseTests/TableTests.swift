@@ -127,6 +127,50 @@ import Testing
         #expect(rs.map { $0.indicator?.code } == ["I01", "I02"])
         #expect(IndicatorTable.isTotalRow(["Subtotal:", "", "12"].map { SpannedText(text: $0, anchors: []) }))
         #expect(!IndicatorTable.isTotalRow(["I03", "Total de escuelas atendidas", "12"].map { SpannedText(text: $0, anchors: []) }))
+        func cells(_ texts: String...) -> [SpannedText] { texts.map { SpannedText(text: $0, anchors: []) } }
+        // A label that only starts with "Total", where the row names no indicator.
+        #expect(IndicatorTable.isTotalRow(cells("", "Total del Gasto", "", "334,595,424.51"), indicatorColumn: 2))
+        #expect(IndicatorTable.isTotalRow(cells("", "Total del Gasto", "334,595,424.51"), indicatorColumn: 1))
+        #expect(!IndicatorTable.isTotalRow(cells("Total de escuelas atendidas", "12"), indicatorColumn: 0))
+        #expect(!IndicatorTable.isTotalRow(cells("E024", "Total de escuelas atendidas", "Anual", "12"), indicatorColumn: 1))
+    }
+
+    @Test func totalAndSubtotalRowsKeepWhatTheySum() throws {
+        let rs = try Self.records("""
+            Periodo: enero-junio de 2018
+
+            | Posición | Unidad de capacitación | Programado | Realizado | % de cumplimiento |
+            |---|---|---|---|---|
+            | 1 | Unidad Tuxtla | 237 | 216 | 91% |
+            | 2 | Acción móvil Soyaló | 17 | 8 | 47% |
+            |  | Zona I | 254 | 224 | 88% |
+            | 3 | Unidad Tapachula | 27.5 | 22 | 80% |
+            | 4 | Acción móvil Motozintla | 12 | 6 | 50% |
+            |  | Zona II | 39.5 | 28 | 71% |
+            |  | TOTALES | 293.5 | 252 | 86% |
+            """)
+        #expect(rs.map { $0.indicator?.name } == ["Unidad Tuxtla", "Acción móvil Soyaló", "Unidad Tapachula", "Acción móvil Motozintla"])
+        #expect(rs.dropFirst().allSatisfy { $0.tableSums == nil })
+        let sums = try #require(rs.first?.tableSums)
+        // In the order printed: the zones (summing the rows above each), then the total.
+        #expect(sums.map { $0.label.text } == ["Zona I", "Zona II", "TOTALES"])
+        #expect(sums.map(\.isSubtotal) == [true, true, false])
+        #expect(sums[1].columns.map(\.parts) == [[27.5, 12], [22, 6], [80, 50]])
+        #expect(sums[2].columns.map(\.stated) == [293.5, 252, 86])
+        #expect(sums[2].columns.map(\.parts.count) == [4, 4, 4])
+        #expect(sums[2].columns.map(\.partsDecimals) == [1, 0, 0])
+        #expect(sums[2].columns.map(\.isRatio) == [false, false, true])
+        // The percentage divides what was achieved by the target to its left.
+        #expect(sums[2].columns[2].numerator == 1 && sums[2].columns[2].denominator == 0)
+        #expect(sums[2].columns.map(\.isSumOfParts) == [true, true, false])
+    }
+
+    @Test func aFigureInATableCell() {
+        #expect(CellFigure("3,442") == CellFigure(value: 3442, decimals: 0, isPercent: false))
+        #expect(CellFigure("$ 188,383,103.05") == CellFigure(value: 188_383_103.05, decimals: 2, isPercent: false))
+        #expect(CellFigure("-224") == CellFigure(value: -224, decimals: 0, isPercent: false))
+        #expect(CellFigure("91.5%") == CellFigure(value: 91.5, decimals: 1, isPercent: true))
+        for text in ["", "1,23", "12,3456", "1.2.3", "Anual", "2 de 3", "-"] { #expect(CellFigure(text) == nil, "\(text)") }
     }
 
     @Test func aWorkProgramCountsItsActions() throws {

@@ -14,3 +14,36 @@ public enum NumberText {
         return String(v)
     }
 }
+
+extension NumberText {
+    /// `1437` → `1,437`, `188383103.05` → `188,383,103.05`: grouped by thousands as Mexican
+    /// reports print figures, with `decimals` places.
+    public static func grouped(_ value: Double, decimals: Int) -> String {
+        let d = max(0, min(decimals, 6))
+        var scale = 1.0
+        for _ in 0..<d { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return show(value) }
+        let whole = Int64(scaled / scale)
+        let fraction = Int64(scaled - Double(whole) * scale)
+        var digits = String(whole)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        var out = (value < 0 && scaled != 0 ? "-" : "") + groups.joined(separator: ",")
+        if d > 0 {
+            let f = String(fraction)
+            out += "." + String(repeating: "0", count: d - f.count) + f
+        }
+        return out
+    }
+
+    /// The digits a figure prints after its decimal point (`1,437` → 0, `0.563` → 3, `91.5%` → 1).
+    public static func decimals(in text: String) -> Int {
+        guard let point = text.lastIndex(of: ".") else { return 0 }
+        return text[text.index(after: point)...].prefix(while: { $0.isASCII && $0.isNumber }).count
+    }
+}
