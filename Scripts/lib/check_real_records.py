@@ -33,7 +33,7 @@ import unicodedata
 
 TIMEOUT = float(os.environ.get("CHECK_REAL_SECONDS", "300"))
 NUMBER_TOLERANCE = 0.05
-MAX_DETAIL_LINES = 40
+MAX_DETAIL_LINES = int(os.environ.get("CHECK_DETAIL_LINES", "40"))
 
 STRING_FIELDS = [
     "program.code", "program.name", "responsibleUnit",

@@ -20,6 +20,43 @@ struct IndicatorTable {
     var totalRows: [Int] = []
     var subtotalRows: [Int] = []
 
+    /// The block of the header row.
+    var headerBlock: Int?
+
+    /// Words of a subject column's header that say its rows are units, places or offices
+    /// (`UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, `Plantel`, `Zona`, `Municipio`): who or where
+    /// the figures were achieved, not what they count.
+    static let unitWords: Set<String> = [
+        "unidad", "unidades", "plantel", "planteles", "zona", "zonas", "region", "regiones", "municipio", "municipios",
+        "delegacion", "delegaciones", "oficina", "oficinas", "sede", "sedes", "coordinacion", "direccion", "area",
+        "areas", "escuela", "escuelas", "centro", "centros", "dependencia", "dependencias", "jurisdiccion",
+        "campus", "modulo", "modulos", "sucursal", "localidad", "localidades",
+    ]
+
+    /// Whether the subject column (`nameColumn`) names units, places or offices.
+    var subjectIsUnit: Bool {
+        guard let c = nameColumn else { return false }
+        return !Set(Labels.normalize(headers[safe: c] ?? "").split(separator: " ").map(String.init)).isDisjoint(with: Self.unitWords)
+    }
+
+    /// What the targets count, where a target column's header says it in parentheses
+    /// (`ANUAL (CURSOS) TOTAL ANUAL PROGRAMADO`, `Meta anual (viviendas)`): the words, as printed.
+    func measure(_ blocks: [Block]) -> SpannedText? {
+        guard let h = headerBlock else { return nil }
+        let counted: Set<FieldKind> = [.annualTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .modifiedTarget]
+        for (c, kind) in columns.enumerated() where kind.map(counted.contains) ?? false {
+            guard let cell = blocks[h].cells[safe: c], let open = cell.text.firstIndex(of: "("),
+                  let close = cell.text[open...].firstIndex(of: ")") else { continue }
+            let inside = cell.slice(cell.text.index(after: open)..<close).trimmed()
+            let words = Labels.normalize(inside.text).split(separator: " ")
+            guard (1...3).contains(words.count), inside.text.allSatisfy({ $0.isLetter || $0 == " " }),
+                  words.allSatisfy({ $0.count >= 3 }), Set(words).isDisjoint(with: ["pesos", "mdp", "miles", "millones"])
+            else { continue }
+            return inside
+        }
+        return nil
+    }
+
     /// Where a table with no indicator column names each row's subject (a work program's
     /// `UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, a zone, a unit): set by `find`.
     var nameColumn: Int?
@@ -82,6 +119,7 @@ struct IndicatorTable {
                     if let c = current { tables.append(c) }
                     current = IndicatorTable(columns: kinds, rows: [])
                     current!.headers = block.cells.map { Self.oneLine($0.text) }
+                    current!.headerBlock = i
                     // A PDF may run the header into the first row: the cells' remaining lines are data.
                     if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
                     continue

@@ -31,7 +31,17 @@ struct InstitutionIndex {
     static let notAcronyms: Set<String> = [
         "PDF", "URL", "MIR", "PP", "UR", "ID", "RFC", "CURP", "COVID", "SARS", "HTML", "WEB", "II", "III", "IV",
         "VI", "VII", "VIII", "IX", "XI", "XII", "N/A", "NA", "SN", "CP", "AM", "PM", "OK", "TV", "QR", "MX", "PI",
+        // Words a table or a title prints in capitals: a report's own vocabulary, no body's name.
+        "POA", "PEA", "PAT", "PBR", "PERIODO", "TOTAL", "TOTALES", "SUBTOTAL", "ZONA", "ANUAL", "META", "METAS",
+        "AVANCE", "NOTA", "FIN", "SIN", "TRIMESTRE", "SEMESTRE", "ACUMULADO", "PROGRAMADO", "REALIZADO",
+        // Standards, and the words of spreadsheet errors (`#REF!`, `#¡VALOR!`).
+        "ISO", "NMX", "NOM", "REF", "DIV", "VALUE", "VALOR", "NAME", "NOMBRE", "NULL", "NULO", "NUM",
     ]
+
+    /// Whether capitals are no acronym of a body: a word of the list above, or a month (`ENE-JUN`).
+    static func isNotAnAcronym(_ word: String) -> Bool {
+        notAcronyms.contains(word) || Months.month(Folding.fold(word)) != nil
+    }
 
     /// Comparable form of a name: folded, with "del Estado de" reduced to "de".
     static func key(_ name: String) -> String {
@@ -85,7 +95,7 @@ struct InstitutionIndex {
                 entries[e].firstAnyPosition = position
             }
             mentionsByBlock[block, default: []].append((position, e))
-        } else if isolated, acronym.count >= 3, !otherAcronyms.contains(acronym), !Self.notAcronyms.contains(acronym),
+        } else if isolated, acronym.count >= 3, !otherAcronyms.contains(acronym), !Self.isNotAnAcronym(acronym),
                   acronym.allSatisfy({ $0.isLetter }) {
             let earlier = undefined[acronym]
             undefined[acronym] = ((earlier?.count ?? 0) + 1, earlier?.span ?? span, earlier?.order ?? position)

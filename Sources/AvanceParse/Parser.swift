@@ -95,7 +95,10 @@ public struct Parser: Sendable {
         rowBase.dates = reader.datesOutsideTables
         rowBase.periodMentions = reader.periodMentionsOutsideTables
         let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
-            var records = table.dataRows(document.blocks).compactMap { rowRecord(rowBase, table: table, cells: $0.cells) }
+            let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
+            var records = table.dataRows(document.blocks).compactMap {
+                rowRecord(rowBase, table: table, cells: $0.cells, measure: measure)
+            }
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
             if !sums.isEmpty, !records.isEmpty { records[0].tableSums = sums }
@@ -155,6 +158,12 @@ public struct Parser: Sendable {
         return IndicatorRecord.CodedName(code: code, name: name, evidence: text.trimmed().span)
     }
 
+    /// `CURSOS` → `Cursos`: a heading's words as a name.
+    static func sentenceCase(_ text: String) -> String {
+        let lower = text.lowercased()
+        return lower.prefix(1).uppercased() + lower.dropFirst()
+    }
+
     /// `Dirección de Vinculación Interinstitucional (DVI)` as a name and an acronym.
     private static func organization(_ text: SpannedText) -> IndicatorRecord.Organization {
         let (name, acronym) = InstitutionIndex.nameAndAcronym(text.text)
@@ -200,7 +209,10 @@ public struct Parser: Sendable {
     ]
 
     /// The record of one row of an indicator table.
-    private func rowRecord(_ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText]) -> IndicatorRecord? {
+    /// `measure`: what the targets of a table of units count (see `IndicatorTable.measure`).
+    private func rowRecord(
+        _ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText], measure: SpannedText? = nil
+    ) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
         let named = table.nameColumn.flatMap { block[safe: $0] }.map { $0.trimmed() }.flatMap { $0.text.isEmpty ? nil : $0 }
         guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named else { return nil }
@@ -208,6 +220,15 @@ public struct Parser: Sendable {
         record.actions = []
         record.spreadsheetErrors = SpreadsheetErrors.spans(of: block)
         var (code, name) = CodeSplitter.split(indicatorCell.text)
+        var indicatorEvidence = indicatorCell.span
+        // A work program's progress by unit (`UNIDAD DE CAPACITACIÓN TUXTLA`): the row's subject
+        // is the unit that achieved the figures, and the indicator is what they count.
+        let byUnit = table.cell(.indicator, in: block) == nil && table.cell(.actionTitle, in: block) == nil ? measure : nil
+        if let byUnit {
+            record.responsibleUnit = Self.organization(indicatorCell)
+            (code, name) = (nil, Self.sentenceCase(TextCleaning.clean(byUnit.text)))
+            indicatorEvidence = byUnit.span
+        }
         let level = table.cell(.level, in: block).map { Folding.fold($0.text) } ?? ""
         let codeCell = table.cell(.code, in: block)
         let summary = table.cell(.summary, in: block)
@@ -220,7 +241,8 @@ public struct Parser: Sendable {
             switch CodeShape.of(clave) {
             case .component where level.hasPrefix("componente") || level.isEmpty: record.component = objective
             case .activity where level.hasPrefix("actividad") || level.isEmpty: record.activity = objective
-            default: if code == nil { code = clave }
+            // A unit's position in a table of units is no indicator's code.
+            default: if code == nil && byUnit == nil { code = clave }
             }
         }
         if let indicatorCode = table.cell(.indicatorCode, in: block) { code = TextCleaning.clean(indicatorCode.text) }
@@ -229,7 +251,7 @@ public struct Parser: Sendable {
             level: table.cell(.level, in: block).flatMap { Levels.level(of: $0.text) },
             frequency: table.cell(.frequency, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
             formula: table.cell(.formula, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
-            evidence: indicatorCell.span
+            evidence: indicatorEvidence
         )
         // A program, unit or period given in the row itself (a CONAC `PP` and `UR`, SIPOT's dates).
         if let program = table.cell(.program, in: block) { record.program = Self.codedName(program) }
@@ -255,6 +277,7 @@ public struct Parser: Sendable {
         }
         if record.period?.isCumulative == true { found.cumulative = true }
         record.targets = found.targets
+        if let byUnit, record.targets.unit == nil { record.targets.unit = TextCleaning.clean(byUnit.text).lowercased() }
         return record
     }
 }

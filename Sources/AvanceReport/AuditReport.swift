@@ -114,6 +114,11 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
     @NullEncoded public var component: Level?
     @NullEncoded public var activity: Level?
     @NullEncoded public var indicator: Level?
+    /// The responsible unit, as the latest report names it.
+    @NullEncoded public var responsibleUnit: String?
+    /// Whether the title names the responsible unit: where other indicators share its
+    /// institution, place and name (a work program's `Cursos`, one per unit).
+    public var titleNamesUnit: Bool = false
     /// One per record, by year, quarter and path.
     public var reports: [ReportRow]
     /// Cross-report findings first, then each record's own, by year and quarter.
@@ -121,8 +126,9 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
 
     public init(
         institution: String?, program: Level?, component: Level?, activity: Level?, indicator: Level?,
-        reports: [ReportRow], findings: [ReportFinding]
+        responsibleUnit: String? = nil, reports: [ReportRow], findings: [ReportFinding]
     ) {
+        self.responsibleUnit = responsibleUnit
         self.institution = institution
         self.program = program
         self.component = component
@@ -132,8 +138,15 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
         self.findings = findings
     }
 
-    /// The indicator's own name, else the deepest level named.
+    /// The indicator's own name, else the deepest level named; with its responsible unit
+    /// where that tells it from another (`Cursos — UNIDAD DE CAPACITACIÓN TUXTLA`).
     public var title: String {
+        guard titleNamesUnit, let responsibleUnit else { return name }
+        return "\(name) — \(responsibleUnit)"
+    }
+
+    /// The indicator's own name, else the deepest level named.
+    public var name: String {
         for level in [indicator, activity, component, program] {
             if let level, !level.label.isEmpty { return level.label }
         }

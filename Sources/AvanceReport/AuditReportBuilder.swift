@@ -7,7 +7,13 @@ extension AuditReport {
         _ audits: [IndicatorAudit], generatedAt: String, failures: [FailedFile] = [], database: String? = nil,
         year: Int? = nil, program: String? = nil
     ) {
-        let sections = audits.map(IndicatorSection.init).sorted { a, b in
+        var sections = audits.map(IndicatorSection.init)
+        // Indicators that share institution, place and name are told apart by their unit.
+        let key = { (s: IndicatorSection) in [s.institution ?? "", s.place, s.name] }
+        var count: [[String]: Int] = [:]
+        for s in sections { count[key(s), default: 0] += 1 }
+        for k in sections.indices where count[key(sections[k]), default: 0] > 1 { sections[k].titleNamesUnit = true }
+        sections.sort { a, b in
             let ka = [a.institution ?? "", a.place, a.title], kb = [b.institution ?? "", b.place, b.title]
             return ka.lexicographicallyPrecedes(kb)
         }
@@ -36,6 +42,10 @@ extension IndicatorSection {
             default: return nil
             }
         }.first
+        let unit = records.reversed().lazy.compactMap { r -> String? in
+            guard let u = r.responsibleUnit else { return nil }
+            return u.name ?? u.acronym
+        }.first
         var findings = audit.findings.map { yf in
             let fallback = records.first { $0.period?.year == yf.year }?.source.path ?? records.first?.source.path ?? ""
             return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil)
@@ -60,7 +70,7 @@ extension IndicatorSection {
             component: level { $0.component.map { ($0.code, $0.name) } },
             activity: level { $0.activity.map { ($0.code, $0.name) } },
             indicator: level { $0.indicator.map { ($0.code, $0.name) } },
-            reports: rows, findings: findings
+            responsibleUnit: unit, reports: rows, findings: findings
         )
     }
 }

@@ -133,6 +133,11 @@ import Testing
             == ["Transparency International", "Fiscalía Anticorrupción"])
     }
 
+    @Test func capitalsThatNameNoBody() {
+        for word in ["JUN", "ENE", "SEPT", "REF", "ISO", "TOTALES", "POA"] { #expect(InstitutionIndex.isNotAnAcronym(word), "\(word)") }
+        for word in ["IQM", "SESAEQROO", "CONALEP", "INAEBA"] { #expect(!InstitutionIndex.isNotAnAcronym(word), "\(word)") }
+    }
+
     @Test func initialsFindAnInstitutionUnderAnotherName() {
         #expect(InstitutionIndex.initials("Secretaría Ejecutiva del SAEQROO") == "SESAEQROO")
         #expect(InstitutionIndex.key("Poder Judicial del Estado de Quintana Roo") == InstitutionIndex.key("Poder Judicial de Quintana Roo"))

@@ -116,6 +116,35 @@ import Testing
         #expect(rs.map(\.targets.periodIsCumulative) == [true, true, true])
     }
 
+    @Test func aTableOfUnitsCountsWhatItsHeaderSays() throws {
+        // The subject column names units, and a target's header says what they count: each
+        // row is that measure, achieved by that unit; a unit's position is no indicator code.
+        let rs = try Self.records("""
+            PERIODO: Ene-Jun 2018
+
+            | Posición | Unidad de capacitación / especialidad | Total anual programado (cursos) | Programado ene-jun | Realizado ene-jun | % de cumplimiento |
+            |---|---|---|---|---|---|
+            | 1 | Unidad de capacitación Tuxtla | 527 | 237 | 216 | 91% |
+            | 2 | Acción móvil Berriozabal | 26 | 15 | 16 | 107% |
+            """)
+        #expect(rs.map { $0.indicator?.name } == ["Cursos", "Cursos"])
+        #expect(rs.map { $0.indicator?.code } == [nil, nil])
+        #expect(rs.map { $0.indicator?.evidence?.text } == ["cursos", "cursos"])
+        #expect(rs.map { $0.responsibleUnit?.name } == ["Unidad de capacitación Tuxtla", "Acción móvil Berriozabal"])
+        #expect(rs.map(\.targets.unit) == ["cursos", "cursos"])
+        // Where the subject column names no units, its rows stay the indicators.
+        let named = try Self.records("""
+            PERIODO: Ene-Jun 2018
+
+            | Posición | Especialidad | Total anual programado (cursos) | Programado ene-jun | Realizado ene-jun |
+            |---|---|---|---|---|
+            | 1 | Cursos de computación básica | 50 | 20 | 18 |
+            | 2 | Cursos de inglés | 30 | 12 | 12 |
+            """)
+        #expect(named.map { $0.indicator?.name } == ["Cursos de computación básica", "Cursos de inglés"])
+        #expect(named.map { $0.responsibleUnit } == [nil, nil])
+    }
+
     @Test func aTotalRowUnderTheIndicatorsMakesNoRecord() throws {
         let rs = try Self.records("""
             | Clave | Nivel | Indicador | Meta anual programada | Avance acumulado |

@@ -30,6 +30,19 @@ import Testing
         return AuditReport(generatedAt: "2024-10-01T00:00:00Z", failures: [FailedFile(path: "b/roto.pdf", reason: "truncated")], indicators: [section])
     }
 
+    @Test func indicatorsOfOneNameAreToldApartByTheirUnit() {
+        func audit(_ unit: String, row: Int) -> IndicatorAudit {
+            var r = IndicatorRecord(source: .init(path: "poa.pdf", sha256: "0", format: .pdf, row: row))
+            r.indicator = .init(code: nil, name: "Cursos", description: nil, evidence: nil)
+            r.responsibleUnit = .init(name: unit, acronym: nil)
+            return IndicatorAudit(records: [r], findings: [])
+        }
+        let single = AuditReport([audit("UNIDAD TUXTLA", row: 1)], generatedAt: "2024-10-01T00:00:00Z")
+        #expect(single.indicators.map(\.title) == ["Cursos"])
+        let two = AuditReport([audit("UNIDAD TUXTLA", row: 1), audit("ACCIÓN MÓVIL SOYALÓ", row: 2)], generatedAt: "2024-10-01T00:00:00Z")
+        #expect(two.indicators.map(\.title) == ["Cursos — ACCIÓN MÓVIL SOYALÓ", "Cursos — UNIDAD TUXTLA"])
+    }
+
     @Test func theSummaryCountsDocumentsRecordsAndFindings() {
         let s = Self.report().summary
         #expect((s.documents, s.records, s.indicators, s.failedFiles) == (2, 2, 1, 1))

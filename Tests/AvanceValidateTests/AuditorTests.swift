@@ -19,6 +19,28 @@ import Testing
         #expect(groups.contains(["f.txt"]), "another institution")
     }
 
+    @Test func eachUnitOfATableOfUnitsIsItsOwnSeries() {
+        func row(_ path: String, quarter: Int, row: Int, unit: String?) -> IndicatorRecord {
+            var r = ExampleRecords.report(path, quarter: quarter, annual: 10, indicator: nil, indicatorName: "Cursos", activity: nil)
+            r.source.row = row
+            r.responsibleUnit = unit.map { .init(name: $0, acronym: nil) }
+            return r
+        }
+        let records = [
+            row("poa-T1.pdf", quarter: 1, row: 1, unit: "ACCIÓN MÓVIL TUXTLA"),
+            row("poa-T1.pdf", quarter: 1, row: 2, unit: "ACCIÓN MÓVIL TUXTLA CHICO"),
+            row("poa-T2.pdf", quarter: 2, row: 1, unit: "Acción Móvil Tuxtla"),
+            row("poa-T2.pdf", quarter: 2, row: 2, unit: "ACCIÓN MÓVIL TUXTLA CHICO"),
+            row("poa-T3.pdf", quarter: 3, row: 1, unit: nil),
+        ]
+        let groups = IndicatorMatcher.group(records).map { Set($0.records.map { "\($0.source.path)#\($0.source.row!)" }) }
+        #expect(groups.count == 2)
+        // One document's two units stay apart though one name holds the other; a report that
+        // names no unit joins the first series it matches.
+        #expect(groups.contains(["poa-T1.pdf#1", "poa-T2.pdf#1", "poa-T3.pdf#1"]))
+        #expect(groups.contains(["poa-T1.pdf#2", "poa-T2.pdf#2"]))
+    }
+
     @Test func settingsChangeCrossReportSeveritiesAndTurnRulesOff() {
         let example = [
             ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),

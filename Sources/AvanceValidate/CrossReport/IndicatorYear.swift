@@ -85,35 +85,62 @@ public struct IndicatorYear: Sendable {
 
 /// Sorts records into indicators.
 public enum IndicatorMatcher {
-    /// Groups records by `IndicatorIdentity`, then by institution: two records of the same
-    /// identity belong together unless both name their institution and neither the acronyms
-    /// nor the names (case and accents ignored) agree. A record that names no program,
+    /// Groups records by `IndicatorIdentity`, then by institution and responsible unit: two
+    /// records of the same identity belong together unless both name their institution (or
+    /// both their responsible unit) and neither the acronyms nor the names (case and accents
+    /// ignored) agree. (A work program's table of units reports one measure, `Cursos`, for
+    /// each unit: each unit's is its own series.) A record that names no program,
     /// component, activity or indicator stands alone.
     public static func group(_ records: [IndicatorRecord]) -> [IndicatorGroup] {
-        struct Cluster {
-            var identity: IndicatorIdentity
+        /// The names and acronyms an organisation goes by in a cluster's records.
+        struct Names {
             var names: Set<String> = []
             var acronyms: Set<String> = []
-            var records: [IndicatorRecord] = []
 
-            func accepts(names n: Set<String>, acronyms a: Set<String>) -> Bool {
-                if (n.isEmpty && a.isEmpty) || (names.isEmpty && acronyms.isEmpty) { return true }
-                return !names.isDisjoint(with: n) || !acronyms.isDisjoint(with: a)
+            init(_ organization: IndicatorRecord.Organization?) {
+                names = Set([organization?.name].compactMap { $0 }.map(IndicatorIdentity.normalisedName).filter { !$0.isEmpty })
+                acronyms = Set([organization?.acronym].compactMap { $0 }.map(Codes.key).filter { !$0.isEmpty })
             }
+
+            var isEmpty: Bool { names.isEmpty && acronyms.isEmpty }
+
+            /// Unless both are named and differ. Across documents, a name that holds the other
+            /// agrees with it (`Dirección de Planeación` and `Dirección de Planeación y
+            /// Evaluación`, as wording drifts); within one, only the same name does (its rows
+            /// `ACCIÓN MÓVIL TUXTLA` and `ACCIÓN MÓVIL TUXTLA CHICO` are two units).
+            func agrees(with other: Names, sameDocument: Bool = false) -> Bool {
+                if isEmpty || other.isEmpty || !acronyms.isDisjoint(with: other.acronyms) || !names.isDisjoint(with: other.names) {
+                    return true
+                }
+                return !sameDocument && names.contains { a in other.names.contains { b in a.contains(b) || b.contains(a) } }
+            }
+
+            mutating func add(_ other: Names) {
+                names.formUnion(other.names)
+                acronyms.formUnion(other.acronyms)
+            }
+        }
+        struct Cluster {
+            var identity: IndicatorIdentity
+            var institution: Names
+            var unit: Names
+            var records: [IndicatorRecord] = []
         }
         var clusters: [Cluster] = []
         var byIdentity: [IndicatorIdentity: [Int]] = [:]
         for record in records.sorted(by: order) {
             let identity = IndicatorIdentity(record)
-            let institution = record.reportingInstitution
-            let names = Set([institution?.name].compactMap { $0 }.map(IndicatorIdentity.normalisedName).filter { !$0.isEmpty })
-            let acronyms = Set([institution?.acronym].compactMap { $0 }.map(Codes.key).filter { !$0.isEmpty })
-            if !identity.isEmpty, let k = byIdentity[identity, default: []].first(where: { clusters[$0].accepts(names: names, acronyms: acronyms) }) {
+            let institution = Names(record.reportingInstitution)
+            let unit = Names(record.responsibleUnit)
+            if !identity.isEmpty, let k = byIdentity[identity, default: []].first(where: {
+                clusters[$0].institution.agrees(with: institution)
+                    && clusters[$0].unit.agrees(with: unit, sameDocument: clusters[$0].records.contains { $0.source.path == record.source.path })
+            }) {
                 clusters[k].records.append(record)
-                clusters[k].names.formUnion(names)
-                clusters[k].acronyms.formUnion(acronyms)
+                clusters[k].institution.add(institution)
+                clusters[k].unit.add(unit)
             } else {
-                clusters.append(Cluster(identity: identity, names: names, acronyms: acronyms, records: [record]))
+                clusters.append(Cluster(identity: identity, institution: institution, unit: unit, records: [record]))
                 byIdentity[identity, default: []].append(clusters.count - 1)
             }
         }
