@@ -22,6 +22,11 @@ struct IndicatorTable {
 
     /// The block of the header row.
     var headerBlock: Int?
+    /// Where the table goes on, on the next page, with its other columns: the block of each
+    /// row's continuation, in order (see `joiningContinuations`), and how many cells the rows
+    /// of the first part take.
+    var continuation: [Int]?
+    var leftWidth = 0
 
     /// Words of a subject column's header that say its rows are units, places or offices
     /// (`UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, `Plantel`, `Zona`, `Municipio`): who or where
@@ -134,7 +139,9 @@ struct IndicatorTable {
             }
         }
         if let c = current { tables.append(c) }
+        tables = joiningContinuations(tables, blocks)
         for k in tables.indices {
+            tables[k].aligningColumnsByContent(blocks)
             tables[k].dropGroupRows(blocks)
             tables[k].findNameColumn(blocks)
         }
@@ -222,7 +229,15 @@ struct IndicatorTable {
         if let first = firstRow {
             rows.append((first.block, first.cells.map { $0 ?? SpannedText(text: "", anchors: []) }))
         }
-        rows += self.rows.map { ($0, blocks[$0].cells) }
+        if let continuation, continuation.count == self.rows.count {
+            let pad = SpannedText(text: "", anchors: [])
+            rows += zip(self.rows, continuation).map { r, c in
+                let left = blocks[r].cells
+                return (r, left + [SpannedText](repeating: pad, count: max(0, leftWidth - left.count)) + blocks[c].cells)
+            }
+        } else {
+            rows += self.rows.map { ($0, blocks[$0].cells) }
+        }
         return rows
     }
 

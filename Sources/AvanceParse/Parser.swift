@@ -273,7 +273,9 @@ public struct Parser: Sendable {
         }
         var found = TargetReader.Found()
         for kind in Self.targetKinds {
-            if let cell = table.cell(kind, in: block), Self.stated(cell.text) != nil { TargetReader.take(kind, cell, into: &found) }
+            if let cell = table.cell(kind, in: block), Self.stated(cell.text) != nil {
+                TargetReader.take(kind, cell, inRow: true, into: &found)
+            }
         }
         if record.period?.isCumulative == true { found.cumulative = true }
         record.targets = found.targets

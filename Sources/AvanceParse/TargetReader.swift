@@ -37,8 +37,11 @@ struct TargetReader {
 
     // MARK: fields and cells
 
-    /// A value from a labelled field or a table cell of a known kind.
-    static func take(_ kind: FieldKind, _ value: SpannedText, into found: inout Found) {
+    /// A value from a labelled field or a table cell of a known kind. In a row of a table of
+    /// indicators (`inRow`), a percentage under a target's column is that target (an indicator
+    /// measured in percent: SIPOT's `Metas programadas` `100%`); in a field it is left to the
+    /// percentage's own label, as prose says "un avance del 75 %".
+    static func take(_ kind: FieldKind, _ value: SpannedText, inRow: Bool = false, into found: inout Found) {
         if kind == .unitOfMeasure {
             if found.unit == nil, !value.text.isEmpty { found.unit = TextCleaning.clean(value.text) }
             return
@@ -58,8 +61,8 @@ struct TargetReader {
         let t = TokenizedText(value)
         for i in t.tokens.indices {
             guard let m = NumberRecognizer.match(t, at: i, allowArticleOne: true) else { continue }
-            assign(slot, m.value, t.span(m.first, m.last), isPercent: m.isPercent || slot == .percent || slot == .percentModified,
-                   into: &found)
+            let isPercent = slot == .percent || slot == .percentModified || (m.isPercent && !inRow)
+            assign(slot, m.value, t.span(m.first, m.last), isPercent: isPercent, into: &found)
             if found.unit == nil, slot == .annual, let next = t.tokens[safe: m.last + 1], next.kind == .word {
                 found.unit = String(next.raw)
             }

@@ -194,6 +194,70 @@ import Testing
         #expect(sums[2].columns.map(\.isSumOfParts) == [true, true, false])
     }
 
+    /// A table row of a PDF page: its cells, each at `page`.
+    static func pdfRow(_ cells: [String], page: Int, line: Int) -> Block {
+        let spanned = cells.enumerated().map { k, t in SpannedText(t, page: page, line: line, column: 1 + 20 * k) }
+        return Block(kind: .tableRow, text: SpannedText(cells.joined(separator: " | "), page: page, line: line), cells: spanned)
+    }
+
+    @Test func aTableWiderThanThePageGoesOnWithItsOtherColumns() throws {
+        // Page 1: the indicators; page 2: the same rows' targets, as the portal prints a SIPOT format.
+        let blocks = [
+            Self.pdfRow(["Ejercicio", "Nombre del indicador", "Método de cálculo"], page: 1, line: 1),
+            Self.pdfRow(["2025", "Porcentaje de estudiantes titulados", "(Titulados / Egresados) * 100"], page: 1, line: 2),
+            Self.pdfRow(["2025", "Matrícula en nivel licenciatura", "Total de estudiantes inscritos"], page: 1, line: 3),
+            Block(kind: .heading, text: SpannedText("Indicadores de resultados", page: 2, line: 1)),
+            Self.pdfRow(["Unidad de medida", "Línea base", "Metas programadas", "Avance de metas"], page: 2, line: 2),
+            Self.pdfRow(["Porcentaje", "35", "40", "38"], page: 2, line: 3),
+            Self.pdfRow(["Estudiantes", "1555", "1570", "1490"], page: 2, line: 4),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        #expect(rs.map { $0.indicator?.name } == ["Porcentaje de estudiantes titulados", "Matrícula en nivel licenciatura"])
+        #expect(rs.map(\.targets.unit) == ["Porcentaje", "Estudiantes"])
+        #expect(rs.map(\.targets.annual) == [40, 1570])
+        #expect(rs.map(\.targets.achieved) == [38, 1490])
+        #expect(rs.map(\.targets.baseline) == [35, 1555])
+        #expect(rs.map { $0.targets.evidence(for: .achieved)?.page } == [2, 2])
+    }
+
+    @Test func valuesPrintedOneColumnOffTheirHeadersFindTheirHeaders() throws {
+        // An empty column was dropped in printing: from `Objetivo` on, each value stands one
+        // column left of its header, and an unlabelled figure follows `Avance`.
+        let rs = try Self.records("""
+            | Ejercicio | Programa | Objetivo institucional | Nombre del indicador | Dimensión | Frecuencia de medición | Línea base | Metas programadas | Metas ajustadas | Avance de metas | Sentido del indicador |
+            |---|---|---|---|---|---|---|---|---|---|---|
+            | 2025 | Coadyuvar a fortalecer la calidad de los servicios educativos | Porcentaje de profesores de tiempo completo con posgrado | Eficiencia | Anual | 100% | 100% | Sin ajuste | 73% | 26.7% | Ascendente |
+            | 2025 | Contribuir a incrementar la cobertura y la equidad educativa | Matrícula en nivel licenciatura de la institución | Eficacia | Anual | 1555 | 1570 | Sin ajuste | 1490 | -80 | Ascendente |
+            | 2025 | Contribuir a impulsar la ciencia, la tecnología y la innovación | Proyectos de investigación y desarrollo tecnológico realizados | Eficiencia | Semestral | 7 | 10 | Sin ajuste | 1 | 9 | Ascendente |
+            """)
+        #expect(rs.map { $0.indicator?.name } == [
+            "Porcentaje de profesores de tiempo completo con posgrado", "Matrícula en nivel licenciatura de la institución",
+            "Proyectos de investigación y desarrollo tecnológico realizados",
+        ])
+        #expect(rs.map { $0.program?.name } == [
+            "Coadyuvar a fortalecer la calidad de los servicios educativos", "Contribuir a incrementar la cobertura y la equidad educativa",
+            "Contribuir a impulsar la ciencia, la tecnología y la innovación",
+        ])
+        #expect(rs.map { $0.indicator?.frequency } == ["Anual", "Anual", "Semestral"])
+        #expect(rs.map(\.targets.baseline) == [100, 1555, 7])
+        #expect(rs.map(\.targets.annual) == [100, 1570, 10])
+        #expect(rs.map(\.targets.modified) == [nil, nil, nil])
+        #expect(rs.map(\.targets.achieved) == [73, 1490, 1])
+    }
+
+    @Test func aTableWhoseValuesStandUnderTheirHeadersIsReadStraight() throws {
+        let rs = try Self.records("""
+            | Clave | Indicador | Frecuencia | Meta anual | Avance |
+            |---|---|---|---|---|
+            | I01 | Número de talleres impartidos en los municipios | Trimestral | 40 | 28 |
+            | I02 | Número de visitas de verificación realizadas | Anual | 12 | |
+            | I03 | Porcentaje de quejas atendidas en tiempo | Mensual | 90 | 85 |
+            """)
+        #expect(rs.map { $0.indicator?.frequency } == ["Trimestral", "Anual", "Mensual"])
+        #expect(rs.map(\.targets.annual) == [40, 12, 90])
+        #expect(rs.map(\.targets.achieved) == [28, nil, 85])
+    }
+
     @Test func aFigureInATableCell() {
         #expect(CellFigure("3,442") == CellFigure(value: 3442, decimals: 0, isPercent: false))
         #expect(CellFigure("$ 188,383,103.05") == CellFigure(value: 188_383_103.05, decimals: 2, isPercent: false))
