@@ -62,7 +62,7 @@ extension IndicatorTable {
                 let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
                 if t.count == 4, let y = Int(t), (1990...2100).contains(y) { year += 1; continue }
                 if Self.isDate(t) { date += 1; continue }
-                if IndicatorTable.isFigure(t) { figure += 1; continue }
+                if CellFigure(t) != nil { figure += 1; continue }
                 if folded.hasPrefix("sin ajuste") || folded.hasPrefix("sin modificacion") || folded.hasPrefix("no hubo ajuste") {
                     noAdjustment += 1
                     continue
@@ -87,11 +87,12 @@ extension IndicatorTable {
             }
         }
 
-        /// `30/06/2025`, `2025-06-30`.
+        /// `30/06/2025`, `10/4/22`, `2025-06-30`.
         static func isDate(_ t: String) -> Bool {
             let parts = t.split(whereSeparator: { $0 == "/" || $0 == "-" })
-            return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }
-                && parts.contains { $0.count == 4 }
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+            let lengths = parts.map(\.count)
+            return (lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) || (lengths[0] <= 2 && lengths[1] <= 2 && [2, 4].contains(lengths[2]))
         }
 
         var words: Double { sentence + formula + shortText }
@@ -114,8 +115,11 @@ extension IndicatorTable {
         case .annualTarget?, .periodTarget?, .cumulativePeriodTarget?, .achieved?, .percent?, .percentModified?, .baseline?:
             return 2 * s.figure - 2 * (s.sentence + s.formula + categorical + s.date + s.year + s.noAdjustment)
         case .formula?: return 2 * s.formula + s.sentence - 2 * (s.figure + categorical + s.date)
-        case .indicator?, .description?, .program?, .summary?:
+        case .indicator?, .description?, .summary?:
             return s.sentence + s.formula * 0.5 + s.shortText * 0.5 - 2 * (s.figure + categorical + s.date + s.year)
+        case .program?:
+            // A program is named, or given by its code (`E024`, `22-23`).
+            return s.sentence + s.shortText * 0.5 - 2 * (categorical + s.date)
         case .unitOfMeasure?: return s.shortText - 2 * (s.figure + categorical + s.date + s.year)
         case .responsibleUnit?: return 0.5 * s.words - 2 * (s.figure + categorical + s.date)
         default:
@@ -157,7 +161,8 @@ extension IndicatorTable {
             }
         }
         let straight = (0..<min(m, n)).reduce(0.0) { $0 + fit[$1][$1] } - gap * Double(abs(m - n))
-        guard best[m][n] >= straight + 4 else { return }
+        // A clear gain: a few strong signals, and a good share of what the straight reading scores.
+        guard best[m][n] >= straight + max(4, abs(straight) / 2) else { return }
         var assigned = [Int?](repeating: nil, count: n)
         var (i, j) = (m, n)
         while i > 0 || j > 0 {

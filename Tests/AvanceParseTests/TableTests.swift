@@ -263,7 +263,7 @@ import Testing
         #expect(CellFigure("$ 188,383,103.05") == CellFigure(value: 188_383_103.05, decimals: 2, isPercent: false))
         #expect(CellFigure("-224") == CellFigure(value: -224, decimals: 0, isPercent: false))
         #expect(CellFigure("91.5%") == CellFigure(value: 91.5, decimals: 1, isPercent: true))
-        for text in ["", "1,23", "12,3456", "1.2.3", "Anual", "2 de 3", "-"] { #expect(CellFigure(text) == nil, "\(text)") }
+        for text in ["", "1,23", "12,3456", "1.2.3", "Anual", "2 de 3", "-", "22-23", "10/4/22"] { #expect(CellFigure(text) == nil, "\(text)") }
     }
 
     @Test func aWorkProgramCountsItsActions() throws {
