@@ -388,6 +388,24 @@ extension IndicatorRecord.Targets {
         }
     }
 
+    /// These targets, with each value they leave unstated taken, with its quote, from `other`
+    /// (the same indicator's row in another table of the document).
+    public func filled(from other: IndicatorRecord.Targets) -> IndicatorRecord.Targets {
+        var pairs: [(Value, Double, SourceSpan?)] = []
+        for v in Value.allCases {
+            if let x = value(v) { pairs.append((v, x, evidence(for: v))) } else if let x = other.value(v) { pairs.append((v, x, other.evidence(for: v))) }
+        }
+        func pick(_ v: Value) -> Double? { pairs.first { $0.0 == v }?.1 }
+        var t = IndicatorRecord.Targets(
+            unit: unit ?? other.unit, annual: pick(.annual), modified: pick(.modified), period: pick(.period),
+            periodIsCumulative: period != nil ? periodIsCumulative : other.periodIsCumulative, achieved: pick(.achieved),
+            compliancePercent: pick(.percent), compliancePercentModified: pick(.percentModified), baseline: pick(.baseline)
+        )
+        let spans = pairs.compactMap(\.2)
+        t.evidence = spans.count == pairs.count ? spans : []
+        return t
+    }
+
     /// The quote of a stated value, if the record carries one for it.
     public func evidence(for v: Value) -> SourceSpan? {
         let present = Value.allCases.filter { value($0) != nil }

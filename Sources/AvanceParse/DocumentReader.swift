@@ -44,7 +44,8 @@ struct DocumentReader {
         self.document = document
         self.options = options
         for (i, block) in document.blocks.enumerated() {
-            if block.kind == .field, let label = block.label, let kind = Labels.kind(of: label.text), fields[kind] == nil {
+            if block.kind == .field, let label = block.label, let kind = Labels.kind(of: label.text), fields[kind] == nil,
+               kind == .description || kind == .formula || !Self.isDefinition(block.text.text) {
                 fields[kind] = i
             }
             if block.kind == .tableRow {
@@ -62,6 +63,40 @@ struct DocumentReader {
     }
 
     func field(_ kind: FieldKind) -> Block? { fields[kind].map { blocks[$0] } }
+
+    /// The program a title names (`MATRIZ DE INDICADORES PARA RESULTADOS DEL PROGRAMA ANUAL DE
+    /// TRABAJO DEL CPC 22-23`): from the word `Programa` to the end of the title's line, in a
+    /// heading or one of the document's first blocks before any table.
+    var programFromTitle: SpannedText? {
+        for block in blocks.prefix(4) {
+            guard block.kind == .heading || block.kind == .paragraph else {
+                if block.kind == .tableRow { break }
+                continue
+            }
+            let text = block.text.text
+            var lineStart = text.startIndex
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                defer { lineStart = text.index(line.endIndex, offsetBy: 1, limitedBy: text.endIndex) ?? text.endIndex }
+                let words = line.split(separator: " ")
+                guard let k = words.firstIndex(where: { Folding.fold(String($0)) == "programa" }),
+                      k == 0 || ["del", "el", "de"].contains(Folding.fold(String(words[k - 1]))),
+                      words.count - k >= 3
+                else { continue }
+                return block.text.slice(words[k].startIndex..<line.endIndex).trimmed()
+            }
+        }
+        return nil
+    }
+
+    /// A glossary's line defines a label rather than giving its value (`Clave Programa: Se
+    /// refiere a la clave del Programa ...`, `Indicador: El nombre del indicador`); only a
+    /// description or a formula is a definition by nature.
+    static func isDefinition(_ value: String) -> Bool {
+        let folded = Folding.fold(value).trimmingCharacters(in: .whitespaces)
+        return ["se refiere a", "se refiere al", "es la columna", "es el nombre", "el nombre del", "la descripcion del",
+                "numero consecutivo", "corresponde a la", "corresponde al", "se anota", "se registra", "indica el", "indica la"]
+            .contains { folded.hasPrefix($0) }
+    }
 
     // MARK: period
 

@@ -241,6 +241,11 @@ struct IndicatorTable {
         return rows
     }
 
+    /// The header printed over the column of a kind.
+    func header(of kind: FieldKind) -> String? {
+        columns.firstIndex(of: kind).flatMap { headers[safe: $0] }
+    }
+
     /// The cell of a row under the column of a kind.
     func cell(_ kind: FieldKind, in cells: [SpannedText]) -> SpannedText? {
         guard let c = columns.firstIndex(of: kind), let cell = cells[safe: c] else { return nil }

@@ -68,6 +68,7 @@ public struct Parser: Sendable {
             declaredFormat: document.declaredFormat, pages: document.pages
         ))
         base.program = reader.field(.program).map { Self.codedName($0.text) }
+            ?? reader.programFromTitle.map { IndicatorRecord.CodedName(code: nil, name: TextCleaning.clean($0.text), evidence: $0.span) }
         base.component = reader.field(.component).map { Self.codedName($0.text) }
         base.activity = reader.field(.activity).map { Self.codedName($0.text) }
         if let b = reader.field(.indicator) {
@@ -94,7 +95,7 @@ public struct Parser: Sendable {
         var rowBase = base
         rowBase.dates = reader.datesOutsideTables
         rowBase.periodMentions = reader.periodMentionsOutsideTables
-        let rowRecords = tables.filter(\.hasIndicatorColumn).flatMap { table in
+        let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
             var records = table.dataRows(document.blocks).compactMap {
                 rowRecord(rowBase, table: table, cells: $0.cells, measure: measure)
@@ -104,6 +105,7 @@ public struct Parser: Sendable {
             if !sums.isEmpty, !records.isEmpty { records[0].tableSums = sums }
             return records
         }
+        let rowRecords = Self.joiningLinkedTables(perTable).flatMap { $0 }
         if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
             return rowRecords.enumerated().map { n, record in
                 var r = record
@@ -156,6 +158,57 @@ public struct Parser: Sendable {
     private static func codedName(_ text: SpannedText) -> IndicatorRecord.CodedName {
         let (code, name) = CodeSplitter.split(text.text)
         return IndicatorRecord.CodedName(code: code, name: name, evidence: text.trimmed().span)
+    }
+
+    /// Tables of one document that speak of the same indicators by their codes (a MIR and its
+    /// ficha técnica: `Clave Indicador` 01 to 19 in both) are one set of indicators: each
+    /// record of the later table completes the earlier table's record of the same code (what
+    /// the earlier one leaves unstated), and makes no record of its own.
+    static func joiningLinkedTables(_ tables: [[IndicatorRecord]]) -> [[IndicatorRecord]] {
+        func key(_ r: IndicatorRecord) -> String? {
+            guard let code = r.indicator?.code else { return nil }
+            let k = String(Codes.key(code).drop(while: { $0 == "0" }))
+            return k.isEmpty ? nil : k
+        }
+        var out: [[IndicatorRecord]] = []
+        for table in tables {
+            let keys = table.compactMap(key)
+            guard keys.count == table.count, keys.count >= 2, Set(keys).count == keys.count,
+                  let target = out.firstIndex(where: { earlier in
+                      let earlierKeys = earlier.compactMap(key)
+                      return Set(earlierKeys).count == earlier.count && Set(keys).isSubset(of: Set(earlierKeys))
+                  })
+            else {
+                out.append(table)
+                continue
+            }
+            for record in table {
+                guard let k = key(record), let i = out[target].firstIndex(where: { key($0) == k }) else { continue }
+                out[target][i] = Self.completing(out[target][i], with: record)
+            }
+        }
+        return out
+    }
+
+    /// `record` with what it leaves unstated taken from `other`.
+    static func completing(_ record: IndicatorRecord, with other: IndicatorRecord) -> IndicatorRecord {
+        var r = record
+        if r.program == nil { r.program = other.program } else if r.program?.code == nil, let code = other.program?.code {
+            r.program?.code = code
+        }
+        r.component = r.component ?? other.component
+        r.activity = r.activity ?? other.activity
+        r.responsibleUnit = r.responsibleUnit ?? other.responsibleUnit
+        if var i = r.indicator, let o = other.indicator {
+            i.level = i.level ?? o.level
+            i.frequency = i.frequency ?? o.frequency
+            i.formula = i.formula ?? o.formula
+            i.description = i.description ?? o.description
+            r.indicator = i
+        }
+        r.targets = r.targets.filled(from: other.targets)
+        r.spreadsheetErrors = (r.spreadsheetErrors ?? []) + (other.spreadsheetErrors ?? [])
+        return r
     }
 
     /// `CURSOS` → `Cursos`: a heading's words as a name.
@@ -254,7 +307,13 @@ public struct Parser: Sendable {
             evidence: indicatorEvidence
         )
         // A program, unit or period given in the row itself (a CONAC `PP` and `UR`, SIPOT's dates).
-        if let program = table.cell(.program, in: block) { record.program = Self.codedName(program) }
+        if let program = table.cell(.program, in: block) {
+            // Under `Clave Programa`, the whole cell is the code (`22-23`).
+            let isKey = table.header(of: .program).map { Labels.normalize($0).hasPrefix("clave") } ?? false
+            record.program = isKey
+                ? IndicatorRecord.CodedName(code: TextCleaning.clean(program.text), name: base.program?.name, evidence: program.span)
+                : Self.codedName(program)
+        }
         if let unit = table.cell(.responsibleUnit, in: block) { record.responsibleUnit = Self.organization(unit) }
         // A row of another year than the document's (a workbook of several years, each row with
         // its `Ejercicio`): the same part of that row's year.

@@ -67,6 +67,9 @@ import Testing
         #expect(Labels.columnKind(of: "Área(s) responsable(s) que genera(n), posee(n),\npublica(n) y actualizan la información") == .responsibleUnit)
         #expect(Labels.columnKind(of: "Unidad de medida del indicador") == .unitOfMeasure)
         #expect(Labels.columnKind(of: "Meta de la unidad") == nil, "one word and a connector is too little to go on")
+        #expect(Labels.columnKind(of: "Unidad de\nMedida del\nindicador") == .unitOfMeasure, "not its last line alone")
+        #expect(Labels.columnKind(of: " ", group: "Nivel") == .level, "a blank header under its group heading")
+        #expect(Labels.columnKind(of: "Situación Final", group: "Determinación Meta") == .annualTarget)
     }
 
     @Test func placeholdersStateNothing() {
@@ -256,6 +259,40 @@ import Testing
         #expect(rs.map { $0.indicator?.frequency } == ["Trimestral", "Anual", "Mensual"])
         #expect(rs.map(\.targets.annual) == [40, 12, 90])
         #expect(rs.map(\.targets.achieved) == [28, nil, 85])
+    }
+
+    @Test func aResultsMatrixAndItsFichaTecnicaAreOneSetOfIndicators() throws {
+        // The MIR names the indicators; the ficha técnica, later, gives their frequency, formula,
+        // unit, baseline and goal under the same `Clave Indicador`: one record per indicator.
+        let rs = try Self.records("""
+            MATRIZ DE INDICADORES PARA RESULTADOS DEL PROGRAMA ANUAL DE TRABAJO DEL CPC 22-23
+
+            | Nivel | Clave objetivo | Resumen narrativo | Responsable del objetivo | Clave indicador | Indicador |
+            |---|---|---|---|---|---|
+            | Fin | 01 | Contribuir a reducir la corrupción | CPC | 01 | Porcentaje de organismos que implementan estrategias |
+            | Componente 1 | 01 | Cultura ciudadana | CPC | 03 | Porcentaje de ciudadanos capacitados |
+
+            Clave Programa: Se refiere a la clave del Programa Anual de Trabajo, conforme al catálogo.
+
+            FICHA TÉCNICA DE INDICADORES
+
+            | Clave Programa | Nivel MIR | Clave Indicador | Denominación | Unidad de medida del indicador | Método de cálculo | Frecuencia de medición | Línea base | Situación final |
+            |---|---|---|---|---|---|---|---|---|
+            | 22-23 | Componente 1 | 03 | Porcentaje de ciudadanos capacitados | Porcentaje | (Capacitados / Meta) * 100 | Trimestral | 0% | 100% |
+            | 22-23 | Fin | 01 | Porcentaje de organismos que implementan estrategias | Porcentaje | (Organismos / Meta) * 100 | Anual | 0% | 5% |
+            """)
+        #expect(rs.map { $0.indicator?.code } == ["01", "03"])
+        #expect(rs.map { $0.indicator?.level } == ["Fin", "Componente"])
+        #expect(rs.map { $0.indicator?.frequency } == ["Anual", "Trimestral"])
+        #expect(rs.map { $0.indicator?.formula } == ["(Organismos / Meta) * 100", "(Capacitados / Meta) * 100"])
+        #expect(rs.map(\.targets.unit) == ["Porcentaje", "Porcentaje"])
+        #expect(rs.map(\.targets.baseline) == [0, 0])
+        #expect(rs.map(\.targets.annual) == [5, 100])
+        #expect(rs.map { $0.responsibleUnit?.acronym ?? $0.responsibleUnit?.name } == ["CPC", "CPC"])
+        // The program: its code from `Clave Programa`, its name from the title (the glossary's
+        // line defines the label and names nothing).
+        #expect(rs.map { $0.program?.code } == ["22-23", "22-23"])
+        #expect(rs.map { $0.program?.name } == ["PROGRAMA ANUAL DE TRABAJO DEL CPC 22-23", "PROGRAMA ANUAL DE TRABAJO DEL CPC 22-23"])
     }
 
     @Test func aFigureInATableCell() {

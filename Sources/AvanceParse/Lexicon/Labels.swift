@@ -29,7 +29,7 @@ enum Labels {
         add(.program, "programa presupuestario", "programa presupuestal", "programa", "pp",
             "nombre del programa", "clave y nombre del programa", "nombre del programa presupuestario",
             "programa presupuestario pp", "clave del programa", "nombre del programa o concepto al que corresponde el indicador",
-            "programa o concepto")
+            "programa o concepto", "clave programa")
         add(.component, "componente", "nombre del componente", "clave y nombre del componente")
         add(.activity, "actividad", "nombre de la actividad", "clave y nombre de la actividad", "actividad institucional")
         add(.indicator, "indicador", "nombre del indicador", "clave y nombre del indicador",
@@ -43,7 +43,8 @@ enum Labels {
         add(.year, "ejercicio", "ejercicio fiscal", "ano", "ano fiscal", "ejercicio presupuestal")
         add(.responsibleUnit, "unidad responsable", "area responsable", "unidad administrativa responsable",
             "ur", "responsable", "unidad ejecutora", "area ejecutora", "unidad administrativa",
-            "direccion responsable", "area", "responsable del indicador", "unidad responsable ur")
+            "direccion responsable", "area", "responsable del indicador", "unidad responsable ur",
+            "responsable del objetivo")
         add(.institution, "institucion", "dependencia", "ente publico", "entidad", "dependencia o entidad",
             "organismo", "ente", "sujeto obligado", "ente responsable", "entidad o dependencia", "institucion que reporta")
         add(.unitOfMeasure, "unidad de medida", "unidad de medicion", "u de medida", "unidad")
@@ -70,7 +71,7 @@ enum Labels {
         add(.indicatorCode, "clave indicador", "clave del indicador", "id indicador", "no de indicador")
         add(.code, "clave objetivo", "clave del objetivo", "clave de objetivo")
         add(.other, "medios de verificacion", "medio de verificacion", "supuestos", "supuesto",
-            "responsable del objetivo", "semaforo", "sentido del indicador", "sentido", "tipo", "dimension",
+            "semaforo", "situacion inicial", "sentido del indicador", "sentido", "tipo", "dimension",
             "dimension a medir", "tipo de indicador", "producto o evidencia", "evidencia", "proyecto",
             "observaciones", "nota", "notas", "diferencia", "variacion", "fuente de informacion",
             "fuente de informacion de los datos", "objetivo institucional", "estrategia transversal", "eje",
@@ -91,6 +92,8 @@ enum Labels {
         add(.periodEnd, "fecha de termino del periodo que se informa", "fecha de termino del periodo", "fecha de termino",
             "termino del periodo", "fin del periodo", "fecha de fin del periodo")
         add(.annualTarget, "cantidad", "cantidad o porcentaje")
+        // A ficha técnica's `Determinación de la meta`: where the indicator starts and the goal it ends at.
+        add(.annualTarget, "situacion final")
         add(.date, "fecha", "fecha de realizacion", "fecha del evento")
         add(.actionTitle, "accion", "acciones", "accion realizada", "acciones realizadas", "actividad realizada",
             "actividades realizadas", "evento", "descripcion de la accion")
@@ -122,13 +125,18 @@ enum Labels {
         if words.count >= 2, let last = words.last, last.count <= 2, last.allSatisfy(\.isLetter) {
             candidates.append(words.dropLast().joined(separator: " ") + last)
         }
-        for candidate in candidates {
+        for (k, candidate) in candidates.enumerated() {
             if let kind = kind(of: candidate) ?? kind(of: withoutPeriod(candidate)) { return refined(kind, header, group) }
+            // A label the header goes on to qualify (`Área responsable de la información`,
+            // `Unidad de medida del indicador`): a known label of two words or more, then a
+            // connecting word. Before the header's last lines alone (`indicador`) are tried.
+            if k == 0, let kind = qualifiedKind(normalize(header)) { return refined(kind, header, group) }
         }
-        // A label the header goes on to qualify (`Área responsable de la información`,
-        // `Unidad de medida del indicador`): a known label of two words or more, then a
-        // connecting word.
-        if let kind = qualifiedKind(normalize(header)) { return refined(kind, header, group) }
+        // A header cell left blank under a group heading set over it (`Nivel` over the column
+        // of `Fin`, `Propósito`, ...): the heading is the label.
+        if let group, !group.isEmpty, header.allSatisfy(\.isWhitespace), let kind = kind(of: group) {
+            return refined(kind, header, group)
+        }
         // A group heading completes a label, never a figure.
         if let group, !group.isEmpty, header.contains(where: \.isLetter) {
             for candidate in candidates {
