@@ -265,7 +265,20 @@ struct DocumentReader {
         if let b = field(.institution) {
             institutions.reportingFromField(b.text.trimmed())
         }
-        institutions.chooseReporting()
+        institutions.chooseReporting(letterhead: letterheadBlocks)
+    }
+
+    /// The blocks that open the document (or each worksheet of a workbook): its letterhead and title.
+    var letterheadBlocks: Set<Int> {
+        var seen: [String: Int] = [:]
+        var out = Set<Int>()
+        for (i, block) in blocks.enumerated() {
+            let key = block.sheet?.name ?? ""
+            let n = seen[key, default: 0]
+            if n < InstitutionIndex.letterheadBlocks { out.insert(i) }
+            seen[key] = n + 1
+        }
+        return out
     }
 
     /// A mention's place in reading order: segment, then token.

@@ -115,8 +115,11 @@ struct InstitutionIndex {
         reportingFromFieldValue = true
     }
 
+    /// How many blocks open a document (or a worksheet) as its letterhead and title.
+    static let letterheadBlocks = 6
+
     /// Without a field: the institution the text names most often (by name or acronym).
-    mutating func chooseReporting() {
+    mutating func chooseReporting(letterhead: Set<Int> = []) {
         guard !reportingFromFieldValue else { return }
         var best: (count: Int, order: Int, entry: Int?, acronym: String?, span: SourceSpan?)?
         for (i, e) in entries.enumerated() where e.mentions > 0 {
@@ -124,7 +127,11 @@ struct InstitutionIndex {
                 best = (e.mentions, e.firstAnyPosition, i, e.acronym, e.firstAnySpan)
             }
         }
-        for (acr, u) in undefined where u.count >= 2 {
+        // Capitals never spelled out stand for a body only where the text names none in its
+        // letterhead (its first blocks): a word a table prints in capitals (`PATRIMONIO`) is no
+        // acronym, and the letterhead names who reports.
+        let named = letterhead.contains { !(mentionsByBlock[$0] ?? []).isEmpty }
+        for (acr, u) in undefined where u.count >= 2 && !named {
             if best == nil || u.count > best!.count || (u.count == best!.count && u.order < best!.order) {
                 best = (u.count, u.order, nil, acr, u.span)
             }

@@ -295,6 +295,25 @@ import Testing
         #expect(rs.map { $0.program?.name } == ["PROGRAMA ANUAL DE TRABAJO DEL CPC 22-23", "PROGRAMA ANUAL DE TRABAJO DEL CPC 22-23"])
     }
 
+    @Test func capitalsNeverSpelledOutDoNotOutvoteTheLetterhead() throws {
+        let rs = try Self.records("""
+            INSTITUTO DE ALFABETIZACIÓN Y EDUCACIÓN BÁSICA PARA ADULTOS DEL ESTADO DE GTO
+            del 1 de enero al 30 de septiembre de 2017
+
+            | PP | Denominación del indicador | Programada | Alcanzada |
+            |---|---|---|---|
+            | E024 | Porcentaje de personas que concluyen la primaria | 16.3 | 14.2 |
+            | E024 | Número de asesores capacitados | 120 | 90 |
+
+            HACIENDA PÚBLICA / PATRIMONIO: PATRIMONIO CONTRIBUIDO, PATRIMONIO GENERADO, PATRIMONIO TOTAL.
+            """)
+        #expect(rs.map { $0.reportingInstitution?.name } == [
+            "INSTITUTO DE ALFABETIZACIÓN Y EDUCACIÓN BÁSICA PARA ADULTOS DEL ESTADO DE GTO",
+            "INSTITUTO DE ALFABETIZACIÓN Y EDUCACIÓN BÁSICA PARA ADULTOS DEL ESTADO DE GTO",
+        ])
+        #expect(rs.allSatisfy { $0.reportingInstitution?.acronym == nil })
+    }
+
     @Test func aFigureInATableCell() {
         #expect(CellFigure("3,442") == CellFigure(value: 3442, decimals: 0, isPercent: false))
         #expect(CellFigure("$ 188,383,103.05") == CellFigure(value: 188_383_103.05, decimals: 2, isPercent: false))
