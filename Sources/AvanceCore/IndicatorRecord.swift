@@ -33,6 +33,10 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// it sums: on the first record of a table that prints such rows, `null` on every other
     /// record (and in records stored before avance 0.4, which did not read them).
     @NullEncoded public var tableSums: [TableSum]?
+    /// What another table of the document states for the same indicator (a MIR's row and its
+    /// ficha técnica's, joined by the indicator's code): each field both state, with both
+    /// quotes. `null` where no other table speaks of the indicator (and before avance 0.4).
+    @NullEncoded public var linkedValues: [LinkedValue]?
     public var findings: [Finding]
 
     public init(
@@ -42,7 +46,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         targets: Targets = Targets(), actions: [Action] = [], dates: [DateMention] = [],
         periodMentions: [PeriodMention] = [], institutions: [InstitutionMention] = [],
         signatories: [Signatory] = [], notices: [SourceSpan]? = [], spreadsheetErrors: [SourceSpan]? = [],
-        tableSums: [TableSum]? = nil, findings: [Finding] = []
+        tableSums: [TableSum]? = nil, linkedValues: [LinkedValue]? = nil, findings: [Finding] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source
@@ -62,6 +66,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.notices = notices
         self.spreadsheetErrors = spreadsheetErrors
         self.tableSums = tableSums
+        self.linkedValues = linkedValues
         self.findings = findings
     }
 
@@ -170,6 +175,21 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.name = name
             self.acronym = acronym
             self.evidence = evidence
+        }
+    }
+
+    /// One field as two tables of a document state it for the same indicator.
+    public struct LinkedValue: Codable, Hashable, Sendable {
+        /// `indicator.name`, or `objective.code` (the `Clave Objetivo` of a results matrix).
+        public var field: String
+        /// The quote in the table the record was made from, and in the other table.
+        public var here: SourceSpan
+        public var there: SourceSpan
+
+        public init(field: String, here: SourceSpan, there: SourceSpan) {
+            self.field = field
+            self.here = here
+            self.there = there
         }
     }
 

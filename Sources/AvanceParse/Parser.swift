@@ -97,12 +97,15 @@ public struct Parser: Sendable {
         rowBase.periodMentions = reader.periodMentionsOutsideTables
         let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
-            var records = table.dataRows(document.blocks).compactMap {
-                rowRecord(rowBase, table: table, cells: $0.cells, measure: measure)
+            var records = table.dataRows(document.blocks).compactMap { row in
+                rowRecord(rowBase, table: table, cells: row.cells, measure: measure).map { record in
+                    // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
+                    (record: record, objective: table.cell(.code, in: row.cells).map(\.span))
+                }
             }
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
-            if !sums.isEmpty, !records.isEmpty { records[0].tableSums = sums }
+            if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }
             return records
         }
         let rowRecords = Self.joiningLinkedTables(perTable).flatMap { $0 }
@@ -164,13 +167,13 @@ public struct Parser: Sendable {
     /// ficha técnica: `Clave Indicador` 01 to 19 in both) are one set of indicators: each
     /// record of the later table completes the earlier table's record of the same code (what
     /// the earlier one leaves unstated), and makes no record of its own.
-    static func joiningLinkedTables(_ tables: [[IndicatorRecord]]) -> [[IndicatorRecord]] {
-        func key(_ r: IndicatorRecord) -> String? {
-            guard let code = r.indicator?.code else { return nil }
+    static func joiningLinkedTables(_ tables: [[(record: IndicatorRecord, objective: SourceSpan?)]]) -> [[IndicatorRecord]] {
+        func key(_ r: (record: IndicatorRecord, objective: SourceSpan?)) -> String? {
+            guard let code = r.record.indicator?.code else { return nil }
             let k = String(Codes.key(code).drop(while: { $0 == "0" }))
             return k.isEmpty ? nil : k
         }
-        var out: [[IndicatorRecord]] = []
+        var out: [[(record: IndicatorRecord, objective: SourceSpan?)]] = []
         for table in tables {
             let keys = table.compactMap(key)
             guard keys.count == table.count, keys.count >= 2, Set(keys).count == keys.count,
@@ -182,12 +185,23 @@ public struct Parser: Sendable {
                 out.append(table)
                 continue
             }
-            for record in table {
-                guard let k = key(record), let i = out[target].firstIndex(where: { key($0) == k }) else { continue }
-                out[target][i] = Self.completing(out[target][i], with: record)
+            for row in table {
+                guard let k = key(row), let i = out[target].firstIndex(where: { key($0) == k }) else { continue }
+                var joined = out[target][i]
+                joined.record = Self.completing(joined.record, with: row.record)
+                // Both tables' words for what both state, for the rules to compare.
+                var linked = joined.record.linkedValues ?? []
+                if let here = joined.record.indicator?.evidence, let there = row.record.indicator?.evidence {
+                    linked.append(.init(field: "indicator.name", here: here, there: there))
+                }
+                if let here = joined.objective, let there = row.objective {
+                    linked.append(.init(field: "objective.code", here: here, there: there))
+                }
+                joined.record.linkedValues = linked.isEmpty ? nil : linked
+                out[target][i] = joined
             }
         }
-        return out
+        return out.map { $0.map(\.record) }
     }
 
     /// `record` with what it leaves unstated taken from `other`.

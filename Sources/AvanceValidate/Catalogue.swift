@@ -15,6 +15,8 @@ public enum Catalogue {
         AmbiguousDateRule.self,
         ConfidentialNoticeRule.self,
         SpreadsheetErrorRule.self,
+        NameMismatchRule.self,
+        CodeMismatchRule.self,
     ]
 
     /// The rules over the records of one indicator in one year (`avance audit`).

@@ -35,6 +35,7 @@ import Testing
                 .init(header: "Meta", stated: 3, evidence: span, parts: [1, 2], partsDecimals: 0, partsEvidence: [span, span],
                       isRatio: true, numerator: 0, denominator: 0),
             ])],
+            linkedValues: [.init(field: "indicator.name", here: span, there: span)],
             findings: [Finding(rule: "r", severity: .info, message: "m", evidence: [span])]
         )
     }
