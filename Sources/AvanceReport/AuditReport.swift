@@ -1,3 +1,4 @@
+import Foundation
 import AvanceCore
 
 /// What `avance audit` reports: a summary, then one section per indicator with its
@@ -150,7 +151,8 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
         for level in [indicator, activity, component, program] {
             if let level, !level.label.isEmpty { return level.label }
         }
-        return reports.first?.path ?? "(unidentified)"
+        // A report that names no indicator (an activity report): its file's name, not a path.
+        return reports.first.map { ($0.path as NSString).lastPathComponent } ?? "(unidentified)"
     }
 
     /// `E001 › C01 › C01.A01`: where the indicator sits.

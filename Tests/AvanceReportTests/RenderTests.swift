@@ -41,6 +41,9 @@ import Testing
         #expect(single.indicators.map(\.title) == ["Cursos"])
         let two = AuditReport([audit("UNIDAD TUXTLA", row: 1), audit("ACCIÓN MÓVIL SOYALÓ", row: 2)], generatedAt: "2024-10-01T00:00:00Z")
         #expect(two.indicators.map(\.title) == ["Cursos — ACCIÓN MÓVIL SOYALÓ", "Cursos — UNIDAD TUXTLA"])
+        // A report that names no indicator is titled by its file's name.
+        let unnamed = IndicatorAudit(records: [IndicatorRecord(source: .init(path: "a/b/informe-abr-jun-2019.html", sha256: "0", format: .html))], findings: [])
+        #expect(AuditReport([unnamed], generatedAt: "2024-10-01T00:00:00Z").indicators.map(\.title) == ["informe-abr-jun-2019.html"])
     }
 
     @Test func theSummaryCountsDocumentsRecordsAndFindings() {
