@@ -27,9 +27,30 @@ import Testing
         ("el 12 de diciembre del año pasado", "12 de diciembre del año pasado=2023-12-12"),
         ("el primero de octubre de 2023", "primero de octubre de 2023=2023-10-01"),
         ("el 5 de sept. de 2024", "5 de sept. de 2024=2024-09-05"),
+        // A day in words.
+        ("el cinco de mayo se inauguró", "cinco de mayo=2024-05-05"),
+        ("el veintiuno de marzo de 2024", "veintiuno de marzo de 2024=2024-03-21"),
+        ("hasta el treinta y uno de julio", "treinta y uno de julio=2024-07-31"),
+        // A weekday before the date.
+        ("lunes, 18 de febrero", "18 de febrero=2024-02-18"),
+        ("viernes, el 12 de septiembre de 2014", "12 de septiembre de 2014=2014-09-12"),
+        // A day and a month without a year, after a word that announces a day.
+        ("se realizó el 20/7 en la sala", "20/7=2024-07-20"),
+        ("el día 15-8 se entregó", "15-8=2024-08-15"),
     ])
     func dateForms(sentence: String, expected: String) {
         #expect(Self.dates(sentence) == [expected])
+    }
+
+    @Test func twoDigitYearsPivotOnTheReportsYear() {
+        #expect(Self.dates("nació el 31/10/74", year: 2013) == ["31/10/74=1974-10-31"])
+        #expect(Self.dates("con fecha 15/03/12", year: 2013) == ["15/03/12=2012-03-15"])
+        #expect(Self.dates("con fecha 15/03/24", year: 2024) == ["15/03/24=2024-03-15"])
+    }
+
+    @Test(arguments: ["las tres cuartas partes, 3/4 del total", "una de julio", "cinco de los talleres", "versión 2/3/4 del sistema", "el 4/7/2024/1"])
+    func notDatesInNewForms(sentence: String) {
+        #expect(Self.dates(sentence).isEmpty, "\(sentence)")
     }
 
     @Test func numericDatesRecordTheirAmbiguity() throws {

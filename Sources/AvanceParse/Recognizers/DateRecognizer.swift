@@ -13,13 +13,49 @@ struct DateMatch: Sendable {
 /// Finds the days a text mentions, in every form docs/domain.md lists:
 /// `09 de julio de 2024`, `9 de julio del 2024`, `1o. de julio`, `1° de julio`,
 /// `14 de agosto del presente año`, `19 de julio del año en curso`, `julio 9, 2024`,
-/// `09/07/2024`, `9-7-2024`, `2024-07-09`. Relative and missing years resolve to `reportYear`.
+/// `09/07/2024`, `9-7-2024`, `2024-07-09`, `el cinco de mayo`, `el 4/7`, `31/10/74`.
+/// Relative and missing years resolve to `reportYear`; a two-digit year to the century that
+/// puts it at most ten years after the report's year.
 struct DateRecognizer {
     var reportYear: Int?
     var order: ParseOptions.NumericDateOrder
 
     func matches(in t: TokenizedText) -> [DateMatch] {
-        t.scan(last: \.last) { i in numeric(t, at: i) ?? dayFirst(t, at: i) ?? monthFirst(t, at: i) }
+        t.scan(last: \.last) { i in
+            numeric(t, at: i) ?? dayFirst(t, at: i) ?? monthFirst(t, at: i) ?? dayAndMonth(t, at: i)
+        }
+    }
+
+    /// A two-digit year in the century that puts it nearest before the report (`31/10/74` in
+    /// a report of 2013 is 1974, `15/03/12` is 2012): at most ten years after the report's year.
+    func fullYear(twoDigits yy: Int) -> Int {
+        guard let r = reportYear else { return yy <= 50 ? 2000 + yy : 1900 + yy }
+        var year = (r / 100) * 100 + yy
+        if year > r + 10 { year -= 100 }
+        return year
+    }
+
+    /// `el 4/7`, `el día 20/2`, `del 3-3`: a day and a month without a year, in the report's
+    /// year, and only after a word that announces a day (a bare `3/4` is a fraction as often).
+    private func dayAndMonth(_ t: TokenizedText, at i: Int) -> DateMatch? {
+        let toks = t.tokens
+        guard let reportYear, i >= 1, i + 2 < toks.count, toks[i].kind == .number, toks[i + 2].kind == .number,
+              t.isWord(i - 1, ["el", "dia", "del", "al", "fecha", "desde", "hasta"]),
+              toks[i + 1].kind == .punctuation, toks[i + 1].raw == "/" || toks[i + 1].raw == "-",
+              t.adjacent(i + 1), t.adjacent(i + 2), toks[i].folded.count <= 2, toks[i + 2].folded.count <= 2,
+              let a = toks[i].intValue, let b = toks[i + 2].intValue
+        else { return nil }
+        // Not a longer run (`4/7/2024` is read whole; `3/4/5` is no date).
+        if i + 3 < toks.count, t.adjacent(i + 3), toks[i + 3].kind == .number || "/-.".contains(toks[i + 3].raw) {
+            if !(toks[i + 3].raw == "." && !(i + 4 < toks.count && t.adjacent(i + 4) && toks[i + 4].kind == .number)) { return nil }
+        }
+        let (day, month) = order == .dayMonth ? (a, b) : (b, a)
+        guard let date = CalendarDate(year: reportYear, month: month, day: day) else { return nil }
+        let swapped = CalendarDate(year: reportYear, month: day, day: month)
+        if let swapped, swapped != date {
+            return DateMatch(first: i, last: i + 2, date: date, ambiguous: true, alternatives: [swapped])
+        }
+        return DateMatch(first: i, last: i + 2, date: date, ambiguous: false, alternatives: [])
     }
 
     // MARK: numeric dates
@@ -49,7 +85,7 @@ struct DateRecognizer {
         }
         guard a.count <= 2, b.count <= 2, c.count == 4 || c.count == 2 else { return nil }
         if sep == "." && c.count != 4 { return nil }
-        let year = c.count == 4 ? vc : 2000 + vc
+        let year = c.count == 4 ? vc : fullYear(twoDigits: vc)
         guard (1900...2100).contains(year) else { return nil }
         let (firstDay, firstMonth) = order == .dayMonth ? (va, vb) : (vb, va)
         let primary = CalendarDate(year: year, month: firstMonth, day: firstDay)
@@ -85,6 +121,12 @@ struct DateRecognizer {
         } else if toks[i].folded == "primero" {
             day = 1
             j = i + 1
+        } else if toks[i].kind == .word, i == 0 || t.isWord(i - 1, ["el", "dia", "del", "al", "los", "desde", "hasta", "a"]) || t.isPunct(i - 1, ","),
+                  let (value, count) = NumberWords.read((i..<min(i + 4, toks.count)).map { toks[$0].folded }, from: 0),
+                  (1...31).contains(value), !["un", "una", "uno"].contains(toks[i].folded) || count > 1 {
+            // A day in words: `el cinco de mayo`, `veintiuno de marzo`, `treinta y uno de julio`.
+            day = value
+            j = i + count
         }
         guard let dayValue = day, (1...31).contains(dayValue) else { return nil }
         if t.folded(j) == "de" { j += 1 }
