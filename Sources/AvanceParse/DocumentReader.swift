@@ -26,6 +26,9 @@ struct DocumentReader {
     var dates: [IndicatorRecord.DateMention] = []
     /// For each date mention, whether it can be an action's date.
     var dateIsEventDate: [Bool] = []
+    /// For each date mention, whether it is the value of a `Fecha:` field inside an action: that
+    /// action's date, whatever else its narrative mentions.
+    private var dateIsActionField: [Bool] = []
     var institutions = InstitutionIndex()
     var signatories: [IndicatorRecord.Signatory] = []
     var periodMentions: [IndicatorRecord.PeriodMention] = []
@@ -208,6 +211,9 @@ struct DocumentReader {
                     && !Sections.isCaption(block) && block.kind != .field
                 dateIsEventDate.append(eventDate)
                 dateIsInTable.append(block.kind == .tableRow)
+                dateIsActionField.append(
+                    section != nil && block.kind == .field && block.label.flatMap { Labels.kind(of: $0.text) } == .date
+                )
             }
         }
     }
@@ -306,8 +312,8 @@ struct DocumentReader {
     func actions() -> [IndicatorRecord.Action] {
         sections.actions.enumerated().map { index, draft in
             let members = sections.blocks(ofAction: index)
-            var date: String?
-            for (k, mention) in dates.enumerated() where mention.action == index && dateIsEventDate[k] {
+            var date = dates.indices.first { dates[$0].action == index && dateIsActionField[$0] }.map { dates[$0].value }
+            for (k, mention) in dates.enumerated() where date == nil && mention.action == index && dateIsEventDate[k] {
                 date = mention.value
                 break
             }

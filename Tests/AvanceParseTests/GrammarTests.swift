@@ -1,5 +1,6 @@
 import Foundation
 import AvanceCore
+@testable import AvanceExtract
 @testable import AvanceParse
 import Testing
 
@@ -40,6 +41,32 @@ import Testing
     ])
     func dateForms(sentence: String, expected: String) {
         #expect(Self.dates(sentence) == [expected])
+    }
+
+    @Test func aFechaFieldInsideAnActionIsItsDate() throws {
+        let text = """
+            Programa presupuestario: E001 - Capacitación
+            Nombre del indicador: Número de talleres impartidos
+            Periodo: Tercer trimestre de 2024
+            Meta del trimestre: 2
+            Meta alcanzada: 2
+
+            ## Taller de ética pública
+
+            Fecha: 12/08/2024
+
+            El taller, acordado el 28 de junio de 2024 con el municipio, reunió a 40 personas.
+
+            ## Taller de transparencia
+
+            Fecha de realización: el cinco de septiembre
+
+            Se impartió a 25 servidores públicos.
+            """
+        let document = ExtractedDocument(path: "t.md", sha256: "", format: .text, blocks: TextExtractor().blocks(from: text))
+        let record = try #require(try Parser().parse(document).first)
+        #expect(record.actions.map(\.title) == ["Taller de ética pública", "Taller de transparencia"])
+        #expect(record.actions.map(\.date) == ["2024-08-12", "2024-09-05"])
     }
 
     @Test func twoDigitYearsPivotOnTheReportsYear() {

@@ -94,7 +94,8 @@ enum Labels {
         add(.annualTarget, "cantidad", "cantidad o porcentaje")
         // A ficha técnica's `Determinación de la meta`: where the indicator starts and the goal it ends at.
         add(.annualTarget, "situacion final")
-        add(.date, "fecha", "fecha de realizacion", "fecha del evento")
+        add(.date, "fecha", "fecha de realizacion", "fecha del evento", "fecha de la accion", "fecha de la actividad",
+            "fecha de ejecucion", "fecha de celebracion", "fecha de la reunion", "fecha de la sesion")
         add(.actionTitle, "accion", "acciones", "accion realizada", "acciones realizadas", "actividad realizada",
             "actividades realizadas", "evento", "descripcion de la accion")
         return t
