@@ -111,11 +111,13 @@ public struct Extractor: Sendable {
                 )
             case .html:
                 guard let html = HTMLExtractor.extract(bytes: bytes) else { throw .noText(path: path) }
-                document = ExtractedDocument(path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks)
+                document = ExtractedDocument(
+                    path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks.map(LinkFilter.withBareLinks)
+                )
             case .pdf:
                 let pdf = try PDFExtractor(source: options.pageSource).extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
-                    path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks
+                    path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks.map(LinkFilter.withBareLinks)
                 )
             case .xlsx:
                 let blocks = try SpreadsheetExtractor.xlsx(bytes, path: path, options: options)

@@ -13,4 +13,27 @@ enum LinkFilter {
         guard !s.isEmpty, !s.hasPrefix("#"), s.prefix(11).lowercased() != "javascript:" else { return nil }
         return String(s)
     }
+
+    /// Addresses written as text (`https://...`, `<https://...>`, `www....`), in order, without
+    /// the punctuation around them: links as much as a marked-up one, in every format.
+    static func bare(in text: String) -> [String] {
+        var out: [String] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            var w = word.drop { "<([{\"'«“".contains($0) }
+            while let last = w.last, ">)]}.,;:\"'»”".contains(last) { w.removeLast() }
+            let lower = w.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || (lower.hasPrefix("www.") && w.count > 6) else { continue }
+            let url = String(w)
+            if !out.contains(url) { out.append(url) }
+        }
+        return out
+    }
+
+    /// A block with the addresses its text writes out added to its links.
+    static func withBareLinks(_ block: Block) -> Block {
+        var b = block
+        let texts = block.cells.isEmpty ? [block.text.text] : block.cells.map(\.text)
+        for url in texts.flatMap(bare(in:)) where !b.links.contains(url) { b.links.append(url) }
+        return b
+    }
 }

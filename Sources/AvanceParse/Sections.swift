@@ -41,7 +41,8 @@ struct Sections {
             } else {
                 actionTable = nil
             }
-            let title = i < start ? nil : (Self.explicitTitle(block) ?? (styled ? nil : Self.shapedTitle(block, next: blocks[safe: i + 1])))
+            var title = i < start ? nil : (Self.explicitTitle(block) ?? (styled ? nil : Self.shapedTitle(block, next: blocks[safe: i + 1])))
+            if let t = title, Self.isHashtagLine(t.text) { title = nil }
             if let title {
                 switch SectionTitles.role(of: title.text) {
                 case .closing?:
@@ -123,6 +124,14 @@ struct Sections {
         // A line that is only a name of an institution or a date is a letterhead, not a title.
         if words.count <= 3 && text.contains(where: \.isNumber) { return nil }
         return block.text
+    }
+
+    /// A line of hashtags (`SESAEQROO #PoderJudicial #QROO`), as a social-media post ends:
+    /// no action's title.
+    static func isHashtagLine(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let tags = words.filter { $0.hasPrefix("#") && $0.count > 1 }.count
+        return tags >= 1 && tags * 2 >= words.count
     }
 
     /// "Imagen 1.", "Foto 2", "Fotografía:": a picture caption.

@@ -66,6 +66,20 @@ import Testing
         expectSpansPointAtTheText(document, source: try String(contentsOfFile: path, encoding: .utf8))
     }
 
+    @Test func addressesWrittenAsTextAreLinks() throws {
+        let doc = try extract("""
+            <html><body><p>Consulte la nota en &lt;https://sesaeqroo.gob.mx/nota-1&gt; y el video en
+            https://youtu.be/abc123. También www.qroo.gob.mx/transparencia, o <a href="https://x.mx/a">aquí</a>.</p></body></html>
+            """)
+        let links = doc.blocks.flatMap(\.links)
+        #expect(links == ["https://x.mx/a", "https://sesaeqroo.gob.mx/nota-1", "https://youtu.be/abc123", "www.qroo.gob.mx/transparencia"])
+    }
+
+    @Test func bareAddressesKeepNoSurroundingPunctuation() {
+        #expect(LinkFilter.bare(in: "(ver https://a.mx/b), «https://c.mx».") == ["https://a.mx/b", "https://c.mx"])
+        #expect(LinkFilter.bare(in: "el sitio www. no es enlace, ni http:/mal") == [])
+    }
+
     @Test func windows1252WithoutCharsetIsDecoded() throws {
         let path = Fixtures.sample("iqm-2024-T1-C01.A02-cp1252.html")
         let document = try extractor.extract(path: path)

@@ -69,6 +69,13 @@ import Testing
         #expect(record.actions.map(\.date) == ["2024-08-12", "2024-09-05"])
     }
 
+    @Test func aLineOfHashtagsIsNoAction() {
+        #expect(Sections.isHashtagLine("SESAEQROO #PoderJudicial #QROO"))
+        #expect(Sections.isHashtagLine("#YoLevantoLaMano"))
+        #expect(!Sections.isHashtagLine("Programa \u{201C}Por una nueva cultura\u{201D} #YoLevantoLaMano en escuelas"))
+        #expect(!Sections.isHashtagLine("Reunión de trabajo #1"))
+    }
+
     @Test func twoDigitYearsPivotOnTheReportsYear() {
         #expect(Self.dates("nació el 31/10/74", year: 2013) == ["31/10/74=1974-10-31"])
         #expect(Self.dates("con fecha 15/03/12", year: 2013) == ["15/03/12=2012-03-15"])

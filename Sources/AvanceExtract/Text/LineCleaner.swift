@@ -117,10 +117,7 @@ struct LineCleaner {
         }
         while out.last == " " { out.removeLast() }
         // Bare addresses in running text are links too.
-        for word in out.split(separator: " ") where word.hasPrefix("http://") || word.hasPrefix("https://") {
-            let url = String(word).trimmingTrailing(while: { ".,;)".contains($0) })
-            if !links.contains(url) { links.append(url) }
-        }
+        for url in LinkFilter.bare(in: out) where !links.contains(url) { links.append(url) }
         if anchors.isEmpty { anchors = [SourceAnchor(offset: 0, page: page, line: line, column: firstColumn)] }
         return Cleaned(
             text: out, anchors: anchors, links: links,
