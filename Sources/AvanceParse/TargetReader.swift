@@ -252,7 +252,7 @@ struct TargetReader {
             if tok.folded == "meta" || tok.folded == "metas" { return nil }
             let articleOne = t.isWord(j - 1, ["de", "es", "fue", "solo", "unicamente"])
             if let m = NumberRecognizer.match(t, at: j, allowArticleOne: articleOne) {
-                if isYear(t, m) { j = m.last + 1; continue }
+                if isYear(t, m) || isPartOfName(t, m, after: i) { j = m.last + 1; continue }
                 if m.isPercent == percent { return m }
                 j = m.last + 1
                 continue
@@ -260,6 +260,16 @@ struct TargetReader {
             j += 1
         }
         return nil
+    }
+
+    /// A figure that belongs to a name (`el Reto 100 días`, `la Sesión 4`, `el Taller 2`):
+    /// right after a capitalised word inside the sentence, it numbers or names, and counts nothing.
+    private static func isPartOfName(_ t: TokenizedText, _ m: NumberMatch, after i: Int) -> Bool {
+        let p = m.first - 1
+        guard p > i, let word = t.tokens[safe: p], word.kind == .word, word.isCapitalized, !word.isAllCaps || word.raw.count <= 4,
+              t.tokens[m.first].kind == .number
+        else { return false }
+        return true
     }
 
     private static func isYear(_ t: TokenizedText, _ m: NumberMatch) -> Bool {

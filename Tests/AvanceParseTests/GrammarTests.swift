@@ -69,6 +69,24 @@ import Testing
         #expect(record.actions.map(\.date) == ["2024-08-12", "2024-09-05"])
     }
 
+    @Test(arguments: [
+        "Se realizó el Reto 100 días con la participación de escuelas.",
+        "Se llevó a cabo la Sesión 4 del comité.",
+        "Se atendió la recomendación SII.05 del comité.",
+    ])
+    func aFigureInANameIsNoTarget(sentence: String) throws {
+        let text = "Periodo: Tercer trimestre de 2024\nNombre del indicador: Número de eventos\n\n" + sentence + "\n"
+        let document = ExtractedDocument(path: "t.md", sha256: "", format: .text, blocks: TextExtractor().blocks(from: text))
+        let record = try #require(try Parser().parse(document).first)
+        #expect(record.targets.achieved == nil && record.targets.period == nil && record.targets.annual == nil, "\(sentence)")
+    }
+
+    @Test func aFigureAfterTheVerbStillCounts() throws {
+        let text = "Periodo: Tercer trimestre de 2024\nNombre del indicador: Número de eventos\n\nSe realizaron 3 eventos del Reto en Chetumal.\n"
+        let document = ExtractedDocument(path: "t.md", sha256: "", format: .text, blocks: TextExtractor().blocks(from: text))
+        #expect(try Parser().parse(document).first?.targets.achieved == 3)
+    }
+
     @Test func aLineOfHashtagsIsNoAction() {
         #expect(Sections.isHashtagLine("SESAEQROO #PoderJudicial #QROO"))
         #expect(Sections.isHashtagLine("#YoLevantoLaMano"))
