@@ -3,18 +3,23 @@ import AvanceCore
 
 /// Why a document yields no record.
 public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The text has none of the marks of an indicator report.
-    case notAReport(path: String)
+    /// The text lacks the marks of an indicator report: what it holds of them (`found`) and
+    /// what it lacks (`missing`), in the user's words.
+    case notAReport(path: String, found: [String] = [], missing: [String] = [])
 
     public var reason: String {
         switch self {
-        case .notAReport: "not an indicator report (no program, indicator, period or targets found)"
+        case .notAReport(let path, let found, let missing):
+            let holds = found.isEmpty ? "" : "found \(found.joined(separator: ", ")); "
+            let list = missing.count > 1 ? missing.dropLast().joined(separator: ", ") + " or " + missing.last! : missing.first ?? ""
+            let lacks = missing.isEmpty ? "" : "no \(list) found"
+            return "not an indicator report (\(holds)\(lacks)); `avance extract \(path)` shows what avance read"
         }
     }
 
     public var description: String {
         switch self {
-        case .notAReport(let path): "\(path): \(reason)"
+        case .notAReport(let path, _, _): "\(path): \(reason)"
         }
     }
 }
@@ -134,7 +139,9 @@ public struct Parser: Sendable {
         // ("Informe de actividades abril / junio de 2019") makes a report; prose alone does not.
         let isReport = base.program != nil || base.indicator != nil || base.component != nil
             || base.activity != nil || !found.isEmpty || reader.periodBlock != nil || reader.periodFromTitle
-        guard isReport else { throw .notAReport(path: document.path) }
+        guard isReport else {
+            throw .notAReport(path: document.path, missing: ["budget program", "indicator", "reported period", "target"])
+        }
         return [base]
     }
 
