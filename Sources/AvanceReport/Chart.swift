@@ -7,6 +7,12 @@ enum Chart {
     static let width = 360.0, height = 190.0
     static let left = 34.0, right = 8.0, top = 20.0, bottom = 36.0
 
+    /// Whether a year's reports state any figure to draw (a target or what was achieved): an
+    /// indicator without them gets no chart, rather than an empty one.
+    static func hasFigures(_ s: IndicatorSection, year: Int) -> Bool {
+        s.reports.contains { $0.year == year && ($0.period != nil || $0.achieved != nil || $0.annual != nil) }
+    }
+
     static func figure(_ s: IndicatorSection, year: Int) -> Node<HTML.BodyContext> {
         // The first report of each quarter speaks for it, as in the cross-report rules.
         let quarters: [ReportRow?] = (1...4).map { q in s.reports.first { $0.year == year && $0.quarter == q } }

@@ -109,7 +109,7 @@ public enum HTMLReport {
                 .unwrap(s.activity) { .group(.dt("Activity"), .dd(.text($0.label))) },
                 .unwrap(s.indicator) { .group(.dt("Indicator"), .dd(.text($0.label))) }
             )),
-            .div(.class("charts"), .forEach(s.years) { year in Chart.figure(s, year: year) }),
+            .div(.class("charts"), .forEach(s.years.filter { Chart.hasFigures(s, year: $0) }) { year in Chart.figure(s, year: year) }),
             .div(
                 .class("scroll"),
                 .table(

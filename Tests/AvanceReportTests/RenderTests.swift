@@ -68,6 +68,13 @@ import Testing
         #expect(html.contains("b/roto.pdf"))
     }
 
+    @Test func anIndicatorWithoutFiguresDrawsNoChart() {
+        let rows = [ReportRow(path: "a/T2.html", year: 2019, quarter: 2, indicatorText: "Informe de actividades")]
+        let section = IndicatorSection(institution: "CPC", program: nil, component: nil, activity: nil, indicator: nil, reports: rows, findings: [])
+        let html = HTMLReport.render(AuditReport(generatedAt: "2024-10-01T00:00:00Z", indicators: [section]))
+        #expect(!html.contains("<svg"), "no target and nothing achieved: nothing to draw")
+    }
+
     @Test func textCitesEveryFileOfACrossReportFinding() {
         let text = TextReport.render(Self.report())
         #expect(text.contains("a/T3.html:9:14: warning [annual-target-changed] (cross-report) The annual target changed from 12 to 10."))

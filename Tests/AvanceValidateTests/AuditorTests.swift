@@ -19,6 +19,16 @@ import Testing
         #expect(groups.contains(["f.txt"]), "another institution")
     }
 
+    @Test func aCodeOfZerosIsNoCode() {
+        let a = ExampleRecords.report("a.txt", quarter: 1, annual: 4, indicator: "0", indicatorName: "Talleres impartidos")
+        let b = ExampleRecords.report("b.txt", quarter: 1, annual: 9, indicator: "00", indicatorName: "Visitas realizadas")
+        let c = ExampleRecords.report("c.txt", quarter: 2, annual: 4, indicator: "", indicatorName: "Talleres impartidos")
+        let groups = IndicatorMatcher.group([a, b, c]).map { Set($0.records.map(\.source.path)) }
+        #expect(groups.count == 2)
+        #expect(groups.contains(["a.txt", "c.txt"]), "the names decide")
+        #expect(groups.contains(["b.txt"]))
+    }
+
     @Test func eachUnitOfATableOfUnitsIsItsOwnSeries() {
         func row(_ path: String, quarter: Int, row: Int, unit: String?) -> IndicatorRecord {
             var r = ExampleRecords.report(path, quarter: quarter, annual: 10, indicator: nil, indicatorName: "Cursos", activity: nil)

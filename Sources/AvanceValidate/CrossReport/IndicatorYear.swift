@@ -20,7 +20,8 @@ public struct IndicatorIdentity: Hashable, Sendable, Comparable {
 
     public init(_ record: IndicatorRecord) {
         func level(_ code: String?, _ name: String?) -> String? {
-            if let code, !Codes.key(code).isEmpty { return Codes.key(code) }
+            // A code of zeros (`0`, `00`) is a placeholder, no code: the name decides.
+            if let code, Codes.key(code).contains(where: { $0 != "0" }) { return Codes.key(code) }
             if let name, !Self.normalisedName(name).isEmpty { return "name:" + Self.normalisedName(name) }
             return nil
         }
