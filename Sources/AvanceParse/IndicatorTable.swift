@@ -130,6 +130,9 @@ struct IndicatorTable {
                     continue
                 }
             }
+            // A group's heading (`Programa Presupuestario: | 153 | Planeación`) heads the rows
+            // below it (see `Parser.inGroup`); it is no indicator.
+            if Parser.groupHeading(block) != nil { continue }
             if current != nil, block.cells.contains(where: { !$0.text.isEmpty }) {
                 if Self.isTotalRow(block.cells, indicatorColumn: current!.columns.firstIndex(of: .indicator)) {
                     current!.totalRows.append(i)

@@ -103,7 +103,7 @@ public struct Parser: Sendable {
         let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
             var records = table.dataRows(document.blocks).compactMap { row in
-                rowRecord(rowBase, table: table, cells: row.cells, measure: measure).map { record in
+                rowRecord(Self.inGroup(rowBase, at: row.block, document.blocks), table: table, cells: row.cells, measure: measure).map { record in
                     // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
                     (record: record, objective: table.cell(.code, in: row.cells).map(\.span))
                 }
@@ -165,9 +165,44 @@ public struct Parser: Sendable {
     }
 
     /// `O002 - Fortalecimiento ...` as a code and a name, from a field's value or a table's cell.
-    private static func codedName(_ text: SpannedText) -> IndicatorRecord.CodedName {
+    static func codedName(_ text: SpannedText) -> IndicatorRecord.CodedName {
         let (code, name) = CodeSplitter.split(text.text)
         return IndicatorRecord.CodedName(code: code, name: name, evidence: text.trimmed().span)
+    }
+
+    /// The record a table's row at `block` starts from: the program and the responsible unit
+    /// that the nearest group heading above it names (`Programa Presupuestario: | 132 | Sistema
+    /// de Evaluación del Desempeño`, `Dependencia o Entidad Responsable: | SECRETARÍA ...`), where
+    /// a document reports several programs one after another; the document's own otherwise.
+    static func inGroup(_ base: IndicatorRecord, at block: Int, _ blocks: [Block]) -> IndicatorRecord {
+        var record = base
+        var seen = Set<FieldKind>()
+        for b in stride(from: block - 1, through: 0, by: -1) where seen.count < 2 {
+            guard let (kind, value) = groupHeading(blocks[b]), !seen.contains(kind) else { continue }
+            seen.insert(kind)
+            switch kind {
+            case .program: record.program = codedName(value)
+            default: record.responsibleUnit = organization(value)
+            }
+        }
+        return record
+    }
+
+    /// A table row that labels a group (`Programa Presupuestario:` in its first cell, the value in
+    /// the next cells, up to another label such as `Gasto: 824,765.00`).
+    static func groupHeading(_ block: Block) -> (FieldKind, SpannedText)? {
+        guard block.kind == .tableRow, let k = block.cells.firstIndex(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return nil }
+        let label = block.cells[k].trimmed().text
+        guard label.hasSuffix(":"), let kind = Labels.kind(of: String(label.dropLast())),
+              kind == .program || kind == .responsibleUnit
+        else { return nil }
+        let values = block.cells[(k + 1)...].prefix { !$0.text.contains(":") }.map { $0.trimmed() }.filter { !$0.text.isEmpty }
+        guard let first = values.first else { return nil }
+        // The cells from the first value to the last, as one text.
+        let joined = values.dropFirst().reduce(first) { acc, cell in
+            SpannedText(text: acc.text + " " + cell.text, anchors: acc.anchors + cell.anchors.map { $0.moved(to: $0.offset + acc.text.utf8.count + 1) })
+        }
+        return (kind, joined)
     }
 
     /// Tables of one document that speak of the same indicators by their codes (a MIR and its
@@ -239,7 +274,7 @@ public struct Parser: Sendable {
     }
 
     /// `Dirección de Vinculación Interinstitucional (DVI)` as a name and an acronym.
-    private static func organization(_ text: SpannedText) -> IndicatorRecord.Organization {
+    static func organization(_ text: SpannedText) -> IndicatorRecord.Organization {
         let (name, acronym) = InstitutionIndex.nameAndAcronym(text.text)
         return IndicatorRecord.Organization(name: name, acronym: acronym, evidence: text.trimmed().span)
     }

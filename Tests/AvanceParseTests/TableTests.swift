@@ -314,6 +314,32 @@ import Testing
         #expect(rs.allSatisfy { $0.reportingInstitution?.acronym == nil })
     }
 
+    @Test func aGroupHeadingRowGivesItsProgramToTheRowsBelow() throws {
+        // A follow-up report of several programs, one after another, each under its heading rows.
+        let rs = try Self.records("""
+            SEGUIMIENTO A INDICADORES DE DESEMPEÑO 2018 III TRIMESTRE
+
+            | Programa Presupuestario: | 132 | Sistema de Evaluación del Desempeño | Gasto: 824,765.00 |
+            |---|---|---|---|
+            | Dependencia o Entidad Responsable: | SECRETARÍA TÉCNICA DE PLANEACIÓN Y EVALUACIÓN. | | |
+
+            | Nivel | Indicador | Línea base | Meta | III Trimestre |
+            |---|---|---|---|---|
+            | Propósito | Porcentaje de avance en la implementación del PbR-SED | 98.30 | 100.00 | 0.00 |
+
+            | Programa Presupuestario: | 153 | Planeación | Gasto: 1,200.00 |
+            |---|---|---|---|
+            | Dependencia o Entidad Responsable: | SECRETARÍA TÉCNICA DE PLANEACIÓN Y EVALUACIÓN. | | |
+
+            | Nivel | Indicador | Línea base | Meta | III Trimestre |
+            |---|---|---|---|---|
+            | Propósito | Porcentaje de avance en la categoría planeación | 84.1 | 89 | 85.9 |
+            """)
+        #expect(rs.map { $0.program?.code } == ["132", "153"])
+        #expect(rs.map { $0.program?.name } == ["Sistema de Evaluación del Desempeño", "Planeación"])
+        #expect(rs.map { $0.responsibleUnit?.name } == ["SECRETARÍA TÉCNICA DE PLANEACIÓN Y EVALUACIÓN", "SECRETARÍA TÉCNICA DE PLANEACIÓN Y EVALUACIÓN"])
+    }
+
     @Test func aFigureInATableCell() {
         #expect(CellFigure("3,442") == CellFigure(value: 3442, decimals: 0, isPercent: false))
         #expect(CellFigure("$ 188,383,103.05") == CellFigure(value: 188_383_103.05, decimals: 2, isPercent: false))

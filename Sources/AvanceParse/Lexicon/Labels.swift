@@ -44,7 +44,7 @@ enum Labels {
         add(.responsibleUnit, "unidad responsable", "area responsable", "unidad administrativa responsable",
             "ur", "responsable", "unidad ejecutora", "area ejecutora", "unidad administrativa",
             "direccion responsable", "area", "responsable del indicador", "unidad responsable ur",
-            "responsable del objetivo")
+            "responsable del objetivo", "dependencia o entidad responsable", "dependencia responsable", "entidad responsable")
         add(.institution, "institucion", "dependencia", "ente publico", "entidad", "dependencia o entidad",
             "organismo", "ente", "sujeto obligado", "ente responsable", "entidad o dependencia", "institucion que reporta")
         add(.unitOfMeasure, "unidad de medida", "unidad de medicion", "u de medida", "unidad")
