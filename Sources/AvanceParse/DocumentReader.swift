@@ -304,6 +304,34 @@ struct DocumentReader {
                 periodMentionIsInTable.append(blocks[segment.block].kind == .tableRow)
             }
         }
+        // The fiscal year a title names (`Cuenta Pública 2020`, `Ejercicio Fiscal 2021`): a
+        // mention of a year, which must be the period's.
+        let letterhead = letterheadBlocks
+        for segment in segments where letterhead.contains(segment.block) && segment.block != periodBlock
+            && blocks[segment.block].kind != .tableRow && blocks[segment.block].kind != .field {
+            let t = segment.text
+            for i in t.tokens.indices {
+                guard let cue = Self.fiscalYearCue(t, endingAt: i), let year = t.tokens[safe: i + 1]?.intValue,
+                      t.tokens[i + 1].folded.count == 4, (1990...2100).contains(year),
+                      // A span of years (`2021-2022`) names no one year.
+                      !(t.isPunct(i + 2, "-–") && t.tokens[safe: i + 3]?.kind == .number)
+                else { continue }
+                let span = t.span(cue, i + 1)
+                if span == period?.evidence || periodMentions.contains(where: { $0.evidence == span }) { continue }
+                periodMentions.append(IndicatorRecord.PeriodMention(text: span.text, year: year, quarter: nil, evidence: span))
+                periodMentionIsInTable.append(false)
+            }
+        }
+    }
+
+    /// Where the words before token `i + 1` name a fiscal year (`Cuenta Pública`, `Ejercicio
+    /// Fiscal`, `Ejercicio`, `Año Fiscal`), the index of their first token.
+    static func fiscalYearCue(_ t: TokenizedText, endingAt i: Int) -> Int? {
+        let f = t.folded(i)
+        if f == "publica", t.folded(i - 1) == "cuenta" { return i - 1 }
+        if f == "fiscal", t.isWord(i - 1, ["ejercicio", "ano"]) { return i - 1 }
+        if f == "ejercicio" { return i }
+        return nil
     }
 
     // MARK: actions

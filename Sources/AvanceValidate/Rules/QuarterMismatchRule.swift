@@ -8,7 +8,9 @@ public struct QuarterMismatchRule: Rule {
         severity: .error,
         description: """
             The text names a quarter (or a quarter of a year) other than the one in the report's \
-            header, a common trace of a report copied from an earlier one. In a table of indicators, reported on the first row's record.
+            header, a common trace of a report copied from an earlier one; or the title names a \
+            fiscal year (`Cuenta Pública 2020`, `Ejercicio Fiscal 2020`) other than the period's. \
+            In a table of indicators, reported on the first row's record.
             """,
         triggering: [
             RuleExample("""
@@ -19,12 +21,25 @@ public struct QuarterMismatchRule: Rule {
                 Periodo: Julio-Septiembre 2024
                 Las acciones del ↓tercer trimestre de 2023 se detallan a continuación.
                 """, note: "same quarter, another year"),
+            RuleExample("""
+                ↓Cuenta Pública 2020
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2021
+
+                Programa presupuestario: E024 - Educación para adultos
+                """, note: "a title's fiscal year that is not the period's"),
         ],
         nonTriggering: [
             RuleExample("""
                 Trimestre: 3er. Trimestre 2024
                 Durante el tercer trimestre del año 2024 se realizaron las acciones; de julio a septiembre de 2024 se atendió todo.
                 """),
+            RuleExample("""
+                Cuenta Pública 2021
+                INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2021
+                Programa de Trabajo del Ejercicio 2021-2022
+
+                Programa presupuestario: E024 - Educación para adultos
+                """, note: "the period's own fiscal year, and a span of years"),
         ]
     )
 
