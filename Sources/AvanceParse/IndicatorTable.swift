@@ -103,11 +103,29 @@ struct IndicatorTable {
     static func find(in blocks: [Block]) -> [IndicatorTable] {
         var tables: [IndicatorTable] = []
         var current: IndicatorTable?
+        // Text laid out between a PDF table's rows (a footnote set inside the table's area, a
+        // page's running text) interrupts the table only if the rows after it are no more of it.
+        var interrupted = false
         for (i, block) in blocks.enumerated() {
             guard block.kind == .tableRow else {
+                if current != nil, block.text.span.page != nil, block.kind == .paragraph || block.kind == .heading {
+                    interrupted = true
+                    continue
+                }
                 if let c = current { tables.append(c) }
                 current = nil
                 continue
+            }
+            // A row that says it has no indicator (`Sin Indicador(es) de Actividad`) is no
+            // more of a table than a footnote: it neither continues nor ends one.
+            if current != nil, block.cells.contains(where: { Parser.saysNoIndicator($0.text) }) { continue }
+            if interrupted, let c = current {
+                interrupted = false
+                // More of the table: as many cells as its columns, give or take one.
+                if abs(block.cells.count - c.columns.count) > 1 {
+                    tables.append(c)
+                    current = nil
+                }
             }
             // Figures make a data row, whatever its labels say ("Componente" is a level's value):
             // only a row without them is read as a possible header.

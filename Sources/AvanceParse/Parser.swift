@@ -267,6 +267,12 @@ public struct Parser: Sendable {
         return r
     }
 
+    /// `Sin indicador`, `Sin Indicador(es) de Actividad`, `No aplica indicador`.
+    static func saysNoIndicator(_ text: String) -> Bool {
+        let folded = Folding.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return folded.hasPrefix("sin indicador") || folded.hasPrefix("no aplica indicador") || folded.hasPrefix("sin indicadores")
+    }
+
     /// `CURSOS` → `Cursos`: a heading's words as a name.
     static func sentenceCase(_ text: String) -> String {
         let lower = text.lowercased()
@@ -324,7 +330,13 @@ public struct Parser: Sendable {
     ) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
         let named = table.nameColumn.flatMap { block[safe: $0] }.map { $0.trimmed() }.flatMap { $0.text.isEmpty ? nil : $0 }
-        guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named else { return nil }
+        guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named,
+              // `Sin Indicador(es) de Actividad`: a placeholder where a row has no indicator.
+              !block.contains(where: { Self.saysNoIndicator($0.text) }),
+              // A figure under the indicator's header (`19,303`) is a row whose cells the layout
+              // could not place: no indicator is named by a number.
+              !IndicatorTable.isFigure(indicatorCell.text)
+        else { return nil }
         var record = base
         record.actions = []
         record.spreadsheetErrors = SpreadsheetErrors.spans(of: block)

@@ -223,6 +223,26 @@ import Testing
         #expect(rs.map { $0.targets.evidence(for: .achieved)?.page } == [2, 2])
     }
 
+    @Test func aFootnoteInsideAPDFTableDoesNotEndIt() throws {
+        let blocks = [
+            Self.pdfRow(["Nivel", "Clave", "Indicador", "Línea base", "Meta"], page: 1, line: 1),
+            Self.pdfRow(["Propósito", "19,736", "Porcentaje de avance en la implementación", "98.30", "100.00"], page: 1, line: 2),
+            Block(kind: .paragraph, text: SpannedText("Documento relativo al cumplimiento del artículo 80.", page: 1, line: 3)),
+            Self.pdfRow(["Componente 1", "19,299", "Porcentaje de programas evaluados", "16.61", "4.68"], page: 1, line: 4),
+            Self.pdfRow(["Actividad: C1A1", "0", "Sin Indicador(es) de Actividad", "0.00", "0.00"], page: 1, line: 5),
+            Self.pdfRow(["Componente 2", "17,983", "Porcentaje de informes publicados", "100.00", "100.00"], page: 1, line: 6),
+            Self.pdfRow(["Componente 3", "", "18,015", "50.00", "66.08"], page: 1, line: 7),
+            Block(kind: .paragraph, text: SpannedText("Fuente: elaboración propia.", page: 1, line: 8)),
+            Self.pdfRow(["Tema", "Descripción"], page: 1, line: 9),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        // The placeholder row and the row with a number under `Indicador` make no record.
+        #expect(rs.map { $0.indicator?.name } == [
+            "Porcentaje de avance en la implementación", "Porcentaje de programas evaluados", "Porcentaje de informes publicados",
+        ])
+        #expect(rs.map(\.targets.annual) == [100, 4.68, 100])
+    }
+
     @Test func valuesPrintedOneColumnOffTheirHeadersFindTheirHeaders() throws {
         // An empty column was dropped in printing: from `Objetivo` on, each value stands one
         // column left of its header, and an unlabelled figure follows `Avance`.
