@@ -262,8 +262,13 @@ struct DocumentReader {
             let tokens = segment.text.tokens
             for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.raw.count >= 2 && !covered.contains(k)
                 && (tok.isAllCaps || institutions.isDefinedAcronym(tok.raw)) {
-                // A word in a line set in capitals ("FIRMA DEL CONVENIO") is no acronym.
-                let isolated = !(tokens[safe: k - 1]?.isAllCaps ?? false) && !(tokens[safe: k + 1]?.isAllCaps ?? false)
+                if Self.isFormulaVariable(tokens, k) { continue }
+                // A word in a line set in capitals ("FIRMA DEL CONVENIO", "REALIZADO I TRIM.") is no acronym.
+                func capitals(_ t: Token?) -> Bool {
+                    guard let t, t.kind == .word else { return false }
+                    return t.raw.allSatisfy { !$0.isLetter || $0.isUppercase }
+                }
+                let isolated = !capitals(tokens[safe: k - 1]) && !capitals(tokens[safe: k + 1])
                 institutions.acronymUse(String(tok.raw), block: segment.block, position: Self.position(s, k),
                                         span: segment.text.span(k, k), isolated: isolated)
             }
@@ -285,6 +290,15 @@ struct DocumentReader {
             seen[key] = n + 1
         }
         return out
+    }
+
+    /// Capitals that are a formula's variable, not an acronym (`PCAP= (HRSAP/THR) x 100`): a word
+    /// joined to an operator.
+    static func isFormulaVariable(_ tokens: [Token], _ k: Int) -> Bool {
+        let operators: Set<Substring> = ["=", "/", "*", "^", "+"]
+        if k > 0, !tokens[k].spaceBefore, operators.contains(tokens[k - 1].raw) { return true }
+        if let next = tokens[safe: k + 1], !next.spaceBefore, operators.contains(next.raw) { return true }
+        return false
     }
 
     /// A mention's place in reading order: segment, then token.
