@@ -21,6 +21,8 @@ struct DocumentReader {
     var periodBlock: Int?
     /// The period was read from a heading (the report's title), not from running text.
     var periodFromTitle = false
+    /// Where the text states the report's own period when no field does: a segment and its tokens.
+    private var periodWords: (segment: Int, tokens: ClosedRange<Int>)?
     var reportYear: Int?
     var sections = Sections()
     var dates: [IndicatorRecord.DateMention] = []
@@ -127,7 +129,7 @@ struct DocumentReader {
         if period == nil {
             // No usable period field: the first quarter the text names with its year, or the
             // first span of days that is a quarter or the year up to a quarter's end.
-            for segment in segments {
+            for (s, segment) in segments.enumerated() {
                 if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearFromField != nil }),
                    let year = m.year ?? yearFromField {
                     period = IndicatorRecord.Period(
@@ -141,6 +143,7 @@ struct DocumentReader {
                         year: range.year, quarter: range.quarter, fromJanuary: range.fromJanuary,
                         evidence: segment.text.span(range.first, range.last)
                     )
+                    periodWords = (s, range.first...range.last)
                     periodFromTitle = blocks[segment.block].kind == .heading || blocks[segment.block].isStrong
                     break
                 }
@@ -197,9 +200,12 @@ struct DocumentReader {
 
     private mutating func readDates() {
         let recognizer = DateRecognizer(reportYear: reportYear, order: options.numericDateOrder)
-        for segment in segments {
+        for (s, segment) in segments.enumerated() {
             let section = sections.action(ofBlock: segment.block)
             for m in recognizer.matches(in: segment.text) {
+                // The days that state the report's own period (a title's "del 1 de enero al 30 de
+                // septiembre de 2019" where no field does) are its header, not dates in its text.
+                if let p = periodWords, p.segment == s, p.tokens.contains(m.first) { continue }
                 let span = segment.text.span(m.first, m.last)
                 dates.append(IndicatorRecord.DateMention(
                     text: span.text, value: m.date.iso, ambiguous: m.ambiguous,

@@ -36,4 +36,20 @@ import Testing
             """)
         #expect(rs[0].reportingInstitution?.acronym == "SEDATU")
     }
+
+    @Test func theDaysThatStateThePeriodAreNoDateMentions() throws {
+        let rs = try Self.records("""
+            INDICADORES PARA RESULTADOS del 1 de Enero al 30 de Septiembre de 2019
+
+            | Denominación del Indicador | Programada | Alcanzada |
+            |---|---|---|
+            | Personas atendidas | 10 | 8 |
+            | Asesores formados | 12 | 12 |
+
+            Cifras con fecha de corte al 30 de septiembre de 2019.
+            """)
+        #expect(rs[0].period?.quarter == 3 && rs[0].period?.start == "2019-01-01")
+        // The title's days are the period; the note's day is a date the text mentions.
+        #expect(rs[0].dates.map(\.text) == ["30 de septiembre de 2019"])
+    }
 }
