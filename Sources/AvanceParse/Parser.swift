@@ -208,10 +208,15 @@ public struct Parser: Sendable {
     /// Tables of one document that speak of the same indicators by their codes (a MIR and its
     /// ficha técnica: `Clave Indicador` 01 to 19 in both) are one set of indicators: each
     /// record of the later table completes the earlier table's record of the same code (what
-    /// the earlier one leaves unstated), and makes no record of its own.
+    /// the earlier one leaves unstated), and makes no record of its own. Where the rows print no
+    /// code (a MIR and fichas técnicas that name each indicator), the indicator's name joins them,
+    /// case, accents and punctuation aside.
     static func joiningLinkedTables(_ tables: [[(record: IndicatorRecord, objective: SourceSpan?)]]) -> [[IndicatorRecord]] {
         func key(_ r: (record: IndicatorRecord, objective: SourceSpan?)) -> String? {
-            guard let code = r.record.indicator?.code else { return nil }
+            guard let code = r.record.indicator?.code else {
+                let name = Folding.fold(r.record.indicator?.name ?? "").filter { $0.isLetter || $0.isNumber }
+                return name.isEmpty ? nil : "name:" + name
+            }
             let k = String(Codes.key(code).drop(while: { $0 == "0" }))
             return k.isEmpty ? nil : k
         }
@@ -233,7 +238,8 @@ public struct Parser: Sendable {
                 joined.record = Self.completing(joined.record, with: row.record)
                 // Both tables' words for what both state, for the rules to compare.
                 var linked = joined.record.linkedValues ?? []
-                if let here = joined.record.indicator?.evidence, let there = row.record.indicator?.evidence {
+                // (Joined by their names, the two names agree: nothing to compare.)
+                if !k.hasPrefix("name:"), let here = joined.record.indicator?.evidence, let there = row.record.indicator?.evidence {
                     linked.append(.init(field: "indicator.name", here: here, there: there))
                 }
                 if let here = joined.objective, let there = row.objective {

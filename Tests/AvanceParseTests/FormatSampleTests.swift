@@ -52,4 +52,44 @@ import Testing
         // The title's days are the period; the note's day is a date the text mentions.
         #expect(rs[0].dates.map(\.text) == ["30 de septiembre de 2019"])
     }
+
+    @Test func fichasTecnicasCompleteTheMatrixRecords() throws {
+        // A results matrix, then the fichas técnicas of the same indicators with their targets:
+        // one record per indicator, from both.
+        let rs = try Self.records("""
+            | Nivel | Resumen narrativo | Indicador | Método de cálculo | Frecuencia |
+            |---|---|---|---|---|
+            | Componente | Eventos realizados | Número de eventos realizados | Sumatoria de eventos | Trimestral |
+            | Actividad | Difusión | Número de campañas realizadas | Sumatoria de campañas | Trimestral |
+
+            Fichas técnicas
+
+            | Indicador | Línea base | Meta anual | Meta al periodo | Avance al periodo | % de cumplimiento |
+            |---|---|---|---|---|---|
+            | Número de eventos realizados | 24 | 30 | 12 | 11 | 91.7 % |
+            | Número de campañas realizadas | 6 | 8 | 4 | 4 | 100 % |
+            """)
+        #expect(rs.count == 2)
+        #expect(rs.map(\.source.row) == [1, 2])
+        #expect(rs.map { $0.indicator?.level } == ["Componente", "Actividad"])
+        #expect(rs.map { $0.indicator?.formula } == ["Sumatoria de eventos", "Sumatoria de campañas"])
+        #expect(rs.map(\.targets.annual) == [30, 8])
+        #expect(rs.map(\.targets.achieved) == [11, 4])
+        #expect(rs.map(\.targets.baseline) == [24, 6])
+    }
+
+    @Test func differentIndicatorsOfTwoTablesStayApart() throws {
+        let rs = try Self.records("""
+            | Indicador | Meta anual | Avance |
+            |---|---|---|
+            | Número de eventos realizados | 30 | 11 |
+            | Número de becas otorgadas | 10 | 4 |
+
+            | Indicador | Meta anual | Avance |
+            |---|---|---|
+            | Número de campañas realizadas | 8 | 4 |
+            | Número de talleres impartidos | 6 | 2 |
+            """)
+        #expect(rs.count == 4)
+    }
 }
