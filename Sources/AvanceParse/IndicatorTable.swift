@@ -216,10 +216,28 @@ struct IndicatorTable {
                 label = String(label[label.index(after: paren)...])
             }
             if let kind = Labels.kind(of: label) {
-                return (kind, cell.slice(text.index(after: end)..<text.endIndex).trimmed())
+                let rest = cell.slice(text.index(after: end)..<text.endIndex).trimmed()
+                // `PROGRAMADO` / `I TRIM.`, `AVANCE` / `I SEMESTRE`: the lines name the part of the
+                // year the column covers, not a first row's value.
+                if Self.namesPartOfYear(rest.text) { return (nil, nil) }
+                return (kind, rest)
             }
         }
         return (nil, nil)
+    }
+
+    /// Words that only name a part of the year: a quarter or half-year (`I TRIM.`, `2do.
+    /// trimestre`, `I SEMESTRE`), months (`ENE-JUN`), a year.
+    static func namesPartOfYear(_ text: String) -> Bool {
+        let words = Folding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard words.contains(where: { ["trim", "trimestre", "sem", "semestre"].contains($0) || Months.month($0) != nil })
+        else { return false }
+        return words.allSatisfy { w in
+            ["trim", "trimestre", "sem", "semestre", "al", "de", "del", "a"].contains(w) || Months.month(w) != nil
+                || Ordinals.words[w] != nil || Ordinals.roman[w] != nil
+                || (w.first?.isNumber == true && (w.count == 4 || Ordinals.suffixes.contains(String(w.drop(while: \.isNumber)))
+                    || w.count == 1))
+        }
     }
 
     /// A cell that holds a figure and nothing else: `1,200`, `16.3`, `91%`, `-21`, `$ 5,000.00`.

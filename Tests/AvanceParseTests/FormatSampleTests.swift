@@ -92,4 +92,18 @@ import Testing
             """)
         #expect(rs.count == 4)
     }
+
+    @Test func aHeaderLineThatNamesPartOfTheYearIsNoFirstRowValue() {
+        // `PROGRAMADO` / `I TRIM.` heads the first quarter's programmed figures; `Nivel` / `Fin`
+        // is a header run into its first row's value.
+        for header in ["PROGRAMADO\nI TRIM.", "REALIZADO\nII TRIM.", "AVANCE\nI SEMESTRE", "Programado\n2do. trimestre"] {
+            let cell = IndicatorTable.headerCell(SpannedText(text: header, anchors: []))
+            #expect(cell.kind == nil, "\(header)")
+        }
+        #expect(IndicatorTable.headerCell(SpannedText(text: "Nivel\nFin", anchors: [])).kind == .level)
+        #expect(IndicatorTable.namesPartOfYear("ENE-JUN 2024"))
+        #expect(!IndicatorTable.namesPartOfYear("Fin"))
+        #expect(!IndicatorTable.namesPartOfYear("01"))
+        #expect(Labels.columnKind(of: "PROGRAMADO\nENE-JUN") == .cumulativePeriodTarget)
+    }
 }
