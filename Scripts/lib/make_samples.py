@@ -792,6 +792,8 @@ def main():
     write("ipcen-2025-T3-C03.A02.md", ipcen_markdown())
     ivecol_pdf(os.path.join(out, "ivecol-2025-T3-indicadores.pdf"))
     write("ivecol-2025-T3-indicadores.md", ivecol_markdown())
+    import make_tables
+    make_tables.write_all(out)
     print("samples written to", out)
 
 

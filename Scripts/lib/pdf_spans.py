@@ -15,6 +15,11 @@ i-th of the other.
 
 For a text file, the span is the quote's line and column in the file (page null, no box).
 
+For a workbook (XLSX), `--cells` prints every cell's text as a spreadsheet shows it in the General
+format (strings, numbers, error literals, a date format's serial as an ISO date), read from the
+workbook's XML with Python's standard library, not by avance: what a span's `sheet` and `cell`
+must hold.
+
 Only positions come from here; every value of an expected record is typed by whoever reads
 the report. Used by hand while writing Samples/expected/*.json.
 
@@ -23,6 +28,8 @@ Usage:
   pdf_spans.py FILE.pdf PAGE --lines                          the page's numbered lines
   pdf_spans.py FILE.pdf PAGE --text                           the page's text, as it is
   pdf_spans.py FILE.md QUOTE [--nth K] [--after TEXT]         a span in a text file
+  pdf_spans.py FILE.xlsx --cells                              every cell's text, as JSON
+                                                              {"Sheet!A1": "text", ...}
   pdf_spans.py --relocate FILE.pdf EXPECTED.json              rewrites the line and column of
       every span of an expected file to the engine's convention, keeping each quote and box: the
       quote's first word is looked for in the page's text where its characters' boxes lie in
@@ -146,7 +153,7 @@ def relocate(path, expected):
                 box = value["box"]
                 x0, y0 = box["x"] - 0.5, box["y"] - 0.5
                 x1, y1 = box["x"] + box["width"] + 0.5, box["y"] + box["height"] + 0.5
-                at = [m.start() for m in re.finditer(re.escape(first), text)
+                at = [m.start() for m in re.finditer("(?=%s)" % re.escape(first), text)
                       if rectangles is None or all(x0 <= rectangles[i][0] and rectangles[i][2] <= x1 and y0 <= rectangles[i][1]
                                                    and rectangles[i][3] <= y1 for i in range(m.start(), m.start() + len(first)))]
                 if len(at) > 1:
@@ -207,6 +214,52 @@ def text_span(path, quote, nth=0, after=None):
     return {"page": None, "line": line, "column": column, "text": text[lo:hi]}
 
 
+def workbook_cells(path):
+    """{(sheet, ref): text} of a workbook, as the General format shows each value."""
+    import datetime
+    import zipfile
+    z = zipfile.ZipFile(path)
+    m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    shared = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall(m + "si"):
+            shared.append("".join(t.text or "" for t in si.iter(m + "t")))
+    # Styles whose number format shows a date: built-in 14-17 and 22, or a custom one with a day or year.
+    dated = set()
+    if "xl/styles.xml" in z.namelist():
+        styles = ET.fromstring(z.read("xl/styles.xml"))
+        custom = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iter(m + "numFmt")}
+        xfs = styles.find(m + "cellXfs")
+        for k, xf in enumerate(xfs if xfs is not None else []):
+            fmt = int(xf.get("numFmtId", "0"))
+            code = re.sub(r'"[^"]*"|\[[^]]*\]', "", custom.get(fmt, "")).lower()
+            if fmt in (14, 15, 16, 17, 22) or (fmt in custom and ("d" in code or "y" in code)):
+                dated.add(k)
+    targets = {r.get("Id"): r.get("Target") for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    cells = {}
+    for sheet in ET.fromstring(z.read("xl/workbook.xml")).find(m + "sheets"):
+        part = "xl/" + targets[sheet.get(rel + "id")].lstrip("/").replace("xl/", "", 1)
+        for c in ET.fromstring(z.read(part)).iter(m + "c"):
+            v, kind = c.find(m + "v"), c.get("t")
+            if kind == "s":
+                text = shared[int(v.text)]
+            elif kind == "inlineStr":
+                text = "".join(t.text or "" for t in c.iter(m + "t"))
+            elif v is None:
+                continue
+            elif kind in ("e", "str", "b"):
+                text = v.text
+            else:
+                number = float(v.text)
+                if int(c.get("s", "0")) in dated:
+                    text = (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(number))).isoformat()
+                else:
+                    text = str(int(number)) if number == int(number) else repr(number)
+            cells[(sheet.get("name"), c.get("r"))] = text
+    return cells
+
+
 def main(argv):
     global ENGINE
     args, nth, after, lines, raw, move = [], 0, None, False, False, False
@@ -231,6 +284,10 @@ def main(argv):
     if not args:
         raise SystemExit(__doc__)
     path = args[0]
+    if "--cells" in argv:
+        cells = workbook_cells(path)
+        print(json.dumps({"%s!%s" % k: v for k, v in cells.items()}, ensure_ascii=False))
+        return
     if move:
         relocate(path, args[1])
         return

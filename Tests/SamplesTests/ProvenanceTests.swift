@@ -7,7 +7,8 @@ import Testing
 /// span's box hold the quote, and the quote's first word stands at the line and column of the
 /// page's text as that engine gives it: poppler's library's page text for the default engine
 /// (read through Python's GObject bindings, `Scripts/lib/pdf_spans.py --text`), the plain text
-/// of `pdftotext -f P -l P file -` for `--pdf-engine pdftotext`.
+/// of `pdftotext -f P -l P file -` for `--pdf-engine pdftotext`. For a workbook, the cell a span
+/// names holds its quote, and its line and column are the cell's row and column number.
 @Suite struct ProvenanceTests {
     static let readable = GoldenTests.files.filter { file in
         // Broken samples have no records; their expected file says so.
@@ -38,6 +39,39 @@ import Testing
             throw Failure(description: "Scripts/lib/pdf_spans.py could not read the page: \(r.stderr)")
         }
         return String(decoding: r.stdout, as: UTF8.self)
+    }
+
+    /// Whether a sample is a workbook (a ZIP archive: XLSX).
+    static func isWorkbook(_ file: String) throws -> Bool {
+        let handle = try FileHandle(forReadingFrom: GoldenTests.samples.appendingPathComponent(file))
+        defer { try? handle.close() }
+        return try handle.read(upToCount: 2) == Data("PK".utf8)
+    }
+
+    /// Every cell's text of a workbook (`Sheet!A1` → text, as the General format shows it), read
+    /// from its XML by Python's standard library (`Scripts/lib/pdf_spans.py --cells`), not by avance.
+    static func workbookCells(_ file: String) throws -> [String: String] {
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        let r = try Binary.run(executable: python, ["Scripts/lib/pdf_spans.py", "Samples/" + file, "--cells"])
+        guard r.status == 0, let cells = try JSONSerialization.jsonObject(with: r.stdout) as? [String: String] else {
+            throw Failure(description: "Scripts/lib/pdf_spans.py could not read the workbook: \(r.stderr)")
+        }
+        return cells
+    }
+
+    /// What is wrong with a workbook span: its cell must hold the quote, and its line and column
+    /// be that cell's row and column number.
+    static func problem(with span: [String: Any], inCells cells: [String: String]) -> String? {
+        guard let sheet = span["sheet"] as? String, let cell = span["cell"] as? String,
+              let line = span["line"] as? Int, let column = span["column"] as? Int, let quote = span["text"] as? String
+        else { return "a workbook span without its sheet and cell: \(span)" }
+        let letters = cell.prefix { $0.isLetter }
+        let number = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        guard Int(cell.dropFirst(letters.count)) == line, number == column else {
+            return "\(sheet)!\(cell) is not line \(line), column \(column)"
+        }
+        guard let text = cells["\(sheet)!\(cell)"] else { return "\(sheet)!\(cell) is empty" }
+        return normalised(text).contains(normalised(quote)) ? nil : "\(sheet)!\(cell) holds \"\(text)\", not \"\(quote)\""
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -102,6 +136,13 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let records = try JSONSerialization.jsonObject(with: r.stdout)
         let pdf = try Self.isPDF(file)
+        if try Self.isWorkbook(file) {
+            let cells = try Self.workbookCells(file)
+            for span in Self.spans(records) {
+                if let problem = Self.problem(with: span, inCells: cells) { Issue.record("\(file): \(problem)") }
+            }
+            return
+        }
         let lines = pdf ? { _ in nil } : try Self.originalLines(file)
         var pages: [Int: [Substring]] = [:]
         var crops: [[Int]: String] = [:]
@@ -149,6 +190,19 @@ import Testing
         let original = Array(pageLines[line - 1])
         let at = String(original[min(column - 1, original.count)...].prefix(firstWord.count))
         return at == String(firstWord) ? nil : "\(place) should start \"\(firstWord)\", the line has \"\(at)\""
+    }
+
+    @Test func aWorkbookSpanMustNameTheCellThatHoldsItsQuote() {
+        let cells = ["IR!E5": "SISTEMA PARA EL DESARROLLO", "IR!P10": "35"]
+        let span: [String: Any] = ["sheet": "IR", "cell": "P10", "line": 10, "column": 16, "text": "35", "page": NSNull()]
+        #expect(Self.problem(with: span, inCells: cells) == nil)
+        var moved = span
+        moved["column"] = 15
+        #expect(Self.problem(with: moved, inCells: cells) == "IR!P10 is not line 10, column 15")
+        var other = span
+        other["text"] = "36"
+        #expect(Self.problem(with: other, inCells: cells) == "IR!P10 holds \"35\", not \"36\"")
+        #expect(Self.problem(with: ["line": 1, "column": 1, "text": "x"], inCells: cells) != nil)
     }
 
     @Test func aSpanOutsideTheOriginalFailsInsteadOfCrashing() throws {
