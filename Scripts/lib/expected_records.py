@@ -8,6 +8,11 @@ text and the HTML source), the span's text as it stands there (line breaks of th
 kept as "\\n", as the record conventions want), and the file's SHA-256 and page count.
 
 Usage: expected_records.py AVANCE_BINARY [TEXT_FORM_RECORD]
+
+Kept as the record of how those values were decided; Scripts/make-samples no longer runs it,
+because the records it wrote have been kept by hand since (spans relocated by
+pdf_spans.py --relocate, keys of later schema versions added): running it would overwrite them
+with older ones.
 """
 
 import copy
