@@ -111,6 +111,11 @@ public struct Parser: Sendable {
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
             if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }
+            // So do the spreadsheet errors those rows print (a `Total del Gasto` of `#REF!`).
+            let sumErrors = (table.totalRows + table.subtotalRows).sorted().flatMap { SpreadsheetErrors.spans(of: document.blocks[$0].cells) }
+            if !sumErrors.isEmpty, !records.isEmpty {
+                records[0].record.spreadsheetErrors = (records[0].record.spreadsheetErrors ?? []) + sumErrors
+            }
             return records
         }
         let rowRecords = Self.joiningLinkedTables(perTable).flatMap { $0 }
