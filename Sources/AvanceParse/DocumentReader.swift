@@ -78,10 +78,7 @@ struct DocumentReader {
                 if block.kind == .tableRow { break }
                 continue
             }
-            let text = block.text.text
-            var lineStart = text.startIndex
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                defer { lineStart = text.index(line.endIndex, offsetBy: 1, limitedBy: text.endIndex) ?? text.endIndex }
+            for line in block.text.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let words = line.split(separator: " ")
                 guard let k = words.firstIndex(where: { Folding.fold(String($0)) == "programa" }),
                       k == 0 || ["del", "el", "de"].contains(Folding.fold(String(words[k - 1]))),
