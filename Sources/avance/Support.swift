@@ -30,6 +30,8 @@ struct InputOptions: ParsableArguments {
 
     /// The stages as the configuration (avance.yml) and the options set them.
     func pipeline() throws -> Pipeline {
+        // A signal ends pdftotext and the workers with avance, and takes the temporary copies.
+        Interruption.install()
         let configuration = try config.load()
         var p = Pipeline(configuration: configuration)
         // Files are read one after another: one worker is enough.

@@ -15,24 +15,33 @@ struct PdftotextBBoxSource: PDFPageModelSource {
               FileManager.default.isExecutableFile(atPath: pdftotext)
         else { throw .pdftotextMissing(path: path) }
 
+        // pdftotext reads a private copy: the bytes hashed are the bytes read, even if
+        // the original is still being written, and no file name reaches its argument list.
         let folder: URL
         do {
-            folder = try TemporaryFiles.file(named: "pdf")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            folder = try TemporaryFiles.making(named: "pdf") { folder in
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                guard FileManager.default.createFile(atPath: folder.appendingPathComponent("input.pdf").path, contents: Data(bytes)) else {
+                    try? FileManager.default.removeItem(at: folder)
+                    throw StagingFailure(reason: "cannot write a temporary copy in \(folder.path)")
+                }
+                return folder
+            }
+        } catch let failure as StagingFailure {
+            throw .unreadable(path: path, reason: failure.reason)
         } catch {
             throw .unreadable(path: path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
-        // pdftotext reads a private copy: the bytes hashed are the bytes read, even if
-        // the original is still being written, and no file name reaches its argument list.
         let input = folder.appendingPathComponent("input.pdf")
-        guard FileManager.default.createFile(atPath: input.path, contents: Data(bytes)) else {
-            throw .unreadable(path: path, reason: "cannot write a temporary copy in \(folder.path)")
-        }
         let output = folder.appendingPathComponent("words.html")
         try run(pdftotext, ["-bbox-layout", "-enc", "UTF-8", input.path, output.path], path: path)
         let xhtml = (try? Data(contentsOf: output)).map { [UInt8]($0) } ?? []
         return Self.parse(xhtml: xhtml)
+    }
+
+    private struct StagingFailure: Error {
+        var reason: String
     }
 
     private func run(_ pdftotext: String, _ arguments: [String], path: String) throws(ExtractError) {

@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 import Synchronization
 
@@ -29,8 +30,9 @@ struct Subprocess {
     /// Runs `executable` with `arguments`, its standard error kept in `errorFile`.
     /// `deadline` is an absolute time (`DispatchTime`) shared by the runs of one file.
     ///
-    /// Started with `posix_spawn` rather than Foundation's `Process`, which on Linux kept
-    /// about 1.3 KB for every process it ran (two per PDF: 11 MB more at 3,300 PDFs).
+    /// Started by `spawn` rather than Foundation's `Process`, which on Linux kept about 1.3 KB
+    /// for every process it ran (two per PDF: 11 MB more at 3,300 PDFs), and could not tie the
+    /// program's life to avance's.
     static func run(_ executable: String, _ arguments: [String], errorFile: URL, deadline: DispatchTime) throws(Failure) -> Outcome {
         let err = open(errorFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard err >= 0 else {
@@ -63,37 +65,16 @@ struct Subprocess {
     /// Starts the program with standard input, output and error on the descriptors given (or
     /// /dev/null), default signal handling, and no other descriptor of ours open. `environment`
     /// entries (`NAME=value`) come before and win over this process's own.
+    ///
+    /// The program is killed by the kernel when the calling thread ends (PR_SET_PDEATHSIG,
+    /// which posix_spawn cannot ask for): avance killed outright, by `kill -9` too, leaves no
+    /// pdftotext or worker running. Call it from a thread that lives as long as the program
+    /// (`ChildProcess.start` does).
     static func spawn(
         _ executable: String, _ arguments: [String],
         standardInput: Int32? = nil, standardOutput: Int32? = nil, standardError: Int32? = nil,
         environment: [String] = []
     ) throws(Failure) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let given = [standardInput, standardOutput, standardError]
-        for (target, fd) in given.enumerated() {
-            if let fd {
-                posix_spawn_file_actions_adddup2(&actions, fd, Int32(target))
-            } else {
-                posix_spawn_file_actions_addopen(&actions, Int32(target), "/dev/null", target == 0 ? O_RDONLY : O_WRONLY, 0)
-            }
-        }
-        // Files other threads have open (FileHandle does not set close-on-exec) stay ours.
-        for fd in openDescriptors() where fd > 2 && !given.contains(fd) {
-            posix_spawn_file_actions_addclose(&actions, fd)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         let own: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) }
@@ -105,25 +86,11 @@ struct Subprocess {
             inherited += 1
         }
         envp.append(nil)
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else { throw .cannotStart(String(cString: strerror(status))) }
+        let pid = avance_spawn_dying_with_parent(
+            executable, argv, envp, standardInput ?? -1, standardOutput ?? -1, standardError ?? -1
+        )
+        guard pid > 0 else { throw .cannotStart(String(cString: strerror(-pid))) }
         return pid
-    }
-
-    /// The descriptors this process has open, from /proc/self/fd.
-    private static func openDescriptors() -> [Int32] {
-        guard let dir = opendir("/proc/self/fd") else { return [] }
-        defer { closedir(dir) }
-        let own = dirfd(dir)
-        var result: [Int32] = []
-        while let entry = readdir(dir) {
-            let fd = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Int32(atoi($0)) }
-            }
-            if fd != own && (fd > 0 || entry.pointee.d_name.0 == 0x30) { result.append(fd) }
-        }
-        return result
     }
 }
 
@@ -165,11 +132,18 @@ final class ChildProcess: Sendable {
         let started = DispatchSemaphore(value: 0)
         let box = StartBox()
         Thread.detachNewThread {
-            let result = Result { () throws(Subprocess.Failure) in
-                try Subprocess.spawn(
-                    executable, arguments, standardInput: standardInput, standardOutput: standardOutput,
-                    standardError: standardError, environment: environment
-                )
+            let result = live.withLock { children in
+                guard !children.stopped else {
+                    return Result<pid_t, Subprocess.Failure>.failure(.cannotStart("avance is stopping"))
+                }
+                let result = Result { () throws(Subprocess.Failure) in
+                    try Subprocess.spawn(
+                        executable, arguments, standardInput: standardInput, standardOutput: standardOutput,
+                        standardError: standardError, environment: environment
+                    )
+                }
+                if case .success(let pid) = result { children.running[pid] = watch }
+                return result
             }
             box.value.withLock { $0 = result }
             started.signal()
@@ -178,6 +152,7 @@ final class ChildProcess: Sendable {
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
             watch.ended.withLock { $0 = true }
             watch.signal.signal()
+            live.withLock { _ = $0.running.removeValue(forKey: pid) }
         }
         started.wait()
         switch box.value.withLock({ $0 }) {
@@ -187,6 +162,31 @@ final class ChildProcess: Sendable {
             throw failure
         case nil:
             throw .cannotStart("the starting thread gave no answer")
+        }
+    }
+
+    /// The programs avance has running, so that a stop (SIGTERM, Ctrl-C) can end them all before
+    /// their files are removed. One per process, as the processes themselves are.
+    private static let live = Mutex(Running())
+
+    private struct Running {
+        var running: [pid_t: Watch] = [:]
+        /// Set by `stopAll`: no program starts after it.
+        var stopped = false
+    }
+
+    /// Kills every program avance has running and waits for each to end; none starts after
+    /// this (`start` then fails). For a stop: the files the programs write can then be
+    /// removed without one being written again behind the removal.
+    static func stopAll() {
+        let running = live.withLock { children in
+            children.stopped = true
+            return children.running
+        }
+        for (pid, watch) in running {
+            watch.ended.withLock { done in if !done { kill(pid, SIGKILL) } }
+            watch.signal.wait()
+            watch.signal.signal()
         }
     }
 

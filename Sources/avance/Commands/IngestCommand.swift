@@ -2,6 +2,7 @@ import ArgumentParser
 import AvanceStore
 import Foundation
 import Logging
+import Synchronization
 
 /// `avance ingest`: files and folders into the store, idempotently, one run at a time.
 struct IngestCommand: AsyncParsableCommand {
@@ -15,7 +16,9 @@ struct IngestCommand: AsyncParsableCommand {
 
             Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
             `failures` table, tried again next run); 75 another ingest holds the database (see
-            --wait); 64 usage error or a mistake in avance.yml; 74 the database could not be opened or written.
+            --wait); 64 usage error or a mistake in avance.yml; 74 the database could not be opened or written;
+            130 or 143 stopped by SIGINT or SIGTERM (the run is recorded as interrupted; what was
+            stored stays).
             """
     )
 
@@ -72,6 +75,9 @@ struct IngestCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError.cannotOpen(path: databasePath, reason: "the folder \(folder) does not exist")
         }
+        // Until the run is recorded, a signal has nothing to record: it only ends avance.
+        let stop = RunStop()
+        Interruption.install { signal in stop.run(signal) }
         let lockPath = StoreLock.path(forDatabase: databasePath)
         let lock: StoreLock
         switch try StoreLock.tryAcquire(path: lockPath) {
@@ -115,20 +121,42 @@ struct IngestCommand: AsyncParsableCommand {
         var pipeline = Pipeline(configuration: configuration)
         // One pool for the run: `--jobs` PDFs read at once, each worker kept for the files that follow.
         pdf.configure(&pipeline.extractor.options, workers: jobs)
-        defer { pipeline.extractor.options.pdfWorkers?.shutdown() }
+        let pool = pipeline.extractor.options.pdfWorkers
+        defer { pool?.shutdown() }
+        let ledger = RunLedger()
+        let bar = progress
+        // From here a signal stops the run: what is stored stays, the file in progress is not
+        // stored (each file is one transaction), and the run is recorded as interrupted.
+        stop.arm { signal in
+            guard let counts = ledger.close() else { return }
+            pool?.shutdown()
+            bar?.finish()
+            let exitCode = Interruption.exitStatus(signal)
+            do {
+                try store.finishRun(id: runId, counts: counts, status: .interrupted, exitCode: exitCode)
+            } catch {
+                Output.error("\(error)")
+            }
+            Output.error("interrupted by \(Interruption.name(signal)): run \(runId) recorded as interrupted; the files stored so far stay, the next run takes the rest")
+            let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
+            Output.line(format == .json ? summary.json : summary.text)
+        }
         let ingestor = Ingestor(
             store: store,
             options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
             pipeline: pipeline, logger: logger, progress: progress, runId: runId
         )
-        let counts: RunCounts
+        let ended: Bool
         do {
-            counts = try await ingestor.run()
+            ended = try await ingestor.run(ledger)
         } catch {
+            guard let counts = ledger.close() else { Interruption.awaitStop() }
             progress?.finish()
-            try? store.finishRun(id: runId, counts: RunCounts(), status: .failed, exitCode: ExitStatus.storeFailed)
+            try? store.finishRun(id: runId, counts: counts, status: .failed, exitCode: ExitStatus.storeFailed)
             throw error
         }
+        // Stopped by a signal: the stop records the run and ends avance.
+        guard ended, let counts = ledger.close() else { Interruption.awaitStop() }
         progress?.finish()
         let exitCode: Int32 = counts.failed > 0 ? ExitStatus.inputFailed : 0
         try store.finishRun(id: runId, counts: counts, exitCode: exitCode)
@@ -137,5 +165,19 @@ struct IngestCommand: AsyncParsableCommand {
         let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
         print(logFormat == .json ? summary.json : summary.text)
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
+
+/// What a signal does to an ingest: nothing of its own until the run is recorded, then
+/// record it as interrupted (`arm`).
+final class RunStop: Sendable {
+    private let action = Mutex<(@Sendable (Int32) -> Void)?>(nil)
+
+    func arm(_ stop: @escaping @Sendable (Int32) -> Void) {
+        action.withLock { $0 = stop }
+    }
+
+    func run(_ signal: Int32) {
+        action.withLock { $0 }?(signal)
     }
 }

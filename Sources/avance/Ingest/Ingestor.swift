@@ -3,6 +3,7 @@ import AvanceExtract
 import AvanceStore
 import Foundation
 import Logging
+import Synchronization
 
 /// One `avance ingest` run over files and folders: walks them, decides what is new
 /// from the known locations, extracts and parses the rest in parallel, and stores each
@@ -37,8 +38,9 @@ struct Ingestor: Sendable {
         [database, database + "-wal", database + "-shm", database + "-journal", StoreLock.path(forDatabase: database)]
     }
 
-    func run() async throws -> RunCounts {
-        var counts = RunCounts()
+    /// Walks, reads and stores; the counts are kept in `ledger`. Returns false when the run was
+    /// stopped (the ledger closed by a signal's stop) before it ended: nothing was written after that.
+    func run(_ ledger: RunLedger) async throws -> Bool {
         let known = try store.currentLocations()
         // A file is settled once its last change is older than this instant.
         let settledBefore = Int64((Date().timeIntervalSince1970 - options.settleSeconds) * 1e9)
@@ -46,48 +48,55 @@ struct Ingestor: Sendable {
             roots: options.roots, excluding: Self.databaseFiles(options.database), excludingNames: options.excludes
         )
 
-        try await withThrowingTaskGroup(of: Work.self) { group in
+        return try await withThrowingTaskGroup(of: Work.self) { group in
             var inFlight = 0
             for entry in walker {
-                switch entry {
-                case .skipped(let path, let reason):
-                    logger.trace("passed over", metadata: ["path": "\(path)", "reason": "\(reason)"])
-                    continue
-                case .problem(let path, let reason):
-                    counts.failed += 1
-                    try store.recordFailure(path: path, stamp: nil, reason: reason, runId: runId)
-                    logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
-                    progress?.advance(counts)
-                    continue
-                case .file(let path, let stamp):
-                    counts.filesSeen += 1
-                    let previous = known[path]
-                    if previous?.stamp == stamp {
+                let going = try ledger.update { counts in
+                    switch entry {
+                    case .skipped(let path, let reason):
+                        logger.trace("passed over", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                        return
+                    case .problem(let path, let reason):
+                        counts.failed += 1
+                        try store.recordFailure(path: path, stamp: nil, reason: reason, runId: runId)
+                        logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                        progress?.advance(counts)
+                    case .file:
+                        counts.filesSeen += 1
+                    }
+                }
+                guard going else { return false }
+                guard case .file(let path, let stamp) = entry else { continue }
+                let previous = known[path]
+                if previous?.stamp == stamp {
+                    guard try ledger.update({ counts in
                         counts.unchanged += 1
                         logger.debug("unchanged", metadata: ["path": "\(path)"])
                         progress?.advance(counts)
-                        continue
-                    }
-                    if stamp.mtimeNs > settledBefore {
+                    }) else { return false }
+                    continue
+                }
+                if stamp.mtimeNs > settledBefore {
+                    guard try ledger.update({ counts in
                         counts.settling += 1
                         logger.info("settling", metadata: ["path": "\(path)", "reason": "modified less than \(Self.seconds(options.settleSeconds)) s ago; taken on a later run"])
                         progress?.advance(counts)
-                        continue
-                    }
-                    if inFlight >= options.jobs, let done = try await group.next() {
-                        inFlight -= 1
-                        try record(done, into: &counts)
-                    }
-                    let job = Job(path: path, stamp: stamp, previousSha: previous?.sha256, store: store, pipeline: pipeline)
-                    group.addTask { job.run() }
-                    inFlight += 1
+                    }) else { return false }
+                    continue
                 }
+                if inFlight >= options.jobs, let done = try await group.next() {
+                    inFlight -= 1
+                    guard try ledger.update({ try record(done, into: &$0) }) else { return false }
+                }
+                let job = Job(path: path, stamp: stamp, previousSha: previous?.sha256, store: store, pipeline: pipeline)
+                group.addTask { job.run() }
+                inFlight += 1
             }
             while let done = try await group.next() {
-                try record(done, into: &counts)
+                guard try ledger.update({ try record(done, into: &$0) }) else { return false }
             }
+            return true
         }
-        return counts
     }
 
     /// Stores what a worker found; only ever called from the run's own task.
@@ -161,6 +170,32 @@ private struct Job: Sendable {
             return .ignored(path: path, reason: error.reason)
         } catch {
             return .failed(path: path, stamp: stamp, reason: error.reason)
+        }
+    }
+}
+
+/// The counts of a run, and who may still write to the store for it: the run's own task until
+/// the run ends or a signal's stop closes the ledger. Every write of the run happens inside
+/// `update`, so the stop (which waits for the lock) never records the run as interrupted in the
+/// middle of a file, and nothing is written after it.
+final class RunLedger: Sendable {
+    private let state = Mutex<(counts: RunCounts, closed: Bool)>((RunCounts(), false))
+
+    /// Runs `body` on the counts, unless the ledger is closed: false then, and `body` is not run.
+    func update(_ body: (inout RunCounts) throws -> Void) throws -> Bool {
+        try state.withLock { s in
+            guard !s.closed else { return false }
+            try body(&s.counts)
+            return true
+        }
+    }
+
+    /// Closes the ledger and gives the counts; nil if it was already closed.
+    func close() -> RunCounts? {
+        state.withLock { s in
+            guard !s.closed else { return nil }
+            s.closed = true
+            return s.counts
         }
     }
 }
