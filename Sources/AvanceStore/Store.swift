@@ -38,6 +38,62 @@ public struct Store: Sendable {
         return try open(path: path)
     }
 
+    /// Opens an existing database for reading only (`export`, `findings`, `audit`): SQLite is
+    /// asked for a read-only connection, so a database owned by another user, on a read-only
+    /// mount or a 0444 copy is read, and never written. A missing file is an error.
+    ///
+    /// A database in WAL mode is read through its `-shm` index, which SQLite must create when
+    /// no connection left one, and cannot in a folder the reader may not write: then, if there
+    /// is no write-ahead log either (every change is in the file itself), the file is read as
+    /// immutable (SQLite's `immutable=1`). A store written by an older avance needs its
+    /// migrations, a write: it is opened as `open` does where the file can be written, and
+    /// refused with the reason where it cannot.
+    public static func openForReading(path: String) throws(StoreError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        configuration.label = "avance.store.reader"
+        let queue: DatabaseQueue
+        let upToDate: Bool
+        do {
+            (queue, upToDate) = try readOnlyQueue(path, configuration)
+        } catch {
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard log == 0, let reopened = try? readOnlyQueue(immutableURI(path), configuration) else {
+                throw .cannotOpen(path: path, reason: reason(error))
+            }
+            (queue, upToDate) = reopened
+        }
+        guard upToDate else {
+            guard access(path, W_OK) == 0 else {
+                throw .cannotOpen(path: path, reason: "it was written by an older avance and must be upgraded, which needs write access: run `avance ingest` on it once, or read a copy you can write")
+            }
+            return try open(path: path)
+        }
+        return Store(reading: queue)
+    }
+
+    /// A read-only connection, and whether the schema has every migration (its first read,
+    /// where SQLite's refusals show).
+    private static func readOnlyQueue(_ path: String, _ configuration: Configuration) throws -> (DatabaseQueue, Bool) {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let upToDate = try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+        return (queue, upToDate)
+    }
+
+    /// `path` as an SQLite URI that reads the file as one nobody changes.
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// A store that only reads: no migration is run.
+    private init(reading queue: DatabaseQueue) {
+        writer = queue
+    }
+
     /// The SQLite error message without GRDB's decoration where there is one.
     static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {

@@ -26,9 +26,11 @@ final class Child: @unchecked Sendable {
         return dir.appendingPathComponent("avance").path
     }()
 
-    init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+    /// `through`: a program that runs avance (`setpriv ... avance ARGS`), given as its program
+    /// and arguments before avance's path.
+    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: through.first ?? Self.binary)
+        process.arguments = through.isEmpty ? arguments : Array(through.dropFirst()) + [Self.binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AVANCE_DB")
@@ -111,8 +113,8 @@ final class Child: @unchecked Sendable {
     }
 
     /// Runs `avance` to the end.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
-        try Child(arguments, in: directory, environment: environment).finish()
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = []) throws -> Result {
+        try Child(arguments, in: directory, environment: environment, through: through).finish()
     }
 }
 

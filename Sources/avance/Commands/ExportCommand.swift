@@ -65,7 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func export() throws {
-        let store = try Store.openExisting(path: database.path)
+        let store = try Store.openForReading(path: database.path)
         let sink = try OutputSink(OutputPath.check(output, database: database.path))
         do {
             switch format {

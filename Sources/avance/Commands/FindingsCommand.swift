@@ -47,7 +47,7 @@ struct FindingsCommand: AsyncParsableCommand {
     }
 
     private func list() throws {
-        let store = try Store.openExisting(path: database.path)
+        let store = try Store.openForReading(path: database.path)
         let findings = try store.findings(FindingFilter(
             minimumSeverity: severity.severity, rules: rules, includeSuperseded: includeSuperseded
         ))
