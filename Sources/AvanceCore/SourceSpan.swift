@@ -183,8 +183,10 @@ public struct SpannedText: Codable, Hashable, Sendable {
 
     /// The union of the boxes of the words in `range` that stand on `page` (white space at
     /// its ends left out); `nil` when the text has no boxes.
+    ///
+    /// Only the anchors that reach into the range are looked at (found by binary search), so a
+    /// span costs no more in a long text than in a short one.
     private func box(of range: Range<String.Index>, page: Int?) -> SourceSpan.Box? {
-        guard anchors.contains(where: { $0.box != nil }) else { return nil }
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
         while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
@@ -192,10 +194,12 @@ public struct SpannedText: Codable, Hashable, Sendable {
         let from = text.utf8.distance(from: text.startIndex, to: lower)
         let to = text.utf8.distance(from: text.startIndex, to: upper)
         var result: SourceSpan.Box?
-        for (i, a) in anchors.enumerated() {
+        var i = anchorIndex(at: from)
+        while i < anchors.count, anchors[i].offset < to {
+            let a = anchors[i]
             let end = i + 1 < anchors.count ? anchors[i + 1].offset : text.utf8.count
-            guard let box = a.box, a.page == page, a.offset < to, end > from else { continue }
-            result = result.map { $0.union(box) } ?? box
+            if let box = a.box, a.page == page, end > from { result = result.map { $0.union(box) } ?? box }
+            i += 1
         }
         return result?.rounded
     }
@@ -208,8 +212,11 @@ public struct SpannedText: Codable, Hashable, Sendable {
         var head = first.moved(to: 0)
         head.column = column(at: range.lowerBound, from: first)
         var anchors = [head]
-        for a in self.anchors where a.offset > lower && a.offset < upper {
-            anchors.append(a.moved(to: a.offset - lower))
+        var i = anchorIndex(at: lower) + 1
+        while i < self.anchors.count, self.anchors[i].offset < upper {
+            let a = self.anchors[i]
+            if a.offset > lower { anchors.append(a.moved(to: a.offset - lower)) }
+            i += 1
         }
         return SpannedText(text: String(text[range]), anchors: anchors)
     }
@@ -223,12 +230,16 @@ public struct SpannedText: Codable, Hashable, Sendable {
     }
 
     func anchor(at offset: Int) -> SourceAnchor {
-        // Binary search for the last anchor at or before `offset`.
+        anchors[anchorIndex(at: offset)]
+    }
+
+    /// The index of the last anchor at or before `offset` (binary search).
+    private func anchorIndex(at offset: Int) -> Int {
         var lo = 0, hi = anchors.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if anchors[mid].offset <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return anchors[lo]
+        return lo
     }
 }

@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// Why a file could not be turned into a document. Each case names what a user
 /// needs to act on it; `description` is the one line printed for the file.
 /// Codable so that a PDF worker process can send it back to the avance that asked.
@@ -10,6 +12,10 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
     case empty(path: String)
     case binary(path: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
+    /// Larger than the most avance reads of its format (`Extractor.Options.maxBytes(for:)`).
+    case tooLargeForFormat(path: String, format: SourceFormat, bytes: Int, limit: Int)
+    /// Reading it took longer than the time limit for one file; it was given up.
+    case timedOut(path: String, seconds: Double)
     /// The text holds no words at all once decoded (only white space or markup).
     case noText(path: String)
     // PDF
@@ -42,7 +48,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
     public var path: String {
         switch self {
         case .notFound(let p), .isDirectory(let p), .notRegular(let p, _), .unreadable(let p, _), .empty(let p), .binary(let p),
-             .tooLarge(let p, _, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
+             .tooLarge(let p, _, _), .tooLargeForFormat(let p, _, _, _), .timedOut(let p, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
              .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
              .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _),
              .workbookDamaged(let p, _), .workbookTooLarge(let p, _, _), .tooManyCells(let p, _),
@@ -60,7 +66,11 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .unreadable(_, let reason): "cannot be read: \(reason)"
         case .empty: "the file is empty"
         case .binary: "binary data, not a PDF, HTML, text, XLSX or CSV report"
-        case .tooLarge(_, let bytes, let limit): "too large (\(bytes) bytes; the limit is \(limit))"
+        case .tooLarge(_, let bytes, let limit): "too large (\(bytes) bytes; the limit is \(ByteSize.text(limit)), see --max-size)"
+        case .tooLargeForFormat(_, let format, let bytes, let limit):
+            "too large for \(format.sizeName) (\(bytes) bytes; the limit for \(format.rawValue) is \(ByteSize.text(limit)), see --max-size)"
+        case .timedOut(_, let seconds):
+            "reading it took longer than \(Self.format(seconds)) s and was given up (see --time-limit)"
         case .noText: "no text in the file"
         case .pdftotextMissing:
             "pdftotext is not installed; install poppler-utils (apt-get install poppler-utils)"

@@ -14,8 +14,25 @@ public struct Extractor: Sendable {
     public struct Options: Sendable {
         /// Seconds one PDF may take to read (pdftotext's run; the workers have their own).
         public var pdfTimeout: Double
-        /// Larger files are refused rather than read into memory.
+        /// Larger files are refused rather than read into memory, whatever their format.
         public var maxBytes: Int
+        /// The most bytes read of a file in each format (`maxBytes` for a format not listed):
+        /// what a text or an HTML page costs to read grows with its length, many times over
+        /// (every character's place is kept), so they are held to less than a PDF or a workbook.
+        public var maxBytesByFormat: [SourceFormat: Int] = Options.defaultMaxBytes
+
+        /// The limits when none is given: text and CSV 16 MiB, HTML 8 MiB, PDF and workbooks
+        /// 256 MiB (a workbook's parts and cells have limits of their own). Reading text takes
+        /// about 30 bytes of memory per byte at its peak, CSV 45, HTML 60 (measured with
+        /// `Scripts/bench --large`): one file stays within about 500 MB.
+        public static let defaultMaxBytes: [SourceFormat: Int] = [
+            .text: 16 << 20, .csv: 16 << 20, .html: 8 << 20, .pdf: 256 << 20, .xlsx: 256 << 20, .xls: 256 << 20,
+        ]
+
+        /// The most bytes read of a file in `format`.
+        public func maxBytes(for format: SourceFormat) -> Int {
+            min(maxBytes, maxBytesByFormat[format] ?? maxBytes)
+        }
         /// An XLSX workbook whose XML parts decompress to more bytes than this (all parts read
         /// together, counted as they are decompressed) is refused: a zip bomb stops here.
         public var maxWorkbookBytes: Int
@@ -101,6 +118,8 @@ public struct Extractor: Sendable {
             if LegacyOffice.kind(of: bytes) == .encrypted { throw .encryptedOfficeFile(path: path) }
             throw .binary(path: path)
         case .format(let format):
+            let limit = options.maxBytes(for: format)
+            if bytes.count > limit { throw .tooLargeForFormat(path: path, format: format, bytes: bytes.count, limit: limit) }
             var document: ExtractedDocument
             switch format {
             case .text:
@@ -130,6 +149,7 @@ public struct Extractor: Sendable {
                 let blocks = try SpreadsheetExtractor.csv(decoded.text, path: path, options: options)
                 document = ExtractedDocument(path: path, sha256: sha, format: .csv, encoding: decoded.encoding, blocks: blocks)
             }
+            document.blocks = BlockBounds.bounded(document.blocks)
             if let declared = input.declaredFormat, declared != format { document.declaredFormat = declared }
             guard document.blocks.contains(where: { !$0.text.isEmpty }) else { throw .noText(path: path) }
             return document

@@ -8,6 +8,12 @@ struct SpannedTextBuilder: Sendable {
     let page: Int?
     private var last: (line: Int, column: Int, box: SourceSpan.Box?)?
 
+    /// A text in step with its source still gets an anchor every this many characters (but
+    /// not within a PDF word, whose anchor carries its box): a span's column is counted from
+    /// the anchor before it, so on a line of megabytes each span would otherwise count from
+    /// the line's start, and a report's spans would take time in the square of its length.
+    static let anchorInterval = 512
+
     init(page: Int? = nil) {
         self.page = page
     }
@@ -20,7 +26,8 @@ struct SpannedTextBuilder: Sendable {
     /// Appends a character of the source; `box` is the box of the PDF word it belongs to
     /// (a new box starts an anchor, so every word keeps its own).
     mutating func append(_ c: Character, line: Int, column: Int, box: SourceSpan.Box? = nil) {
-        if let last, last.line == line, last.column + 1 == column, last.box == box {
+        if let last, last.line == line, last.column + 1 == column, last.box == box,
+           box != nil || column - (anchors.last?.column ?? column) < Self.anchorInterval {
             // Still in step with the source: no anchor needed.
         } else {
             anchors.append(SourceAnchor(offset: text.utf8.count, page: page, line: line, column: column, box: box))

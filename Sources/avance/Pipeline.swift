@@ -2,6 +2,7 @@ import AvanceCore
 import AvanceExtract
 import AvanceParse
 import AvanceValidate
+import Foundation
 
 /// read → extract → parse → validate for one file: the only place the stages meet.
 ///
@@ -13,6 +14,8 @@ struct Pipeline: Sendable {
     var extractor = Extractor()
     var parser = Parser()
     var validator = Validator()
+    /// Seconds one file may take from its bytes to its records (`--time-limit`).
+    var timeLimit: Double = 120
 
     init() {}
 
@@ -48,6 +51,10 @@ struct Pipeline: Sendable {
 
     /// The blocks of a file read, as the parser would see them.
     func extract(_ input: Extractor.Input) throws(Failure) -> ExtractedDocument {
+        try withinTimeLimit(input.path) { () throws(Failure) in try extractNow(input) }
+    }
+
+    private func extractNow(_ input: Extractor.Input) throws(Failure) -> ExtractedDocument {
         do {
             return try extractor.extract(input)
         } catch {
@@ -58,7 +65,11 @@ struct Pipeline: Sendable {
 
     /// The records of a file read, each with its findings.
     func run(_ input: Extractor.Input) throws(Failure) -> Outcome {
-        let document = try extract(input)
+        try withinTimeLimit(input.path) { () throws(Failure) in try runNow(input) }
+    }
+
+    private func runNow(_ input: Extractor.Input) throws(Failure) -> Outcome {
+        let document = try extractNow(input)
         do {
             var records = try parser.parse(document)
             for i in records.indices {
@@ -67,6 +78,45 @@ struct Pipeline: Sendable {
             return Outcome(document: document, records: records)
         } catch {
             throw Failure(path: document.path, reason: error.reason)
+        }
+    }
+
+    /// Runs `work` on a thread of its own and waits for it until the time limit: past it the
+    /// file fails with that reason and the caller goes on. A thread cannot be stopped from
+    /// outside, so the work is left to end by itself, its result dropped; it does end, in time
+    /// that grows with the file's length, which `--max-size` bounds. (A PDF's reader, a process,
+    /// is killed at its own limit.)
+    private func withinTimeLimit<T: Sendable>(_ path: String, _ work: @escaping @Sendable () throws(Failure) -> T) throws(Failure) -> T {
+        let outcome = Eventual<T>()
+        Thread.detachNewThread {
+            let result = Result { () throws(Failure) in try work() }
+            outcome.set(result)
+        }
+        guard let result = outcome.wait(seconds: timeLimit) else {
+            throw Failure(path: path, reason: ExtractError.timedOut(path: path, seconds: timeLimit).reason)
+        }
+        return try result.get()
+    }
+
+    /// The result of work on another thread, once there is one.
+    private final class Eventual<T: Sendable>: @unchecked Sendable {
+        // @unchecked: `result` is only touched under `lock`.
+        private let lock = NSCondition()
+        private var result: Result<T, Failure>?
+
+        func set(_ value: Result<T, Failure>) {
+            lock.lock()
+            result = value
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        func wait(seconds: Double) -> Result<T, Failure>? {
+            let deadline = Date().addingTimeInterval(seconds)
+            lock.lock()
+            defer { lock.unlock() }
+            while result == nil, lock.wait(until: deadline) {}
+            return result
         }
     }
 

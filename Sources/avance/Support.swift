@@ -19,6 +19,8 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var reading: ReadingOptions
+
     @Option(name: .customLong("date-order"), help: "How to read numeric dates like 10/05/2024: day-month (default, or as avance.yml says) or month-day.")
     var dateOrder: ParseOptions.NumericDateOrder?
 
@@ -36,6 +38,8 @@ struct InputOptions: ParsableArguments {
         var p = Pipeline(configuration: configuration)
         // Files are read one after another: one worker is enough.
         pdf.configure(&p.extractor.options, workers: 1)
+        reading.configure(&p.extractor.options)
+        p.timeLimit = reading.timeLimit
         p.parser.options = configuration.parseOptions(dateOrder: dateOrder)
         return p
     }

@@ -36,7 +36,8 @@ struct LineCleaner {
             if c == " " {
                 if out.isEmpty || out.last == " " { needAnchor = true; return }
             }
-            if needAnchor {
+            // An anchor every so often on a long line too (`SpannedTextBuilder.anchorInterval`).
+            if needAnchor || column(index) - (anchors.last?.column ?? 0) >= SpannedTextBuilder.anchorInterval {
                 anchors.append(SourceAnchor(offset: out.utf8.count, page: page, line: line, column: column(index)))
                 needAnchor = false
             }

@@ -34,6 +34,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var pdf: PDFOptions
 
+    @OptionGroup var reading: ReadingOptions
+
     @Option(help: ArgumentHelp("Pass over files modified less than this many seconds ago (may still be being written).", valueName: "seconds"))
     var settle: Double = 60
 
@@ -121,6 +123,8 @@ struct IngestCommand: AsyncParsableCommand {
         var pipeline = Pipeline(configuration: configuration)
         // One pool for the run: `--jobs` PDFs read at once, each worker kept for the files that follow.
         pdf.configure(&pipeline.extractor.options, workers: jobs)
+        reading.configure(&pipeline.extractor.options)
+        pipeline.timeLimit = reading.timeLimit
         let pool = pipeline.extractor.options.pdfWorkers
         defer { pool?.shutdown() }
         let ledger = RunLedger()
