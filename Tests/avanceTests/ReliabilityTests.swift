@@ -2,6 +2,7 @@ import AvanceCore
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -99,5 +100,52 @@ import Glibc
         let run = try ingest([folder], scratch)
         #expect(run.status == 74, "\(run.stderr)")
         #expect(run.stderr.contains("the lock file is not a regular file"), "\(run.stderr)")
+    }
+
+    /// What the walk met but could not read (a dangling link, a FIFO) is seen too: "files seen"
+    /// left them out, so seen was less than the files that made up the counts.
+    @Test func filesSeenCountsWhatTheWalkCouldNotRead() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<2, into: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/roto.txt", withDestinationPath: folder + "/no-existe.txt")
+        #expect(mkfifo(folder + "/cola.txt", 0o644) == 0)
+        let run = try ingest([folder], scratch)
+        #expect(run.status == 2, "\(run.stderr)")
+        let summary = try Summary(run.stdout)
+        #expect((summary.new, summary.failed, summary.filesSeen) == (2, 2, 4))
+        #expect(try scratch.count("SELECT files_seen FROM runs") == 4)
+    }
+
+    /// A full disk (here /dev/full, which answers every write with ENOSPC) is named as such.
+    @Test func anOutputOnAFullDiskSaysWhy() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("compartida")
+        try Fixtures.writeReports(0..<2, into: folder)
+        #expect(try ingest([folder], scratch).status == 0)
+        for command in [["audit"], ["audit", "--format", "html"], ["export", "--format", "csv"]] {
+            let run = try Child.run(command + ["--db", scratch.database, "--output", "/dev/full"], in: scratch.path)
+            #expect(run.status == 74, "\(command)")
+            #expect(run.stderr == "avance: /dev/full: cannot be written: No space left on device\n", "\(command)")
+        }
+    }
+
+    /// A PDF whose every page holds one line that differs from the others only in its figures
+    /// ("Acción número 3 ..."): those lines are the text, not a running header. (Every line was
+    /// removed as one, and the file had "no text".)
+    @Test func pageLinesThatDifferOnlyInTheirFiguresAreKeptWhenTheyAreAllTheText() throws {
+        let scratch = try Scratch()
+        let pages = (1...4).map { n in
+            [MiniPDF.Text(x: 72, y: 700, text: "Acción número \(n): sesión de trabajo con la Fiscalía General del Estado.")]
+        }
+        let path = scratch.path + "/acciones.pdf"
+        try Data(MiniPDF.make(pages: pages)).write(to: URL(fileURLWithPath: path))
+        for engine in ["poppler", "pdftotext"] {
+            let run = try Child.run(["extract", "--pdf-engine", engine, path], in: scratch.path)
+            #expect(run.status == 0, "\(engine): \(run.stderr)")
+            for n in 1...4 {
+                #expect(run.stdout.contains("Acción número \(n): sesión de trabajo con la Fiscalía General del Estado."), "\(engine): \(run.stdout)")
+            }
+        }
     }
 }

@@ -48,7 +48,8 @@ public struct RunRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersi
 
 /// What a run did with the files it met.
 public struct RunCounts: Codable, Hashable, Sendable {
-    /// Candidate files met by the walk (hidden and temporary files are not counted).
+    /// Candidate files met by the walk, those it could not read (a dangling link, a FIFO)
+    /// included (hidden and temporary files are not counted).
     public var filesSeen = 0
     /// Files whose bytes were read; a rerun over unchanged files reads none.
     public var filesRead = 0

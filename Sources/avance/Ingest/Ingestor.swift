@@ -57,6 +57,8 @@ struct Ingestor: Sendable {
                         logger.trace("passed over", metadata: ["path": "\(path)", "reason": "\(reason)"])
                         return
                     case .problem(let path, let reason):
+                        // Met by the walk like any file, if it could not be read: it is seen.
+                        counts.filesSeen += 1
                         counts.failed += 1
                         try store.recordFailure(path: path, stamp: nil, reason: reason, runId: runId)
                         logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])

@@ -8,7 +8,23 @@ enum RunningLines {
     /// How many rows at each end of a page count as its header or footer.
     static let zone = 4
 
+    ///
+    /// Rows repeat when they read the same once their digits are set aside (`Página 2 de 5`,
+    /// a footer dated on each page). Where that would leave no text (every page holds
+    /// one row, `Acción número 3 ...`, that differs from the others only in its figures), the
+    /// figures are the text: rows repeat only when they read the same, digits and all.
     static func remove(from pages: inout [[Row]], bodySize: Double) {
+        var result = pages
+        remove(from: &result, bodySize: bodySize, repeating: { key($0) })
+        // Nothing left but the first page's title, kept once (that first row too repeats).
+        if result.dropFirst().allSatisfy(\.isEmpty), !pages.dropFirst().allSatisfy(\.isEmpty) || result.allSatisfy(\.isEmpty) {
+            result = pages
+            remove(from: &result, bodySize: bodySize, repeating: { exactKey($0) })
+        }
+        pages = result
+    }
+
+    private static func remove(from pages: inout [[Row]], bodySize: Double, repeating key: (Row) -> String) {
         // Where each text stands in the zones of each page.
         var places: [String: [(page: Int, y: Double)]] = [:]
         for (p, page) in pages.enumerated() {
@@ -28,8 +44,7 @@ enum RunningLines {
             // figure of a table would not stand by itself; other running rows stand together at
             // the page's top or bottom (a heading that happens to open two pages is the body's).
             func running(_ k: Int) -> Bool {
-                let key = key(page[k])
-                return (pages.count >= 2 && pagesRepeating(page[k]) >= needed) || (ends.contains(k) && isPageNumber(key))
+                (pages.count >= 2 && pagesRepeating(page[k]) >= needed) || (ends.contains(k) && isPageNumber(Self.key(page[k])))
             }
             var drop: Set<Int> = []
             let zone = zoneIndices(page)
@@ -41,7 +56,7 @@ enum RunningLines {
                 guard running(k) else { break }
                 drop.insert(k)
             }
-            if p == 0 { drop = drop.filter { !isTitle(page, $0, bodySize: bodySize) || isPageNumber(key(page[$0])) } }
+            if p == 0 { drop = drop.filter { !isTitle(page, $0, bodySize: bodySize) || isPageNumber(Self.key(page[$0])) } }
             pages[p] = page.indices.filter { !drop.contains($0) }.map { page[$0] }
         }
     }
@@ -59,6 +74,11 @@ enum RunningLines {
     }
 
     static func key(_ row: Row) -> String { key(text: row.text) }
+
+    /// The text with white space folded, in lower case, its digits kept.
+    static func exactKey(_ row: Row) -> String {
+        row.text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
 
     /// The text with white space folded, digits as `#`, in lower case.
     static func key(text: String) -> String {
