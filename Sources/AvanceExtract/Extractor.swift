@@ -166,7 +166,9 @@ public struct Extractor: Sendable {
     static func read(path: String, maxBytes: Int) throws(ExtractError) -> [UInt8] {
         if path == standardInput { return try read(descriptor: STDIN_FILENO, path: path, maxBytes: maxBytes) }
         var st = stat()
-        guard stat(path, &st) == 0 else {
+        // The name as the system has it: bytes that are not UTF-8 included (`FileName`).
+        let name = FileName.system(path)
+        guard stat(name, &st) == 0 else {
             let code = errno
             if code == ENOENT, !FileCheck.isSymbolicLink(path) { throw .notFound(path: path) }
             throw .unreadable(path: path, reason: FileCheck.failure(path: path, code: code))
@@ -175,7 +177,7 @@ public struct Extractor: Sendable {
         if st.st_size > maxBytes { throw .tooLarge(path: path, bytes: Int(st.st_size), limit: maxBytes) }
         // O_NONBLOCK: a file swapped for a FIFO since the check must not wait for a writer
         // (it is refused below); on a regular file the flag changes nothing.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        let fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         guard fd >= 0 else { throw .unreadable(path: path, reason: FileCheck.failure(path: path, code: errno)) }
         defer { close(fd) }
         guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }

@@ -1,3 +1,4 @@
+import AvanceCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,6 +46,6 @@ public enum FileCheck {
     /// Whether `path` itself is a symbolic link (not followed).
     public static func isSymbolicLink(_ path: String) -> Bool {
         var st = stat()
-        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+        return lstat(FileName.system(path), &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceCore
 import Logging
 
 @main
@@ -13,6 +14,15 @@ struct Avance: AsyncParsableCommand {
             PDFWorkerCommand.self,
         ]
     )
+
+    /// The arguments as the system gives them: a file name that is not UTF-8 (a Latin-1 name
+    /// from a Windows share) is kept byte for byte (`FileName`), where `CommandLine.arguments`
+    /// would replace its bytes and name no file.
+    static func main() async {
+        let count = Int(CommandLine.argc)
+        let arguments = (1..<max(count, 1)).compactMap { i in CommandLine.unsafeArgv[i].map { FileName.decode(cString: UnsafePointer($0)) } }
+        await main(arguments)
+    }
 }
 
 enum AvanceVersion {

@@ -8,12 +8,16 @@ public enum TerminalText {
     /// itself; DEL (U+007F); and C1 (U+0080–U+009F), which some terminals obey as well.
     /// Printable text, tabs and line feeds are kept as they are, so applying it twice
     /// changes nothing more. A backslash is left alone: Windows paths and prose keep theirs.
+    ///
+    /// A byte of a file name that is not UTF-8 (`FileName`) is written `\x{F1}`.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || FileName.isByte($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else if FileName.isByte(scalar) {
+                out.append(contentsOf: "\\x{\(String(FileName.byte(scalar), radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)
             }

@@ -1,3 +1,4 @@
+import AvanceCore
 import AvanceExtract
 import AvanceStore
 import Foundation
@@ -57,7 +58,7 @@ struct FileWalker: Sequence, IteratorProtocol {
         excludedPaths = Set(excluding)
         excludedIdentities = Set(excluding.compactMap { path in
             var st = stat()
-            return stat(path, &st) == 0 ? Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) : nil
+            return stat(FileName.system(path), &st) == 0 ? Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) : nil
         })
     }
 
@@ -76,7 +77,7 @@ struct FileWalker: Sequence, IteratorProtocol {
                 let path = frame.path == "/" ? "/" + name : frame.path + "/" + name
                 stack.append(frame)
                 if Self.isHidden(name: name) { return .skipped(path: path, reason: "hidden or temporary file") }
-                if excludedNames.contains(where: { fnmatch($0, name, 0) == 0 }) {
+                if excludedNames.contains(where: { fnmatch($0, FileName.system(name), 0) == 0 }) {
                     return .skipped(path: path, reason: "excluded (--exclude or avance.yml)")
                 }
                 if let entry = visit(path, in: frame.directory, name: name, ancestors: ancestors) { return entry }
@@ -95,7 +96,7 @@ struct FileWalker: Sequence, IteratorProtocol {
     ) -> Entry? {
         if excludedPaths.contains(path) { return .skipped(path: path, reason: "the database's own file") }
         var st = stat()
-        let status = directory.map { fstatat($0.fd, name, &st, 0) } ?? stat(path, &st)
+        let status = directory.map { fstatat($0.fd, FileName.system(name), &st, 0) } ?? stat(FileName.system(path), &st)
         guard status == 0 else { return .problem(path: path, reason: FileCheck.failure(path: path, code: errno)) }
         let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
         switch st.st_mode & S_IFMT {
@@ -128,7 +129,7 @@ struct FileWalker: Sequence, IteratorProtocol {
 
     /// The names in a folder, sorted (without `.` and `..`), and the folder kept open.
     private static func list(_ path: String) -> Result<(Int32, [String]), ListingFailure> {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(FileName.system(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(ListingFailure(text: listingFailure(errno))) }
         // fdopendir takes the descriptor over; a duplicate stays open for fstatat.
         let listing = dup(fd)
@@ -143,7 +144,8 @@ struct FileWalker: Sequence, IteratorProtocol {
         errno = 0
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                // Kept as the bytes they are, UTF-8 or not (`FileName`).
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { FileName.decode(cString: $0) }
             }
             if name != "." && name != ".." { names.append(name) }
         }
