@@ -61,6 +61,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzz target over the extractors and the parser: Scripts/fuzz builds it with
+        // -sanitize=fuzzer,address for libFuzzer; a normal build runs it on the files it names.
+        .executableTarget(
+            name: "AvanceFuzz",
+            dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate"]
+        ),
         // What several test targets share (a writer of small PDFs); no part of avance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
@@ -85,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceCore", "AvanceExtract", "AvanceStore", "TestSupport",
+                "avance", "AvanceFuzz", "AvanceCore", "AvanceExtract", "AvanceStore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
