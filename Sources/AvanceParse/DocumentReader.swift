@@ -222,15 +222,27 @@ struct DocumentReader {
     }
 
     /// A date alone on its line (a news note's or a letter's date), not a sentence about an event.
+    /// Only the characters next to the date are looked at, up to the first word or line end, so
+    /// a long line costs no more than a short one.
     static func standsAlone(_ t: TokenizedText, _ m: DateMatch) -> Bool {
         let text = t.text
         let range = t.range(m.first, m.last)
-        let before = text[..<range.lowerBound]
-        let after = text[range.upperBound...]
-        let lineBefore = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        let lineAfter = after.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        return lineBefore.allSatisfy { $0.isWhitespace || $0.isPunctuation }
-            && lineAfter.allSatisfy { $0.isWhitespace || $0.isPunctuation }
+        func quiet(_ c: Character) -> Bool { c.isWhitespace || c.isPunctuation }
+        var k = range.lowerBound
+        while k > text.startIndex {
+            let c = text[text.index(before: k)]
+            if c.isNewline { break }
+            if !quiet(c) { return false }
+            k = text.index(before: k)
+        }
+        k = range.upperBound
+        while k < text.endIndex {
+            let c = text[k]
+            if c.isNewline { break }
+            if !quiet(c) { return false }
+            k = text.index(after: k)
+        }
+        return true
     }
 
     // MARK: institutions

@@ -136,7 +136,8 @@ struct Sections {
 
     /// "Imagen 1.", "Foto 2", "Fotografía:": a picture caption.
     static func isCaption(_ block: Block) -> Bool {
-        let words = block.text.text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        // The first two words decide: a long block costs no more than a short one.
+        let words = block.text.text.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\n" })
         guard let first = words.first else { return false }
         return SectionTitles.pictures.contains(Folding.fold(first.filter(\.isLetter)))
             && (words.count > 1 ? words[1].first?.isNumber ?? false || first.hasSuffix(":") || first.hasSuffix(".") : true)
