@@ -6,9 +6,7 @@ import Testing
 /// What the generated samples of the mandated formats (CONAC, SIPOT, MIR, POA) showed the parser
 /// reading wrong, each reduced to the shape that caused it.
 @Suite struct FormatSampleTests {
-    static func records(_ text: String) throws -> [IndicatorRecord] {
-        try Parser().parse(ExtractedDocument(path: "t.md", sha256: "", format: .text, blocks: TextExtractor().blocks(from: text)))
-    }
+    static func records(_ text: String) throws -> [IndicatorRecord] { try TableTests.records(text) }
 
     @Test func notationInCapitalsIsNoAcronym() throws {
         // A spreadsheet error, a formula's variables, a column's label and a month range, each
