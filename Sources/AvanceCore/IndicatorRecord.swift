@@ -246,7 +246,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             /// How far the sum of `parts` may stand from `stated` by rounding alone: half a unit
             /// of the last printed decimal for each figure summed, and for the total.
             public var sumTolerance: Double {
-                let half = { (d: Int) in (0..<max(0, d)).reduce(0.5) { acc, _ in acc / 10 } }
+                let half = { (d: Int) in NumberText.unit(decimals: d) / 2 }
                 return (Double(parts.count) * half(partsDecimals) + half(NumberText.decimals(in: evidence.text))) * 1.000001
             }
 

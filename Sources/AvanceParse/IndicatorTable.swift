@@ -141,7 +141,7 @@ struct IndicatorTable {
                     if let c = current, c.columns == kinds { continue }
                     if let c = current { tables.append(c) }
                     current = IndicatorTable(columns: kinds, rows: [])
-                    current!.headers = block.cells.map { Self.oneLine($0.text) }
+                    current!.headers = block.cells.map(\.text.singleLine)
                     current!.headerBlock = i
                     // A PDF may run the header into the first row: the cells' remaining lines are data.
                     if header.contains(where: { $0.rest != nil }) { current!.firstRow = (i, header.map { $0.rest }) }
@@ -193,10 +193,6 @@ struct IndicatorTable {
         }
     }
 
-    /// A header cell's text on one line.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 
     /// The data a header row carried after its labels, by column (see `find`).
     var firstRow: (block: Int, cells: [SpannedText?])?

@@ -50,26 +50,23 @@ extension IndicatorTable {
     /// rows); where neither reading holds for most of them, subtotals are not read.
     func sums(_ blocks: [Block]) -> [IndicatorRecord.TableSum] {
         let data = dataRows(blocks)
+        /// The data rows strictly between two blocks.
+        func rows(between a: Int, _ b: Int) -> [[SpannedText]] { data.filter { $0.block > a && $0.block < b }.map(\.cells) }
         var out: [(block: Int, sum: IndicatorRecord.TableSum)] = []
         var start = Int.min
         for t in totalRows.sorted() {
-            let parts = data.filter { $0.block > start && $0.block < t }.map(\.cells)
-            if let sum = sum(blocks[t].cells, of: parts, isSubtotal: false) { out.append((t, sum)) }
+            if let sum = sum(blocks[t].cells, of: rows(between: start, t), isSubtotal: false) { out.append((t, sum)) }
             start = t
         }
         let subtotals = subtotalRows.sorted()
         if !subtotals.isEmpty {
             let bounds = subtotals + totalRows.sorted()
-            func rows(before s: Int) -> [[SpannedText]] {
-                let from = bounds.filter { $0 < s }.max() ?? Int.min
-                return data.filter { $0.block > from && $0.block < s }.map(\.cells)
+            let before = subtotals.map { s in
+                sum(blocks[s].cells, of: rows(between: bounds.filter { $0 < s }.max() ?? Int.min, s), isSubtotal: true)
             }
-            func rows(after s: Int) -> [[SpannedText]] {
-                let to = bounds.filter { $0 > s }.min() ?? Int.max
-                return data.filter { $0.block > s && $0.block < to }.map(\.cells)
+            let after = subtotals.map { s in
+                sum(blocks[s].cells, of: rows(between: s, bounds.filter { $0 > s }.min() ?? Int.max), isSubtotal: true)
             }
-            let before = subtotals.map { sum(blocks[$0].cells, of: rows(before: $0), isSubtotal: true) }
-            let after = subtotals.map { sum(blocks[$0].cells, of: rows(after: $0), isSubtotal: true) }
             func agreeing(_ sums: [IndicatorRecord.TableSum?]) -> Int {
                 sums.filter { s in s.map { !$0.columns.isEmpty && $0.columns.allSatisfy { $0.isRatio || $0.isSumOfParts } } ?? false }.count
             }

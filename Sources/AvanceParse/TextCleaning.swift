@@ -3,20 +3,7 @@ import AvanceCore
 /// Small cleanups shared by the parser.
 enum TextCleaning {
     /// White space (line breaks included) folded to single spaces, trimmed.
-    static func singleLine<S: StringProtocol>(_ s: S) -> String {
-        var out = ""
-        var space = false
-        for c in s {
-            if c.isSpaceFast {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(" ") }
-                space = false
-                out.append(c)
-            }
-        }
-        return out
-    }
+    static func singleLine<S: StringProtocol>(_ s: S) -> String { s.singleLine }
 
     /// A value without trailing `.`, `.-`, `-`, `:` or `,` and without wrapping quotes or spaces.
     static func clean<S: StringProtocol>(_ s: S) -> String {

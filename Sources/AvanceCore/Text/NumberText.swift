@@ -6,8 +6,7 @@ public enum NumberText {
     public static func show(_ value: Double, decimals: Int? = 2) -> String {
         var v = value
         if let decimals {
-            var scale = 1.0
-            for _ in 0..<max(decimals, 0) { scale *= 10 }
+            let scale = self.scale(decimals: decimals)
             v = (v * scale).rounded() / scale
         }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
@@ -20,8 +19,7 @@ extension NumberText {
     /// reports print figures, with `decimals` places.
     public static func grouped(_ value: Double, decimals: Int) -> String {
         let d = max(0, min(decimals, 6))
-        var scale = 1.0
-        for _ in 0..<d { scale *= 10 }
+        let scale = self.scale(decimals: d)
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else { return show(value) }
         let whole = Int64(scaled / scale)
@@ -40,6 +38,12 @@ extension NumberText {
         }
         return out
     }
+
+    /// 10 to the power `decimals` (1 for none or fewer).
+    public static func scale(decimals: Int) -> Double { (0..<max(0, decimals)).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// A unit of the last of `decimals` places: `0.01` for 2.
+    public static func unit(decimals: Int) -> Double { (0..<max(0, decimals)).reduce(1.0) { acc, _ in acc / 10 } }
 
     /// The digits a figure prints after its decimal point (`1,437` → 0, `0.563` → 3, `91.5%` → 1).
     public static func decimals(in text: String) -> Int {

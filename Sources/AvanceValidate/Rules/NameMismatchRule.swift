@@ -56,7 +56,7 @@ public struct NameMismatchRule: Rule {
             guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a) else { return nil }
             let code = record.indicator?.code.map { " \($0)" } ?? ""
             return finding(
-                "One table names indicator\(code) \"\(Self.oneLine(linked.here.text))\", another \"\(Self.oneLine(linked.there.text))\".",
+                "One table names indicator\(code) \"\(linked.here.text.singleLine)\", another \"\(linked.there.text.singleLine)\".",
                 [linked.here, linked.there]
             )
         }
@@ -67,5 +67,4 @@ public struct NameMismatchRule: Rule {
         Folding.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
-    static func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

@@ -93,7 +93,7 @@ public struct TotalMismatchRule: Rule {
     }
 
     private func check(_ column: IndicatorRecord.TableSum.Column, of sum: IndicatorRecord.TableSum) -> Finding? {
-        let label = Self.oneLine(sum.label.text)
+        let label = sum.label.text.singleLine
         let isPartsSum = column.isSumOfParts && column.parts.filter { $0 != 0 }.count >= 2
         if !column.isRatio {
             guard !column.isSumOfParts else { return nil }
@@ -121,7 +121,7 @@ public struct TotalMismatchRule: Rule {
 
     /// A unit of the last decimal the figure prints.
     static func unit(of column: IndicatorRecord.TableSum.Column) -> Double {
-        (0..<NumberText.decimals(in: column.evidence.text)).reduce(1.0) { acc, _ in acc / 10 }
+        NumberText.unit(decimals: NumberText.decimals(in: column.evidence.text))
     }
 
     /// The stated figure is the ratio, as a percentage or a fraction, to its last printed
@@ -132,9 +132,8 @@ public struct TotalMismatchRule: Rule {
         return ratio > 1 && column.stated == 100
     }
 
-    static func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
-    static func printed(_ column: IndicatorRecord.TableSum.Column) -> String { oneLine(column.evidence.text) }
+    static func printed(_ column: IndicatorRecord.TableSum.Column) -> String { column.evidence.text.singleLine }
 
     static func sumMessage(label: String, column: IndicatorRecord.TableSum.Column) -> String {
         let total = NumberText.grouped(column.parts.reduce(0, +), decimals: column.partsDecimals)
