@@ -12,6 +12,8 @@ struct DocumentReader {
     let document: ExtractedDocument
     let options: ParseOptions
     var blocks: [Block] { document.blocks }
+    /// The blocks that open the document or each worksheet (see `letterhead(of:)`).
+    let letterheadBlocks: Set<Int>
 
     /// First field of each kind in the document.
     var fields: [FieldKind: Int] = [:]
@@ -48,6 +50,7 @@ struct DocumentReader {
     init(document: ExtractedDocument, options: ParseOptions) {
         self.document = document
         self.options = options
+        letterheadBlocks = Self.letterhead(of: document.blocks)
         for (i, block) in document.blocks.enumerated() {
             if block.kind == .field, let label = block.label, let kind = Labels.kind(of: label.text), fields[kind] == nil,
                kind == .description || kind == .formula || !Self.isDefinition(block.text.text) {
@@ -295,7 +298,7 @@ struct DocumentReader {
     }
 
     /// The blocks that open the document (or each worksheet of a workbook): its letterhead and title.
-    var letterheadBlocks: Set<Int> {
+    static func letterhead(of blocks: [Block]) -> Set<Int> {
         var seen: [String: Int] = [:]
         var out = Set<Int>()
         for (i, block) in blocks.enumerated() {
@@ -335,8 +338,7 @@ struct DocumentReader {
         }
         // The fiscal year a title names (`Cuenta Pública 2020`, `Ejercicio Fiscal 2021`): a
         // mention of a year, which must be the period's.
-        let letterhead = letterheadBlocks
-        for segment in segments where letterhead.contains(segment.block) && segment.block != periodBlock
+        for segment in segments where letterheadBlocks.contains(segment.block) && segment.block != periodBlock
             && blocks[segment.block].kind != .tableRow && blocks[segment.block].kind != .field {
             let t = segment.text
             for i in t.tokens.indices {

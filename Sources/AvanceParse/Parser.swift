@@ -100,10 +100,12 @@ public struct Parser: Sendable {
         var rowBase = base
         rowBase.dates = reader.datesOutsideTables
         rowBase.periodMentions = reader.periodMentionsOutsideTables
+        // The group headings, found once: each row looks up the nearest above it.
+        let headings = document.blocks.indices.compactMap { b in Self.groupHeading(document.blocks[b]).map { (block: b, kind: $0.0, value: $0.1) } }
         let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
             var records = table.dataRows(document.blocks).compactMap { row in
-                rowRecord(Self.inGroup(rowBase, at: row.block, document.blocks), table: table, cells: row.cells, measure: measure).map { record in
+                rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure).map { record in
                     // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
                     (record: record, objective: table.cell(.code, in: row.cells).map(\.span))
                 }
@@ -179,16 +181,16 @@ public struct Parser: Sendable {
     /// that the nearest group heading above it names (`Programa Presupuestario: | 132 | Sistema
     /// de Evaluación del Desempeño`, `Dependencia o Entidad Responsable: | SECRETARÍA ...`), where
     /// a document reports several programs one after another; the document's own otherwise.
-    static func inGroup(_ base: IndicatorRecord, at block: Int, _ blocks: [Block]) -> IndicatorRecord {
+    /// `headings`: the document's group headings (`groupHeading`), in block order.
+    static func inGroup(
+        _ base: IndicatorRecord, at block: Int, _ headings: [(block: Int, kind: FieldKind, value: SpannedText)]
+    ) -> IndicatorRecord {
         var record = base
-        var seen = Set<FieldKind>()
-        for b in stride(from: block - 1, through: 0, by: -1) where seen.count < 2 {
-            guard let (kind, value) = groupHeading(blocks[b]), !seen.contains(kind) else { continue }
-            seen.insert(kind)
-            switch kind {
-            case .program: record.program = codedName(value)
-            default: record.responsibleUnit = organization(value)
-            }
+        if let program = headings.last(where: { $0.block < block && $0.kind == .program }) {
+            record.program = codedName(program.value)
+        }
+        if let unit = headings.last(where: { $0.block < block && $0.kind == .responsibleUnit }) {
+            record.responsibleUnit = organization(unit.value)
         }
         return record
     }
@@ -237,8 +239,10 @@ public struct Parser: Sendable {
                 out.append(table)
                 continue
             }
+            var position: [String: Int] = [:]
+            for (i, earlier) in out[target].enumerated() { if let k = key(earlier) { position[k] = i } }
             for row in table {
-                guard let k = key(row), let i = out[target].firstIndex(where: { key($0) == k }) else { continue }
+                guard let k = key(row), let i = position[k] else { continue }
                 var joined = out[target][i]
                 joined.record = Self.completing(joined.record, with: row.record)
                 // Both tables' words for what both state, for the rules to compare.
@@ -341,9 +345,9 @@ public struct Parser: Sendable {
     ) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
         let named = table.nameColumn.flatMap { block[safe: $0] }.map { $0.trimmed() }.flatMap { $0.text.isEmpty ? nil : $0 }
+        // (A row that says it has no indicator, `Sin Indicador(es) de Actividad`, is no data row
+        // at all: see `IndicatorTable.find`.)
         guard let indicatorCell = table.cell(.indicator, in: block) ?? table.cell(.actionTitle, in: block) ?? named,
-              // `Sin Indicador(es) de Actividad`: a placeholder where a row has no indicator.
-              !block.contains(where: { Self.saysNoIndicator($0.text) }),
               // A figure under the indicator's header (`19,303`) is a row whose cells the layout
               // could not place: no indicator is named by a number.
               !IndicatorTable.isFigure(indicatorCell.text)
