@@ -37,6 +37,14 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
     /// ficha técnica's, joined by the indicator's code): each field both state, with both
     /// quotes. `null` where no other table speaks of the indicator (and before avance 0.4).
     @NullEncoded public var linkedValues: [LinkedValue]?
+    /// The figures a table's row prints for other parts of the year than the report's own
+    /// (`I TRIMESTRE`, `II TRIMESTRE`, `AVANCE I SEMESTRE` in a report of the third quarter),
+    /// each under its column's header. `[]` where the row prints none, `null` outside tables
+    /// (and before avance 0.5).
+    @NullEncoded public var periodValues: [PeriodValue]?
+    /// The words that say the indicator does not apply in the reported year (`No aplica en
+    /// 2018` in the row, `N/A` as its target): `null` where nothing says so.
+    @NullEncoded public var notApplicable: SourceSpan?
     public var findings: [Finding]
 
     public init(
@@ -46,7 +54,8 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         targets: Targets = Targets(), actions: [Action] = [], dates: [DateMention] = [],
         periodMentions: [PeriodMention] = [], institutions: [InstitutionMention] = [],
         signatories: [Signatory] = [], notices: [SourceSpan]? = [], spreadsheetErrors: [SourceSpan]? = [],
-        tableSums: [TableSum]? = nil, linkedValues: [LinkedValue]? = nil, findings: [Finding] = []
+        tableSums: [TableSum]? = nil, linkedValues: [LinkedValue]? = nil, periodValues: [PeriodValue]? = nil,
+        notApplicable: SourceSpan? = nil, findings: [Finding] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source
@@ -67,6 +76,8 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         self.spreadsheetErrors = spreadsheetErrors
         self.tableSums = tableSums
         self.linkedValues = linkedValues
+        self.periodValues = periodValues
+        self.notApplicable = notApplicable
         self.findings = findings
     }
 
@@ -174,6 +185,25 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         public init(name: String?, acronym: String?, evidence: SourceSpan? = nil) {
             self.name = name
             self.acronym = acronym
+            self.evidence = evidence
+        }
+    }
+
+    /// A figure under a column of a part of the year (`II TRIMESTRE`, `AVANCE I SEMESTRE`).
+    public struct PeriodValue: Codable, Hashable, Sendable {
+        /// The column's header, as printed.
+        public var header: String
+        /// The last quarter the column covers, and whether it covers the year from January.
+        public var quarter: Int
+        public var isCumulative: Bool
+        public var value: Double
+        public var evidence: SourceSpan
+
+        public init(header: String, quarter: Int, isCumulative: Bool, value: Double, evidence: SourceSpan) {
+            self.header = header
+            self.quarter = quarter
+            self.isCumulative = isCumulative
+            self.value = value
             self.evidence = evidence
         }
     }

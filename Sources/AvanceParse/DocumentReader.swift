@@ -128,10 +128,15 @@ struct DocumentReader {
         }
         if period == nil {
             // No usable period field: the first quarter the text names with its year, or the
-            // first span of days that is a quarter or the year up to a quarter's end.
+            // first span of days that is a quarter or the year up to a quarter's end. A title's
+            // quarter without a year (`SEGUIMIENTO ... 2018` / `III TRIMESTRE`) takes the year the
+            // title states, when it states one.
+            let titleBlocks = titleBlockIndices()
+            let titleYear = Self.singleYear(in: titleBlocks.map { blocks[$0].text })
             for (s, segment) in segments.enumerated() {
-                if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearFromField != nil }),
-                   let year = m.year ?? yearFromField {
+                let yearHere = yearFromField ?? (titleBlocks.contains(segment.block) ? titleYear : nil)
+                if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearHere != nil }),
+                   let year = m.year ?? yearHere {
                     period = IndicatorRecord.Period(
                         year: year, quarter: m.quarter, fromJanuary: m.cumulative, evidence: segment.text.span(m.first, m.last)
                     )
@@ -185,6 +190,28 @@ struct DocumentReader {
     /// The first number of four digits in a text (an `Ejercicio` field or cell).
     static func year(in text: SpannedText) -> Int? {
         TokenizedText(text).tokens.first(where: { $0.kind == .number && $0.folded.count == 4 }).flatMap(\.intValue)
+    }
+
+    /// The blocks that make a document's title: its first headings and strong lines, before
+    /// any table or field.
+    private func titleBlockIndices() -> Set<Int> {
+        var found = Set<Int>()
+        for (i, block) in blocks.prefix(6).enumerated() {
+            guard block.kind == .heading || block.isStrong else { break }
+            found.insert(i)
+        }
+        return found
+    }
+
+    /// The one year (1990–2100) the texts state, if they state exactly one.
+    static func singleYear(in texts: [SpannedText]) -> Int? {
+        var years = Set<Int>()
+        for text in texts {
+            for tok in TokenizedText(text).tokens where tok.kind == .number && tok.folded.count == 4 {
+                if let y = tok.intValue, (1990...2100).contains(y) { years.insert(y) }
+            }
+        }
+        return years.count == 1 ? years.first : nil
     }
 
     private func firstYearInDocument() -> Int? {

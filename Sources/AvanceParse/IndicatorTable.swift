@@ -106,6 +106,7 @@ struct IndicatorTable {
         // Text laid out between a PDF table's rows (a footnote set inside the table's area, a
         // page's running text) interrupts the table only if the rows after it are no more of it.
         var interrupted = false
+        var afterNoIndicator = false
         for (i, block) in blocks.enumerated() {
             guard block.kind == .tableRow else {
                 if current != nil, block.text.span.page != nil, block.kind == .paragraph || block.kind == .heading {
@@ -118,11 +119,18 @@ struct IndicatorTable {
             }
             // A row that says it has no indicator (`Sin Indicador(es) de Actividad`) is no
             // more of a table than a footnote: it neither continues nor ends one.
-            if current != nil, block.cells.contains(where: { Parser.saysNoIndicator($0.text) }) { continue }
+            // Nor are the lines of its cells the layout set on rows of their own (no figure in them).
+            if current != nil, block.cells.contains(where: { Parser.saysNoIndicator($0.text) }) {
+                afterNoIndicator = true
+                continue
+            }
+            if afterNoIndicator, !block.cells.contains(where: { Self.isFigure($0.text) }) { continue }
+            afterNoIndicator = false
             if interrupted, let c = current {
                 interrupted = false
-                // More of the table: as many cells as its columns, give or take one.
-                if abs(block.cells.count - c.columns.count) > 1 {
+                // More of the table: as many cells as its columns, give or take one, or its
+                // figures standing under the table's columns.
+                if abs(block.cells.count - c.columns.count) > 1, c.placement(block.cells, blocks) == nil {
                     tables.append(c)
                     current = nil
                 }
@@ -136,7 +144,9 @@ struct IndicatorTable {
                 let header = block.cells.enumerated().map { k, cell in Self.headerCell(cell, group: groups[safe: k] ?? nil) }
                 let kinds = header.map(\.kind)
                 let known = kinds.compactMap { $0 }
-                if known.count >= 2 && known.count * 2 >= kinds.count
+                // A column of a part of the year (`III TRIMESTRE`) is a labelled column too.
+                let parts = zip(kinds, block.cells).filter { $0.0 == nil && Self.partOfYear($0.1.text.singleLine) != nil }.count
+                if known.count >= 2 && (known.count + parts) * 2 >= kinds.count
                     && (known.contains(where: targetKinds.contains) || known.contains(.indicator)) {
                     if let c = current, c.columns == kinds { continue }
                     if let c = current { tables.append(c) }
@@ -165,6 +175,7 @@ struct IndicatorTable {
             tables[k].aligningColumnsByContent(blocks)
             tables[k].dropGroupRows(blocks)
             tables[k].findNameColumn(blocks)
+            tables[k].findPartColumns()
         }
         return tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
     }
@@ -193,6 +204,40 @@ struct IndicatorTable {
         }
     }
 
+
+    /// Columns headed by a part of the year and nothing else (`I TRIMESTRE`, `AVANCE I
+    /// SEMESTRE`, `ENE-JUN`): what each row achieved in that part (set by `find`).
+    var partColumns: [(column: Int, quarter: Int, cumulative: Bool)] = []
+    /// The columns were matched to their headers by content (`aligningColumnsByContent`), so
+    /// a row's cells no longer stand at their header cell's index.
+    var realigned = false
+
+    mutating func findPartColumns() {
+        partColumns = columns.indices.compactMap { c in
+            guard columns[c] == nil || columns[c] == .other, let header = headers[safe: c],
+                  let part = Self.partOfYear(header) else { return nil }
+            return (c, part.quarter, part.cumulative)
+        }
+    }
+
+    /// The part of the year a header names, as the last quarter it covers: `III TRIMESTRE`
+    /// (3), `AVANCE I SEMESTRE` and `ENE-JUN` (2, from January); a word for what was
+    /// achieved may come first.
+    static func partOfYear(_ header: String) -> (quarter: Int, cumulative: Bool)? {
+        let words = header.split(whereSeparator: \.isWhitespace)
+        let rest = words.drop { ["avance", "realizado", "alcanzado", "logro", "logrado"].contains(Folding.fold(String($0))) }
+        let text = rest.joined(separator: " ")
+        guard !text.isEmpty, namesPartOfYear(text) else { return nil }
+        let folded = Folding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if folded.contains("semestre") || folded.contains("sem") {
+            // Only the first half is a part that ends a quarter counted from January.
+            let first = folded.first { Ordinals.words[$0] != nil || Ordinals.roman[$0] != nil || $0.first?.isNumber == true }
+            let n = first.flatMap { Ordinals.words[$0] ?? Ordinals.roman[$0] ?? Int($0.prefix { $0.isNumber }) }
+            return n == 1 ? (2, true) : nil
+        }
+        guard let m = QuarterRecognizer().matches(in: TokenizedText(SpannedText(text: text, anchors: []))).first else { return nil }
+        return (m.quarter, m.cumulative)
+    }
 
     /// The data a header row carried after its labels, by column (see `find`).
     var firstRow: (block: Int, cells: [SpannedText?])?
@@ -271,9 +316,47 @@ struct IndicatorTable {
                 return (r, left + [SpannedText](repeating: pad, count: max(0, leftWidth - left.count)) + blocks[c].cells)
             }
         } else {
-            rows += self.rows.map { ($0, blocks[$0].cells) }
+            rows += self.rows.map { ($0, placed(blocks[$0].cells, blocks)) }
         }
         return rows
+    }
+
+    /// A PDF row with fewer cells than the header (an empty cell its layout did not print, in
+    /// the middle of the row): its last figures and placeholders go under the headers they
+    /// stand below, by their boxes, and the cells before them from the left. Any other row,
+    /// or one whose figures stand under no header, is read straight.
+    func placed(_ cells: [SpannedText], _ blocks: [Block]) -> [SpannedText] {
+        placement(cells, blocks) ?? cells
+    }
+
+    /// The cells of a short row placed under their headers (see `placed`), if its last figures
+    /// stand under the header's columns.
+    func placement(_ cells: [SpannedText], _ blocks: [Block]) -> [SpannedText]? {
+        guard !realigned, let h = headerBlock, cells.count < columns.count else { return nil }
+        let header = blocks[h].cells
+        guard header.count == columns.count else { return nil }
+        /// The horizontal extent of a cell's text, where the layout gave it one.
+        func extent(_ cell: SpannedText) -> ClosedRange<Double>? {
+            guard !cell.text.allSatisfy(\.isWhitespace), let box = cell.trimmed().span.box else { return nil }
+            return box.x...(box.x + box.width)
+        }
+        var out = [SpannedText](repeating: SpannedText(text: "", anchors: []), count: columns.count)
+        var free = columns.count
+        var r = cells.count
+        while r > 0 {
+            let text = cells[r - 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty, Self.isFigure(text) || Parser.stated(text) == nil, let x = extent(cells[r - 1]) else { break }
+            let centre = (x.lowerBound + x.upperBound) / 2
+            guard let k = (0..<free).last(where: { c in
+                extent(header[c]).map { $0.lowerBound - 2 <= centre && centre <= $0.upperBound + 2 } ?? false
+            }) else { break }
+            out[k] = cells[r - 1]
+            free = k
+            r -= 1
+        }
+        guard r < cells.count, r <= free else { return nil }
+        for i in 0..<r { out[i] = cells[i] }
+        return out
     }
 
     /// The header printed over the column of a kind.

@@ -104,11 +104,25 @@ public struct Parser: Sendable {
         let headings = document.blocks.indices.compactMap { b in Self.groupHeading(document.blocks[b]).map { (block: b, kind: $0.0, value: $0.1) } }
         let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
-            var records = table.dataRows(document.blocks).compactMap { row in
-                rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure).map { record in
-                    // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
-                    (record: record, objective: table.cell(.code, in: row.cells).map(\.span))
+            var records: [(record: IndicatorRecord, objective: SourceSpan?)] = []
+            for row in table.dataRows(document.blocks) {
+                // A line of a name the PDF's layout set apart from its row is more of that name.
+                if let last = records.indices.last, let more = Self.wrappedLine(row.cells, in: table, after: records[last].record) {
+                    if let line = more.name, let name = records[last].record.indicator?.name {
+                        records[last].record.indicator?.name = name + " " + line
+                    }
+                    if let lead = more.lead {
+                        var component = records[last].record.component ?? IndicatorRecord.CodedName(code: nil, name: nil, evidence: lead.span)
+                        component.name = [component.name, TextCleaning.clean(lead.text)].compactMap { $0 }.joined(separator: " ")
+                        records[last].record.component = component
+                        if records[last].record.notApplicable == nil { records[last].record.notApplicable = Self.saysNotApplicable(lead) }
+                    }
+                    continue
                 }
+                guard let record = rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure)
+                else { continue }
+                // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
+                records.append((record: record, objective: table.cell(.code, in: row.cells).map(\.span)))
             }
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
@@ -329,14 +343,73 @@ public struct Parser: Sendable {
     static func stated(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if SpreadsheetErrors.isError(t) { return nil }
+        if let figure = CellFigure(t), MissingValueCode.isCode(figure.value) { return nil }
         return placeholders.contains(Folding.fold(t).filter { !$0.isWhitespace }) ? nil : t
     }
 
     /// Placeholders folded and without spaces (`No aplica` → `noaplica`).
     private static let placeholders: Set<String> = [
-        "", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–", "-998", "-999",
+        "", "na", "n/a", "n.a.", "nd", "n/d", "n.d.", "s/d", "sd", "-", "--", "—", "–",
         "noaplica", "nodisponible", "sindato", "sindatos",
     ]
+
+    /// Words a name does not end on: it goes on, on the next line.
+    static let connectingWords: Set<String> = [
+        "de", "del", "la", "las", "el", "los", "en", "y", "e", "o", "a", "al", "por", "para", "con", "que", "sus", "su",
+    ]
+
+    /// The text of a PDF table's row that is only the next line of the row above's indicator
+    /// name: no figure, placeholder or code of its own, and a name that reads on (the line
+    /// above ends on `de la`, or this one starts in lower case).
+    ///
+    /// Also the next line of the summary a results matrix prints in its first column under
+    /// `Componente:` (`lead`): the row's first cell, before the indicator's column.
+    static func wrappedLine(
+        _ cells: [SpannedText], in table: IndicatorTable, after previous: IndicatorRecord
+    ) -> (name: String?, lead: SpannedText?)? {
+        guard cells.first(where: { !$0.text.isEmpty })?.span.page != nil else { return nil }
+        guard !cells.contains(where: { IndicatorTable.isFigure($0.text) || (!$0.text.isEmpty && Self.stated($0.text) == nil) }),
+              table.cell(.code, in: cells) == nil, table.cell(.indicatorCode, in: cells) == nil
+        else { return nil }
+        var name: String?
+        if let prior = previous.indicator?.name, let line = table.cell(.indicator, in: cells).map({ TextCleaning.clean($0.text) }),
+           let first = line.first {
+            let lastWord = prior.split(separator: " ").last.map { Folding.fold(String($0)) } ?? ""
+            if first.isLowercase || connectingWords.contains(lastWord) { name = line }
+        }
+        var lead: SpannedText?
+        if previous.indicator?.level == "Componente", !table.columns.contains(.level), let c = table.columns.firstIndex(of: .indicator), c > 0,
+           let k = cells.firstIndex(where: { !$0.text.allSatisfy(\.isWhitespace) }), k < c, !Levels.opensWithLevel(cells[k].text) {
+            lead = cells[k].trimmed()
+        }
+        return name == nil && lead == nil ? nil : (name, lead)
+    }
+
+    /// The words of a cell that say the indicator does not apply (`No aplica en 2018`,
+    /// `No aplica para 2018`), if it says so.
+    static func saysNotApplicable(_ cell: SpannedText) -> SourceSpan? {
+        let t = TokenizedText(cell)
+        for i in t.tokens.indices where t.folded(i) == "no" && t.folded(i + 1) == "aplica" {
+            var last = i + 1
+            if ["en", "para", "durante"].contains(t.folded(last + 1)), t.tokens[safe: last + 2]?.kind == .number { last += 2 }
+            return t.span(i, last)
+        }
+        return nil
+    }
+
+    /// The frequencies of measurement, folded.
+    static let frequencies: Set<String> = [
+        "anual", "semestral", "trimestral", "cuatrimestral", "bimestral", "mensual", "bienal", "bianual", "trianual",
+        "sexenal", "quinquenal", "semanal", "diaria",
+    ]
+
+    /// A frequency cell's frequency: its first word where a known frequency opens a cell the
+    /// layout ran into the next column's text (`Anual Registros administrativos. ...`).
+    static func frequency(_ text: String) -> String {
+        guard let first = text.split(separator: " ").first, frequencies.contains(Folding.fold(String(first))),
+              first.count < text.count else { return text }
+        return String(first)
+    }
 
     /// The record of one row of an indicator table.
     /// `measure`: what the targets of a table of units count (see `IndicatorTable.measure`).
@@ -382,10 +455,39 @@ public struct Parser: Sendable {
             }
         }
         if let indicatorCode = table.cell(.indicatorCode, in: block) { code = TextCleaning.clean(indicatorCode.text) }
+        let indicatorColumn = table.columns.firstIndex(of: .indicator)
+        // An unlabelled column of whole numbers just before the indicator's name is its key (`19,736`).
+        if code == nil, byUnit == nil, let c = indicatorColumn, c > 0, table.headers[safe: c - 1]?.allSatisfy(\.isWhitespace) ?? false,
+           let key = block[safe: c - 1]?.trimmed(), let figure = CellFigure(key.text), figure.decimals == 0, !figure.isPercent,
+           figure.value >= 1 {
+            code = key.text.filter(\.isNumber)
+        }
+        // Where no column gives the level, a cell before the indicator's that opens with one
+        // (`Propósito`, `Componente:` and its summary, as a results matrix's first column prints it).
+        var rowLevel = table.cell(.level, in: block).flatMap { Levels.level(of: $0.text) }
+        if rowLevel == nil, !table.columns.contains(.level), let c = indicatorColumn {
+            for k in 0..<min(c, block.count) {
+                let cell = block[k].trimmed()
+                guard let found = Levels.level(of: cell.text), Levels.opensWithLevel(cell.text) else { continue }
+                rowLevel = found
+                record.notApplicable = Self.saysNotApplicable(cell)
+                // `Componente:` / `Programa anual de evaluación elaborado.`, its number in the next cell.
+                if found == "Componente", record.component == nil, let colon = cell.text.firstIndex(of: ":") {
+                    let summary = cell.slice(cell.text.index(after: colon)..<cell.text.endIndex).trimmed()
+                    let number = block[safe: k + 1].map { TextCleaning.clean($0.text) }.flatMap { $0.count <= 3 && $0.allSatisfy(\.isNumber) ? $0 : nil }
+                    if !summary.text.isEmpty || number != nil {
+                        record.component = IndicatorRecord.CodedName(
+                            code: number, name: summary.text.isEmpty ? nil : TextCleaning.clean(summary.text), evidence: cell.span
+                        )
+                    }
+                }
+                break
+            }
+        }
         record.indicator = IndicatorRecord.Indicator(
             code: code, name: name, description: table.cell(.description, in: block).map { TextCleaning.clean($0.text) },
-            level: table.cell(.level, in: block).flatMap { Levels.level(of: $0.text) },
-            frequency: table.cell(.frequency, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
+            level: rowLevel,
+            frequency: table.cell(.frequency, in: block).map { Self.frequency(TextCleaning.clean($0.text)) }.flatMap(Self.stated),
             formula: table.cell(.formula, in: block).map { TextCleaning.clean($0.text) }.flatMap(Self.stated),
             evidence: indicatorEvidence
         )
@@ -418,6 +520,33 @@ public struct Parser: Sendable {
             if let cell = table.cell(kind, in: block), Self.stated(cell.text) != nil {
                 TargetReader.take(kind, cell, inRow: true, into: &found)
             }
+        }
+        // Columns of the year's parts (`I TRIMESTRE` … `III TRIMESTRE`): the figure under the
+        // report's own part is what the row achieved, where no column says so; the others are
+        // the row's figures for those parts.
+        if !table.partColumns.isEmpty {
+            var values: [IndicatorRecord.PeriodValue] = []
+            for part in table.partColumns {
+                guard let cell = block[safe: part.column]?.trimmed(), let text = Self.stated(cell.text),
+                      let figure = CellFigure(text), !MissingValueCode.isCode(figure.value) else { continue }
+                if let p = record.period, p.quarter == part.quarter, p.isCumulative == part.cumulative {
+                    TargetReader.take(.achieved, cell, inRow: true, into: &found)
+                    continue
+                }
+                values.append(IndicatorRecord.PeriodValue(
+                    header: table.headers[safe: part.column] ?? "", quarter: part.quarter, isCumulative: part.cumulative,
+                    value: figure.value, evidence: cell.span
+                ))
+            }
+            record.periodValues = values
+        }
+        // The row says the indicator does not apply: as its target (`N/A`, `No aplica`), or in its name or summary.
+        if record.notApplicable == nil, let target = table.cell(.annualTarget, in: block),
+           ["na", "n/a", "n.a.", "noaplica"].contains(Folding.fold(target.text).filter { !$0.isWhitespace }) {
+            record.notApplicable = target.span
+        }
+        if record.notApplicable == nil {
+            record.notApplicable = ([indicatorCell] + [summary].compactMap { $0 }).lazy.compactMap(Self.saysNotApplicable).first
         }
         if record.period?.isCumulative == true { found.cumulative = true }
         record.targets = found.targets

@@ -172,6 +172,7 @@ extension IndicatorTable {
             default: j -= 1
             }
         }
+        realigned = true
         columns = assigned.map { $0.map { columns[$0] } ?? nil }
         headers = assigned.map { $0.map { headers[safe: $0] ?? "" } ?? "" }
     }

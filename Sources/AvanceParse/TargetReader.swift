@@ -61,11 +61,17 @@ struct TargetReader {
         let t = TokenizedText(value)
         for i in t.tokens.indices {
             guard let m = NumberRecognizer.match(t, at: i, allowArticleOne: true) else { continue }
-            let isPercent = slot == .percent || slot == .percentModified || (m.isPercent && !inRow)
-            assign(slot, m.value, t.span(m.first, m.last), isPercent: isPercent, into: &found)
-            if found.unit == nil, slot == .annual, let next = t.tokens[safe: m.last + 1], next.kind == .word {
+            // A minus sign opening the cell or field is the figure's sign (`-0.0584`, a rate that fell).
+            let negative = i == 1 && t.isPunct(0, "-−") && t.adjacent(1)
+            let figure = negative ? -m.value : m.value
+            // A unit printed under the figure (`98.30` / `Porcentaje`), where no column names it.
+            if found.unit == nil, slot == .annual || slot == .baseline, let next = t.tokens[safe: m.last + 1], next.kind == .word {
                 found.unit = String(next.raw)
             }
+            // `-998.00`: a system's code for "no value", not a figure (the unit under it still counts).
+            guard !MissingValueCode.isCode(figure) else { return }
+            let isPercent = slot == .percent || slot == .percentModified || (m.isPercent && !inRow)
+            assign(slot, figure, t.span(negative ? 0 : m.first, m.last), isPercent: isPercent, into: &found)
             return
         }
     }

@@ -17,6 +17,7 @@ public enum Catalogue {
         SpreadsheetErrorRule.self,
         NameMismatchRule.self,
         CodeMismatchRule.self,
+        NotApplicableWithProgressRule.self,
     ]
 
     /// The rules over the records of one indicator in one year (`avance audit`).

@@ -26,5 +26,5 @@ struct Avance: AsyncParsableCommand {
 }
 
 enum AvanceVersion {
-    static let current = "0.4.0"
+    static let current = "0.5.0"
 }

@@ -36,6 +36,8 @@ import Testing
                       isRatio: true, numerator: 0, denominator: 0),
             ])],
             linkedValues: [.init(field: "indicator.name", here: span, there: span)],
+            periodValues: [.init(header: "II TRIMESTRE", quarter: 2, isCumulative: false, value: 100, evidence: span)],
+            notApplicable: span,
             findings: [Finding(rule: "r", severity: .info, message: "m", evidence: [span])]
         )
     }

@@ -223,6 +223,56 @@ import Testing
         #expect(rs.map { $0.targets.evidence(for: .achieved)?.page } == [2, 2])
     }
 
+    @Test func aFollowUpTableOfTheYearsPartsAndItsPlaceholders() throws {
+        // A state's follow-up format: the year in the title, the quarter on the next line; the
+        // results matrix's first column opens with the level; an unlabelled column of keys before
+        // the indicator; a missing-value code as target; one column per part of the year.
+        let rs = try Self.records("""
+            # SEGUIMIENTO A INDICADORES DE DESEMPEÑO 2018
+            ## III TRIMESTRE
+
+            | Resumen Narrativo | | | Indicador | Fórmula | Línea base | Meta | I TRIMESTRE | II TRIMESTRE | AVANCE I SEMESTRE | III TRIMESTRE |
+            |---|---|---|---|---|---|---|---|---|---|---|
+            | Componente: Informes de evaluación publicados. | 2 | 17,983 | Porcentaje de informes publicados | (B/C)*100 | 100.00<br>Porcentaje | 100.00 | NA | 50.50 | 50.50 | 75.00 |
+            | Componente: Capacitaciones realizadas. No aplica en 2018. | 4 | 17,987 | Porcentaje de personas capacitadas | (B/C)*100 | -998.00<br>Porcentaje | -998.00 | NA | 100.00 | 100.00 | 0.00 |
+            | Propósito | | 19,302 | Tasa de variación de la matrícula | ((B/C)-1)*100 | -0.0584 | 2.50 | ND | ND | ND | 1.20 |
+            """)
+        #expect(rs.map { $0.period?.start } == ["2018-07-01", "2018-07-01", "2018-07-01"])
+        #expect(rs.map { $0.period?.isCumulative } == [false, false, false])
+        #expect(rs.map { $0.indicator?.code } == ["17983", "17987", "19302"])
+        #expect(rs.map { $0.indicator?.level } == ["Componente", "Componente", "Propósito"])
+        #expect(rs.map { $0.component?.code } == ["2", "4", nil])
+        #expect(rs.map { $0.component?.name } == ["Informes de evaluación publicados", "Capacitaciones realizadas. No aplica en 2018", nil])
+        // -998.00 is a system's code for "no value"; a minus sign is a figure's own.
+        #expect(rs.map(\.targets.annual) == [100, nil, 2.5])
+        #expect(rs.map(\.targets.baseline) == [100, nil, -0.0584])
+        #expect(rs.map(\.targets.unit) == ["Porcentaje", "Porcentaje", nil])
+        // The report's own quarter is what was achieved; the other parts are kept as they are.
+        #expect(rs.map(\.targets.achieved) == [75, 0, 1.2])
+        #expect(rs[0].periodValues?.map(\.header) == ["II TRIMESTRE", "AVANCE I SEMESTRE"])
+        #expect(rs[0].periodValues?.map(\.quarter) == [2, 2])
+        #expect(rs[0].periodValues?.map(\.isCumulative) == [false, true])
+        #expect(rs[2].periodValues == [])
+        #expect(rs.map { $0.notApplicable?.text } == [nil, "No aplica en 2018", nil])
+    }
+
+    @Test func theLinesOfAPDFRowsCellsSetOnRowsOfTheirOwnJoinTheirRow() throws {
+        let blocks = [
+            Self.pdfRow(["Resumen Narrativo", "Indicador", "Meta", "III TRIMESTRE"], page: 1, line: 1),
+            Self.pdfRow(["Componente:", "Porcentaje de proyectos con asignación en el Presupuesto de Egresos de la", "100.00", "80.00"], page: 1, line: 2),
+            Self.pdfRow(["Asistencia técnica proporcionada.", "Federación", "", ""], page: 1, line: 3),
+            Self.pdfRow(["Actividad: C1A1", "Sin Indicador(es) de Actividad", "0.00", "0.00"], page: 1, line: 4),
+            Self.pdfRow(["Elaboración de la metodología.", "", "", ""], page: 1, line: 5),
+            Self.pdfRow(["Componente:", "Porcentaje de programas publicados", "100.00", "100.00"], page: 1, line: 6),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        #expect(rs.map { $0.indicator?.name } == [
+            "Porcentaje de proyectos con asignación en el Presupuesto de Egresos de la Federación", "Porcentaje de programas publicados",
+        ])
+        // The activity's own second line is the activity's, not the component's above it.
+        #expect(rs.map { $0.component?.name } == ["Asistencia técnica proporcionada", nil])
+    }
+
     @Test func aFootnoteInsideAPDFTableDoesNotEndIt() throws {
         let blocks = [
             Self.pdfRow(["Nivel", "Clave", "Indicador", "Línea base", "Meta"], page: 1, line: 1),

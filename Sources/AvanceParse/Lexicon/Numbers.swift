@@ -68,3 +68,15 @@ enum NumberWords {
         return (total + current, i - start)
     }
 }
+
+/// The codes statistical systems print in a figure's place for "no value": a negative whole
+/// number of nines, or of nines and a last 7 or 8 (`-99`, `-998`, `-999`, `-9999`), which
+/// state-level planning systems use for "not applicable" and "not available". No target,
+/// baseline or figure of an indicator is such a number.
+enum MissingValueCode {
+    static func isCode(_ value: Double) -> Bool {
+        guard value <= -99, value == value.rounded(), value > -1e9 else { return false }
+        let digits = String(Int(-value))
+        return digits.dropLast().allSatisfy { $0 == "9" } && "789".contains(digits.last!)
+    }
+}
