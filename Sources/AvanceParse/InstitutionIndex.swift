@@ -184,12 +184,20 @@ struct InstitutionIndex {
     }
 
     /// "Instituto X (IX)" → ("Instituto X", "IX"); "IX" → (nil, "IX").
+    static func looksLikeAcronym(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 16 && !text.contains(where: \.isWhitespace) && text.filter(\.isUppercase).count >= 2
+            && !text.contains(where: { "ÁÉÍÓÚáéíóú".contains($0) })
+    }
+
     static func nameAndAcronym(_ value: String) -> (String?, String?) {
         let v = TextCleaning.clean(value)
+        // A name's acronym in parentheses (`(SEMARNATH)`); words in parentheses are part of the
+        // name (`ACCIÓN MÓVIL HUIXTLA (UNIÓN JUAREZ)`, `(U.COMITÁN)`): Spanish writes acronyms
+        // without spaces or accents.
         if let open = v.lastIndex(of: "("), v.hasSuffix(")") {
             let acr = String(v[v.index(after: open)..<v.index(before: v.endIndex)])
             let name = TextCleaning.clean(v[..<open])
-            return (name.isEmpty ? nil : name, acr)
+            if Self.looksLikeAcronym(acr) { return (name.isEmpty ? nil : name, acr) }
         }
         if v.count <= 16, !v.contains(" "), v.filter(\.isUppercase).count >= 2 { return (nil, v) }
         return (v.isEmpty ? nil : v, nil)

@@ -157,7 +157,10 @@ struct TargetReader {
                 }
             } else if let m = NumberRecognizer.match(t, at: i, allowArticleOne: t.isWord(i - 1, ["cuales"])), !m.isPercent, !isYear(t, m) {
                 let after = (m.last + 1)..<min(m.last + 5, toks.count)
-                if after.contains(where: { achievedParticiples.contains(toks[$0].folded) }) {
+                // "De los 6 eventos realizados ..., apuntamos": a set the text goes on to speak
+                // of, not a figure it reports.
+                let partitive = t.isWord(m.first - 2, ["de"]) && t.isWord(m.first - 1, ["los", "las"])
+                if !partitive, after.contains(where: { achievedParticiples.contains(toks[$0].folded) }) {
                     // "3 acciones realizadas"
                     assign(.achieved, m.value, t.span(m.first, m.last), isPercent: false, into: &found)
                 } else if let c = after.first(where: { toks[$0].folded.hasPrefix("correspond") }),

@@ -260,4 +260,28 @@ import Testing
         // A sentence that starts with a title's abbreviation is no signature.
         #expect(SignatureReader.signatureStart(ofLine: "Lic. en Derecho. Se tituló en 2010 en la universidad") == nil)
     }
+
+    /// What prose reports as achieved: a figure with a participle of doing after it, unless
+    /// it opens a set the text goes on to speak of.
+    @Test(arguments: [
+        ("Se llevaron a cabo 3 acciones realizadas en el trimestre.", 3.0),
+        ("En el periodo fueron 4 talleres impartidos a servidores públicos.", 4.0),
+        ("De los 6 eventos realizados durante el trimestre abril-junio de 2019 apuntamos lo siguiente:", nil),
+        ("De las 12 sesiones celebradas, destacan las siguientes.", nil),
+    ] as [(String, Double?)])
+    func achievedInProse(_ sentence: String, _ achieved: Double?) {
+        var found = TargetReader.Found()
+        TargetReader.read(Self.t(sentence), masked: [], into: &found)
+        #expect(found.achieved?.0 == achieved)
+    }
+
+    @Test(arguments: [
+        ("Secretaría de Medio Ambiente (SEMARNATH)", "Secretaría de Medio Ambiente", "SEMARNATH"),
+        ("ACCIÓN MÓVIL HUIXTLA (UNIÓN JUAREZ)", "ACCIÓN MÓVIL HUIXTLA (UNIÓN JUAREZ)", nil),
+        ("ACCIÓN MÓVIL LAS ROSAS (U.COMITÁN)", "ACCIÓN MÓVIL LAS ROSAS (U.COMITÁN)", nil),
+    ] as [(String, String?, String?)])
+    func anAcronymInParenthesesIsWrittenWithoutSpacesOrAccents(_ value: String, _ name: String?, _ acronym: String?) {
+        let (n, a) = InstitutionIndex.nameAndAcronym(value)
+        #expect(n == name && a == acronym)
+    }
 }
