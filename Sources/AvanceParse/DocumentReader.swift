@@ -133,6 +133,17 @@ struct DocumentReader {
             // title states, when it states one.
             let titleBlocks = titleBlockIndices()
             let titleYear = Self.singleYear(in: titleBlocks.map { blocks[$0].text })
+            /// Whether a segment's token stands in the document's title: a heading or a strong
+            /// line, or the short first line of a plain text.
+            func isTitle(_ s: Int, at token: Int) -> Bool {
+                let segment = segments[s]
+                let block = blocks[segment.block]
+                if titleBlocks.contains(segment.block) || block.kind == .heading || block.isStrong { return true }
+                guard s == 0, block.kind == .paragraph else { return false }
+                let toks = segment.text.tokens
+                let firstLineEnd = toks.indices.dropFirst().first(where: { toks[$0].newlineBefore }) ?? toks.count
+                return token < firstLineEnd && firstLineEnd <= 24
+            }
             for (s, segment) in segments.enumerated() {
                 let yearHere = yearFromField ?? (titleBlocks.contains(segment.block) ? titleYear : nil)
                 if let m = QuarterRecognizer().matches(in: segment.text).first(where: { $0.year != nil || yearHere != nil }),
@@ -140,7 +151,7 @@ struct DocumentReader {
                     period = IndicatorRecord.Period(
                         year: year, quarter: m.quarter, fromJanuary: m.cumulative, evidence: segment.text.span(m.first, m.last)
                     )
-                    periodFromTitle = blocks[segment.block].kind == .heading || blocks[segment.block].isStrong
+                    periodFromTitle = isTitle(s, at: m.first)
                     break
                 }
                 if let range = Self.dateRange(in: segment.text, dates) {
@@ -149,7 +160,7 @@ struct DocumentReader {
                         evidence: segment.text.span(range.first, range.last)
                     )
                     periodWords = (s, range.first...range.last)
-                    periodFromTitle = blocks[segment.block].kind == .heading || blocks[segment.block].isStrong
+                    periodFromTitle = isTitle(s, at: range.first)
                     break
                 }
             }

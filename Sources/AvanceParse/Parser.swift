@@ -155,6 +155,13 @@ public struct Parser: Sendable {
             }
         }
         readProse(reader, into: &found)
+        // A narrative that names no indicator and programs nothing counts what it did ("se
+        // realizaron 61 publicaciones", "2 transmisiones"): none of its counts is an indicator's
+        // figure, so none is taken as what was achieved.
+        if base.indicator == nil, base.program == nil, found.annual == nil, found.period == nil, found.modified == nil {
+            found.achieved = nil
+            found.percent = nil
+        }
         base.targets = found.targets
         // A labelled period, program, indicator, a stated target, or a quarter in a title
         // ("Informe de actividades abril / junio de 2019") makes a report; prose alone does not.

@@ -273,6 +273,23 @@ import Testing
         #expect(rs.map { $0.component?.name } == ["Asistencia técnica proporcionada", nil])
     }
 
+    @Test func anActivityReportsCountsAreNoIndicatorsFigures() throws {
+        // No indicator, program or target: what it did is counted, but none of it is "achieved".
+        let activities = try Self.records("""
+            Informe de actividades abril / junio de 2019
+            Se realizaron 61 publicaciones y 2 transmisiones en vivo.
+            """)
+        #expect(activities.map { $0.period?.start } == ["2019-04-01"])
+        #expect(activities.map(\.targets.achieved) == [nil])
+        // With an indicator, the same clause is its figure.
+        let indicator = try Self.records("""
+            Indicador: Número de publicaciones en redes sociales
+            Periodo: abril a junio de 2019
+            Se realizaron 61 publicaciones.
+            """)
+        #expect(indicator.map(\.targets.achieved) == [61])
+    }
+
     @Test func aFootnoteInsideAPDFTableDoesNotEndIt() throws {
         let blocks = [
             Self.pdfRow(["Nivel", "Clave", "Indicador", "Línea base", "Meta"], page: 1, line: 1),
