@@ -65,8 +65,8 @@ struct DocumentReader {
         readPeriod()
         sections = Sections(blocks: document.blocks, firstFieldBlock: fields.values.min())
         readDates()
-        readInstitutions()
         signatories = SignatureReader.read(document.blocks)
+        readInstitutions()
         readPeriodMentions()
     }
 
@@ -318,7 +318,7 @@ struct DocumentReader {
             let tokens = segment.text.tokens
             for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.raw.count >= 2 && !covered.contains(k)
                 && (tok.isAllCaps || institutions.isDefinedAcronym(tok.raw)) {
-                if Self.isFormulaVariable(tokens, k) { continue }
+                if Self.isFormulaVariable(tokens, k) || Self.isPartOfCode(tokens, k) { continue }
                 // A word in a line set in capitals ("FIRMA DEL CONVENIO", "REALIZADO I TRIM.") is no acronym.
                 func capitals(_ t: Token?) -> Bool {
                     guard let t, t.kind == .word else { return false }
@@ -332,20 +332,72 @@ struct DocumentReader {
         if let b = field(.institution) {
             institutions.reportingFromField(b.text.trimmed())
         }
-        institutions.chooseReporting(letterhead: letterheadBlocks)
+        institutions.chooseReporting(
+            letterhead: letterheadBlocks, signatures: signatories.compactMap(\.role), known: options.institutions.map(\.name),
+            subjects: openingSubjects(matches)
+        )
     }
 
-    /// The blocks that open the document (or each worksheet of a workbook): its letterhead and title.
+    /// The bodies the first paragraph after the letterhead opens a sentence with (`El Comité de
+    /// Participación Ciudadana (CPC) ... fue designado`): the report's subject, where it has one.
+    /// A body named inside a sentence (`con la Secretaría de Educación`) is a counterpart.
+    private func openingSubjects(_ matches: [[InstitutionMatch]]) -> [String] {
+        guard let s = segments.indices.first(where: { s in
+            let block = blocks[segments[s].block]
+            return !letterheadBlocks.contains(segments[s].block) && block.kind == .paragraph
+        }) else { return [] }
+        let t = segments[s].text
+        return matches[s].filter { m in
+            // Back from the name to its sentence's start: only an article may stand before it.
+            var k = m.first - 1
+            while k >= 0 {
+                if t.isPunct(k, ".:;") || t.tokens[k + 1].newlineBefore { break }
+                guard t.isWord(k, ["el", "la", "los", "las"]) else { return false }
+                k -= 1
+            }
+            return true
+        }.map(\.name)
+    }
+
+    /// The blocks that open the document (or each worksheet of a workbook): its letterhead and
+    /// title, short lines before the body begins. The body begins at a field, a row of a table
+    /// (a row of more than two cells), or a paragraph of more than one line.
     static func letterhead(of blocks: [Block]) -> Set<Int> {
         var seen: [String: Int] = [:]
+        var ended: Set<String> = []
         var out = Set<Int>()
         for (i, block) in blocks.enumerated() {
             let key = block.sheet?.name ?? ""
             let n = seen[key, default: 0]
-            if n < InstitutionIndex.letterheadBlocks { out.insert(i) }
             seen[key] = n + 1
+            guard n < InstitutionIndex.letterheadBlocks, !ended.contains(key) else { continue }
+            let filledCells = block.cells.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
+            // A site's menu (links in a list) is neither letterhead nor body.
+            if block.kind == .listItem, !block.links.isEmpty, block.text.text.count <= 60 {
+                seen[key] = n
+                continue
+            }
+            let isBody = block.kind == .field || (block.kind == .tableRow && filledCells > 2)
+                || ((block.kind == .paragraph || block.kind == .listItem)
+                    && (block.text.text.count > 160 || block.text.text.split(separator: "\n").count > 3))
+            if isBody {
+                ended.insert(key)
+                continue
+            }
+            out.insert(i)
         }
         return out
+    }
+
+    /// Capitals that are part of a code (`FOR-RHC-01`, `SII.05`, `C1A1_2`): joined by a dash,
+    /// a point, a slash or an underscore to more letters or digits.
+    static func isPartOfCode(_ tokens: [Token], _ k: Int) -> Bool {
+        let joiners: Set<Substring> = ["-", ".", "/", "_"]
+        if let next = tokens[safe: k + 1], !next.spaceBefore, joiners.contains(next.raw),
+           let after = tokens[safe: k + 2], !after.spaceBefore, after.kind == .word || after.kind == .number { return true }
+        if k >= 2, !tokens[k].spaceBefore, joiners.contains(tokens[k - 1].raw), !tokens[k - 1].spaceBefore,
+           tokens[k - 2].kind == .word || tokens[k - 2].kind == .number { return true }
+        return false
     }
 
     /// Capitals that are a formula's variable, not an acronym (`PCAP= (HRSAP/THR) x 100`): a word

@@ -32,7 +32,9 @@ struct InstitutionIndex {
         "PDF", "URL", "MIR", "PP", "UR", "ID", "RFC", "CURP", "COVID", "SARS", "HTML", "WEB", "II", "III", "IV",
         "VI", "VII", "VIII", "IX", "XI", "XII", "N/A", "NA", "SN", "CP", "AM", "PM", "OK", "TV", "QR", "MX", "PI",
         // Words a table or a title prints in capitals: a report's own vocabulary, no body's name.
-        "POA", "PEA", "PAT", "PBR", "PERIODO", "TOTAL", "TOTALES", "SUBTOTAL", "ZONA", "ANUAL", "META", "METAS",
+        "POA", "PEA", "PAT", "PBR", "PERIODO",
+        // Plans and systems of planning, no bodies: Plan Estatal / Nacional / Municipal de Desarrollo.
+        "PED", "PND", "PMD", "SED", "PAE", "ASM", "TOTAL", "TOTALES", "SUBTOTAL", "ZONA", "ANUAL", "META", "METAS",
         "AVANCE", "NOTA", "FIN", "SIN", "TRIMESTRE", "SEMESTRE", "ACUMULADO", "PROGRAMADO", "REALIZADO",
         // Standards, and the words of spreadsheet errors (`#REF!`, `#¡VALOR!`).
         "ISO", "NMX", "NOM", "REF", "DIV", "VALUE", "VALOR", "NAME", "NOMBRE", "NULL", "NULO", "NUM",
@@ -118,29 +120,60 @@ struct InstitutionIndex {
     /// How many blocks open a document (or a worksheet) as its letterhead and title.
     static let letterheadBlocks = 6
 
-    /// Without a field: the institution the text names most often (by name or acronym).
-    mutating func chooseReporting(letterhead: Set<Int> = []) {
+    /// Without a field, the institution the document names where a report says who reports:
+    /// in its letterhead and title (of those named there, the one the whole text names most
+    /// often), else the body its signatories sign for, else an institution of the user's list
+    /// (`avance.yml`) the text names, else the body the opening paragraph starts a sentence
+    /// with when the text names it most often (`El Comité ... (CPC) fue designado`), else
+    /// capitals never spelled out that the text uses as a body's acronym (`por el ITSCH`) where
+    /// the letterhead names no body. Where nothing names
+    /// one, none: a body the text merely mentions most often is no evidence of who reports.
+    mutating func chooseReporting(letterhead: Set<Int> = [], signatures: [String] = [], known: [String] = [], subjects: [String] = []) {
         guard !reportingFromFieldValue else { return }
-        var best: (count: Int, order: Int, entry: Int?, acronym: String?, span: SourceSpan?)?
-        for (i, e) in entries.enumerated() where e.mentions > 0 {
-            if best == nil || e.mentions > best!.count || (e.mentions == best!.count && e.firstAnyPosition < best!.order) {
-                best = (e.mentions, e.firstAnyPosition, i, e.acronym, e.firstAnySpan)
+        /// Of some entries, the one most mentioned, the first to appear among equals.
+        func likeliest(_ candidates: Set<Int>) -> Int? {
+            candidates.filter { entries[$0].mentions > 0 }.min { a, b in
+                (entries[a].mentions, -entries[a].firstAnyPosition) > (entries[b].mentions, -entries[b].firstAnyPosition)
             }
+        }
+        let inLetterhead = Set(letterhead.flatMap { mentionsByBlock[$0] ?? [] }.map(\.entry))
+        var chosen = likeliest(inLetterhead)
+        if chosen == nil, !signatures.isEmpty {
+            let roles = signatures.map { " " + Folding.fold($0) + " " }
+            chosen = likeliest(Set(entries.indices.filter { e in
+                let name = " " + Self.key(entries[e].name) + " "
+                let acronym = entries[e].acronym.map { " " + Folding.fold($0) + " " }
+                return roles.contains { role in role.contains(name) || acronym.map(role.contains) == true }
+            }))
+        }
+        if chosen == nil, !known.isEmpty {
+            let keys = Set(known.map(Self.key))
+            chosen = likeliest(Set(entries.indices.filter { keys.contains(Self.key(entries[$0].name)) }))
+        }
+        // The subject of the report's opening sentence, when the whole text names it most often.
+        if chosen == nil, !subjects.isEmpty {
+            let most = entries.map(\.mentions).max() ?? 0
+            chosen = likeliest(Set(subjects.compactMap { byKey[Self.key($0)] }).filter { entries[$0].mentions == most })
+        }
+        if let chosen {
+            reportingEntry = chosen
+            reporting = IndicatorRecord.Organization(
+                name: entries[chosen].name, acronym: entries[chosen].acronym, evidence: entries[chosen].firstAnySpan
+            )
+            return
         }
         // Capitals never spelled out stand for a body only where the text names none in its
         // letterhead (its first blocks): a word a table prints in capitals (`PATRIMONIO`) is no
         // acronym, and the letterhead names who reports.
         let named = letterhead.contains { !(mentionsByBlock[$0] ?? []).isEmpty }
+        var best: (count: Int, order: Int, acronym: String, span: SourceSpan)?
         for (acr, u) in undefined where u.count >= 2 && !named {
             if best == nil || u.count > best!.count || (u.count == best!.count && u.order < best!.order) {
-                best = (u.count, u.order, nil, acr, u.span)
+                best = (u.count, u.order, acr, u.span)
             }
         }
         guard let best else { return }
-        reportingEntry = best.entry
-        reporting = IndicatorRecord.Organization(
-            name: best.entry.map { entries[$0].name }, acronym: best.acronym, evidence: best.span
-        )
+        reporting = IndicatorRecord.Organization(name: nil, acronym: best.acronym, evidence: best.span)
     }
 
     /// The institutions of the document, in order of first mention.

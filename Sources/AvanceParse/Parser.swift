@@ -137,7 +137,7 @@ public struct Parser: Sendable {
         let rowRecords = Self.joiningLinkedTables(perTable).flatMap { $0 }
         if rowRecords.count >= 2 || (rowRecords.count == 1 && base.indicator == nil) {
             return rowRecords.enumerated().map { n, record in
-                var r = record
+                var r = Self.reportedByItsBody(record)
                 r.source.row = n + 1
                 return r
             }
@@ -170,7 +170,23 @@ public struct Parser: Sendable {
         guard isReport else {
             throw .notAReport(path: document.path, missing: ["budget program", "indicator", "reported period", "target"])
         }
-        return [base]
+        return [Self.reportedByItsBody(base)]
+    }
+
+    /// Where nothing else names who reports, a responsible "unit" that is a body in its own
+    /// right (`Dependencia o Entidad Responsable: SECRETARÍA TÉCNICA DE PLANEACIÓN Y EVALUACIÓN`)
+    /// is the body that reports; a unit inside one (`Dirección de ...`) is not.
+    static func reportedByItsBody(_ record: IndicatorRecord) -> IndicatorRecord {
+        // (A body known only by capitals never spelled out is the weaker evidence.)
+        guard record.reportingInstitution?.name == nil, let unit = record.responsibleUnit, let name = unit.name,
+              // A unit that names the body it belongs to (`Consejo ... del Parque Nacional El Chico SEMARNATH`).
+              !(record.reportingInstitution?.acronym.map { name.split(separator: " ").contains(Substring($0)) } ?? false),
+              let head = name.split(separator: " ").first, let requirement = InstitutionLexicon.heads[Folding.fold(String(head))],
+              requirement == nil, name.split(separator: " ").count >= 3
+        else { return record }
+        var r = record
+        r.reportingInstitution = unit
+        return r
     }
 
     /// Targets stated in the prose before the first action (where reports state them),
@@ -507,6 +523,8 @@ public struct Parser: Sendable {
                 : Self.codedName(program)
         }
         if let unit = table.cell(.responsibleUnit, in: block) { record.responsibleUnit = Self.organization(unit) }
+        // The body a row names as its own (SIPOT's `Sujeto obligado`, a CONAC `Ente público`).
+        if let body = table.cell(.institution, in: block) { record.reportingInstitution = Self.organization(body) }
         // A row of another year than the document's (a workbook of several years, each row with
         // its `Ejercicio`): the same part of that row's year.
         if let yearCell = table.cell(.year, in: block), let period = record.period,
