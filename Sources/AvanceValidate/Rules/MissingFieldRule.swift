@@ -8,25 +8,26 @@ public struct MissingFieldRule: Rule {
         severity: .error,
         description: """
             The report does not state its budget program, its indicator, the period it reports, \
-            the unit responsible for it, or the annual target. One finding per missing field. \
+            the unit responsible for it, or the annual target. One finding per missing field, \
+            citing the report's header where it starts (the first of those fields it does state). \
             Asked of a report on one indicator only: a table of indicators (CONAC, SIPOT, a \
             work program's progress) states what its format has, and an activity report that \
             names no indicator, program or target is not asked for them.
             """,
         triggering: [
             RuleExample("""
-                Indicador: 01 - Número de capacitaciones impartidas
+                Indicador: ↓01 - Número de capacitaciones impartidas
                 Trimestre: 2do. Trimestre 2023
                 Unidad responsable: Dirección de Capacitación
                 La meta anual es de 8 capacitaciones.
-                """, unquoted: 1, note: "no program"),
+                """, note: "no program: the header is cited where it starts"),
             RuleExample("""
-                Programa presupuestario: E014 - Prevención
+                Programa presupuestario: ↓E014 - Prevención
                 Indicador: 02 - Porcentaje de quejas atendidas
                 Periodo: Abril-Junio 2023
                 Área responsable: Unidad de Quejas
                 Se atendieron 12 quejas.
-                """, unquoted: 1, note: "no annual target"),
+                """, note: "no annual target"),
         ],
         nonTriggering: [
             RuleExample("""
@@ -67,7 +68,11 @@ public struct MissingFieldRule: Rule {
             missing.append("responsible unit (Unidad responsable)")
         }
         if record.targets.annual == nil { missing.append("annual target (Meta anual)") }
-        return missing.map { finding(Self.message($0), []) }
+        // Where it looked: the report's header, cited by the first field it does state.
+        let header = [record.program?.evidence, record.component?.evidence, record.activity?.evidence, record.indicator?.evidence,
+                      record.period?.evidence, record.responsibleUnit?.evidence]
+            .compactMap { $0 }.min { ($0.page ?? 0, $0.line, $0.column) < ($1.page ?? 0, $1.line, $1.column) }
+        return missing.map { finding(Self.message($0), header.map { [$0] } ?? []) }
     }
 
     static func message(_ field: String) -> String { "The report does not state its \(field)." }
