@@ -132,6 +132,7 @@ def record(**fields):
         "indicator": None, "period": None, "responsibleUnit": None, "reportingInstitution": None,
         "targets": None, "actions": [], "dates": [], "periodMentions": [], "institutions": [],
         "signatories": [], "notices": [], "spreadsheetErrors": [], "tableSums": None, "linkedValues": None,
+        "periodValues": None, "notApplicable": None,
         "findings": [],
     }
     base.update(fields)
@@ -642,6 +643,8 @@ FILES = [
     ("conac-inepja-2023-T3-indicadores-resultados.pdf", conac_pdf),
     ("conac-dif-nayarit-2022-T2-indicadores-resultados.xlsx", conac_xlsx),
     ("sipot-cea-queretaro-2024-T2-indicadores-resultados.xlsx", sipot_xlsx),
+    # The same format as an OpenDocument spreadsheet: the same cells, so the same records.
+    ("sipot-cea-queretaro-2024-T2-indicadores-resultados.ods", sipot_xlsx),
     ("sipot-imj-2023-T3-indicadores-resultados.csv", sipot_csv),
     ("poa-icapet-2024-T2-seguimiento-metas.pdf", poa),
     ("mir-insude-2024-T2-fichas-tecnicas.pdf", mir),
@@ -656,11 +659,16 @@ def main():
         path = os.path.join(SAMPLES, name)
         data = open(path, "rb").read()
         kind = "pdf" if data.startswith(b"%PDF") else "xlsx" if data.startswith(b"PK") else "csv"
+        if kind == "xlsx" and name.endswith(".ods"):
+            kind = "ods"
         pages = None
         if kind == "pdf":
             where = lambda p: locate_pdf(path, p)  # noqa: E731
             pages = int(re.search(r"Pages:\s+(\d+)", os.popen("pdfinfo '%s'" % path).read()).group(1))
         elif kind == "xlsx":
+            cells = pdf_spans.workbook_cells(path)
+            where = lambda x: locate_cell(cells, x)  # noqa: E731
+        elif kind == "ods":
             cells = pdf_spans.workbook_cells(path)
             where = lambda x: locate_cell(cells, x)  # noqa: E731
         else:

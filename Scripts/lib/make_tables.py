@@ -645,11 +645,89 @@ def mir_pdf(path):
 
 
 # ---------------------------------------------------------------------------
+# An OpenDocument spreadsheet (.ods) of a workbook: the same sheets, cells and merged ranges,
+# written as LibreOffice writes content.xml (repeated empty cells and rows, covered cells under
+# a span), with a stored `mimetype` first and fixed timestamps so that the bytes do not change.
+
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def ods_from_workbook(xlsx_path, ods_path):
+    import zipfile
+    from openpyxl import load_workbook
+    wb = load_workbook(xlsx_path)
+    tables = []
+    for ws in wb.worksheets:
+        spans = {}
+        covered = set()
+        for rng in ws.merged_cells.ranges:
+            spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if (r, c) != (rng.min_row, rng.min_col):
+                        covered.add((r, c))
+        rows = []
+        for r in range(1, ws.max_row + 1):
+            cells = []
+            for c in range(1, ws.max_column + 1):
+                value = ws.cell(r, c).value
+                if (r, c) in covered:
+                    cells.append("<table:covered-table-cell/>")
+                    continue
+                span = spans.get((r, c))
+                attrs = ""
+                if span:
+                    attrs += ' table:number-rows-spanned="%d" table:number-columns-spanned="%d"' % span
+                if value is None:
+                    cells.append("<table:table-cell%s/>" % attrs)
+                elif isinstance(value, bool):
+                    cells.append('<table:table-cell%s office:value-type="boolean" office:boolean-value="%s"><text:p>%s</text:p></table:table-cell>'
+                                 % (attrs, "true" if value else "false", "VERDADERO" if value else "FALSO"))
+                elif isinstance(value, (int, float)):
+                    cells.append('<table:table-cell%s office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>'
+                                 % (attrs, repr(value), value))
+                elif hasattr(value, "isoformat"):
+                    cells.append('<table:table-cell%s office:value-type="date" office:date-value="%s"><text:p>%s</text:p></table:table-cell>'
+                                 % (attrs, value.isoformat(), value.strftime("%d/%m/%Y")))
+                else:
+                    paragraphs = "".join("<text:p>%s</text:p>" % esc(line) for line in str(value).split("\n"))
+                    cells.append('<table:table-cell%s office:value-type="string">%s</table:table-cell>' % (attrs, paragraphs))
+            rows.append("<table:table-row>%s</table:table-row>" % "".join(cells))
+        # The rest of the sheet, empty, as LibreOffice writes it.
+        rows.append('<table:table-row table:number-rows-repeated="%d"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+                    % (1048576 - ws.max_row))
+        tables.append('<table:table table:name="%s">%s</table:table>' % (esc(ws.title), "".join(rows)))
+    content = ('<?xml version="1.0" encoding="UTF-8"?>'
+               '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+               '<office:body><office:spreadsheet>%s</office:spreadsheet></office:body></office:document-content>'
+               % "".join(tables))
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="%s"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>' % ODS_MIME)
+    stamp = (2024, 7, 1, 0, 0, 0)
+    with zipfile.ZipFile(ods_path, "w") as z:
+        for name, data, method in (("mimetype", ODS_MIME, zipfile.ZIP_STORED),
+                                   ("content.xml", content, zipfile.ZIP_DEFLATED),
+                                   ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = method
+            z.writestr(info, data.encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------
 
 def write_all(out):
     conac_pdf(os.path.join(out, "conac-inepja-2023-T3-indicadores-resultados.pdf"))
     conac_xlsx(os.path.join(out, "conac-dif-nayarit-2022-T2-indicadores-resultados.xlsx"))
     sipot_xlsx(os.path.join(out, "sipot-cea-queretaro-2024-T2-indicadores-resultados.xlsx"))
+    # The same format as an OpenDocument spreadsheet, as some bodies publish it.
+    ods_from_workbook(os.path.join(out, "sipot-cea-queretaro-2024-T2-indicadores-resultados.xlsx"),
+                      os.path.join(out, "sipot-cea-queretaro-2024-T2-indicadores-resultados.ods"))
     with open(os.path.join(out, "sipot-imj-2023-T3-indicadores-resultados.csv"), "wb") as f:
         f.write(sipot_csv_text().encode("cp1252"))
     poa_pdf(os.path.join(out, "poa-icapet-2024-T2-seguimiento-metas.pdf"))

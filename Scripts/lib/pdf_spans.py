@@ -214,11 +214,61 @@ def text_span(path, quote, nth=0, after=None):
     return {"page": None, "line": line, "column": column, "text": text[lo:hi]}
 
 
+def ods_cells(path):
+    """{(sheet, ref): text} of an OpenDocument spreadsheet's content.xml: a number as its stored
+    value (12, not 12.00), a date's day, a string's paragraphs joined by line breaks; repeated
+    rows and cells expanded (the empty rows to the sheet's end are not)."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    o = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    x = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    root = ET.fromstring(zipfile.ZipFile(path).read("content.xml"))
+    cells = {}
+    for table in root.iter(t + "table"):
+        name = table.get(t + "name")
+        row = 0
+        for tr in table.iter(t + "table-row"):
+            repeat = int(tr.get(t + "number-rows-repeated", "1"))
+            values = {}
+            col = 1
+            for tc in tr:
+                n = int(tc.get(t + "number-columns-repeated", "1"))
+                kind = tc.get(o + "value-type")
+                if kind in ("float", "percentage", "currency"):
+                    v = float(tc.get(o + "value"))
+                    text = str(int(v)) if v == int(v) else repr(v)
+                elif kind == "date":
+                    text = tc.get(o + "date-value")[:10]
+                else:
+                    text = "\n".join("".join(p.itertext()) for p in tc.findall(x + "p"))
+                if text:
+                    for k in range(n):
+                        values[col + k] = text
+                col += n
+            if values:
+                for k in range(repeat):
+                    for c, text in values.items():
+                        cells[(name, "%s%d" % (column_letters(c), row + 1 + k))] = text
+            row += repeat
+    return cells
+
+
+def column_letters(n):
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
 def workbook_cells(path):
     """{(sheet, ref): text} of a workbook, as the General format shows each value."""
     import datetime
     import zipfile
     z = zipfile.ZipFile(path)
+    if "mimetype" in z.namelist() and z.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return ods_cells(path)
     m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     shared = []

@@ -7,6 +7,8 @@ public enum SourceFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case csv
     /// A legacy Excel workbook (`.xls`, BIFF): read like an XLSX, each cell cited by sheet and reference.
     case xls
+    /// An OpenDocument spreadsheet (`.ods`): read like an XLSX, each cell cited by sheet and reference.
+    case ods
 }
 
 /// One unit of an extracted document, in reading order.

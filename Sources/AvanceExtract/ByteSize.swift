@@ -39,6 +39,7 @@ extension SourceFormat {
         case .pdf: "a PDF"
         case .xlsx: "an XLSX workbook"
         case .xls: "a legacy Excel workbook"
+        case .ods: "an OpenDocument spreadsheet"
         case .csv: "a CSV file"
         }
     }

@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
         /// about 30 bytes of memory per byte at its peak, CSV 45, HTML 60 (measured with
         /// `Scripts/bench --large`): one file stays within about 500 MB.
         public static let defaultMaxBytes: [SourceFormat: Int] = [
-            .text: 16 << 20, .csv: 16 << 20, .html: 8 << 20, .pdf: 256 << 20, .xlsx: 256 << 20, .xls: 256 << 20,
+            .text: 16 << 20, .csv: 16 << 20, .html: 8 << 20, .pdf: 256 << 20, .xlsx: 256 << 20, .xls: 256 << 20, .ods: 256 << 20,
         ]
 
         /// The most bytes read of a file in `format`.
@@ -144,6 +144,9 @@ public struct Extractor: Sendable {
             case .xls:
                 let blocks = try SpreadsheetExtractor.xls(bytes, path: path, options: options)
                 document = ExtractedDocument(path: path, sha256: sha, format: .xls, encoding: "UTF-8", blocks: blocks)
+            case .ods:
+                let blocks = try SpreadsheetExtractor.ods(bytes, path: path, options: options)
+                document = ExtractedDocument(path: path, sha256: sha, format: .ods, encoding: "UTF-8", blocks: blocks)
             case .csv:
                 let decoded = TextDecoding.decode(bytes)
                 let blocks = try SpreadsheetExtractor.csv(decoded.text, path: path, options: options)

@@ -19,10 +19,13 @@ public enum FormatSniffer {
         if Search.firstIndex(of: Array("%PDF-".utf8), in: head.prefix(1024)) != nil {
             return .format(.pdf)
         }
-        // A ZIP archive is a workbook when its directory lists `xl/workbook.xml`; any other
-        // (a Word document, an archive of files) is binary.
+        // A ZIP archive is a workbook when its directory lists `xl/workbook.xml`, an
+        // OpenDocument spreadsheet when its `mimetype` says so; any other (a Word document, an
+        // archive of files) is binary.
         if head.starts(with: WorkbookArchive.signature) {
-            return WorkbookArchive.isWorkbook(Array(bytes)) ? .format(.xlsx) : .binary
+            let all = Array(bytes)
+            if WorkbookArchive.isWorkbook(all) { return .format(.xlsx) }
+            return ODSReader.isSpreadsheet(all) ? .format(.ods) : .binary
         }
         // An OLE2 compound file holding a `Workbook` stream: a legacy Excel workbook (an
         // encrypted Office file, or a Word document, is binary).
@@ -50,6 +53,7 @@ public enum FormatSniffer {
         case "txt", "text", "md", "markdown": return .text
         case "xlsx", "xlsm": return .xlsx
         case "xls": return .xls
+        case "ods": return .ods
         case "csv", "tsv": return .csv
         default: return nil
         }

@@ -22,6 +22,9 @@ public enum Schema {
         migrator.registerMigration("v3: documents.format takes xls") { db in
             try rebuildDocuments(db, sql: v3)
         }
+        migrator.registerMigration("v4: documents.format takes ods") { db in
+            try rebuildDocuments(db, sql: v4)
+        }
         return migrator
     }
 
@@ -167,6 +170,8 @@ public enum Schema {
     static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
 
     static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
+
+    static let v4 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls", "ods"])
 
     /// The SQL that makes the documents table anew with `formats` as the list its CHECK
     /// allows, rows copied, the view that reads it dropped and made again (v2, v3).

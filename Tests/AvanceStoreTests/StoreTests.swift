@@ -100,6 +100,15 @@ import Testing
 }
 
 @Suite struct IngestStoreTests {
+    @Test(arguments: SourceFormat.allCases)
+    func aDocumentOfEveryFormatAvanceReadsCanBeStored(_ format: SourceFormat) throws {
+        let store = try Make.memoryStore()
+        let sha = Make.sha(SourceFormat.allCases.firstIndex(of: format)! + 1)
+        let content = FileContent.new(NewDocument(sha256: sha, format: format, encoding: "UTF-8", bytes: 100, records: [Make.record(sha: sha)]))
+        let result = try store.store(path: "/r/a", stamp: Make.stamp(), content: content, runId: nil)
+        #expect(result.outcome == .new)
+    }
+
     @Test func aNewDocumentIsStoredWithItsRecordsAndFindings() throws {
         let store = try Make.memoryStore()
         let record = Make.record(sha: Make.sha(1), findings: [Make.finding("period-above-annual", .error), Make.finding("placeholder-text", .warning)])

@@ -62,6 +62,11 @@ struct CellRange: Hashable, Sendable {
     var first: CellReference
     var last: CellReference
 
+    init(first: CellReference, last: CellReference) {
+        self.first = first
+        self.last = last
+    }
+
     /// Reads `A7:A23` (corners in any order) or a single `A7`.
     init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

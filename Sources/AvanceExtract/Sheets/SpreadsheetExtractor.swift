@@ -21,6 +21,24 @@ enum SpreadsheetExtractor {
         return try blocks(of: sheets, path: path, options: options)
     }
 
+    /// Every sheet of an OpenDocument spreadsheet (`.ods`), as an XLSX's.
+    static func ods(_ bytes: [UInt8], path: String, options: Extractor.Options) throws(ExtractError) -> [Block] {
+        let sheets: [XLSXReader.Worksheet]
+        do {
+            sheets = try ODSReader(maxBytes: options.maxWorkbookBytes, maxCells: options.maxCells).read(bytes)
+        } catch {
+            switch error {
+            case .damaged(let detail): throw .workbookDamaged(path: path, detail: detail)
+            case .tooLarge(let limit):
+                throw .workbookTooLarge(path: path, limit: limit, what: "its parts decompress to more than \(limit) bytes")
+            case .tooManyParts(let limit):
+                throw .workbookTooLarge(path: path, limit: limit, what: "its ZIP archive has more than \(limit) entries")
+            case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
+            }
+        }
+        return try blocks(of: sheets, path: path, options: options)
+    }
+
     /// Every sheet of a legacy workbook (`.xls`), as an XLSX's.
     static func xls(_ bytes: [UInt8], path: String, options: Extractor.Options) throws(ExtractError) -> [Block] {
         let sheets: [XLSXReader.Worksheet]
