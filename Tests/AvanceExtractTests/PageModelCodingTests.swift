@@ -35,34 +35,13 @@ import TestSupport
         #expect(PDFPageModel(decoding: []) == nil)
     }
 
-    /// Writing and reading the model of a 10-page report costs less than poppler's reading of it.
-    @Test func theModelOfATenPageReportCostsLessThanPopplerReadingIt() throws {
-        let pdf = Self.tenPageReport()
-        var popplerBest = Double.infinity, codingBest = Double.infinity
-        var model: PDFPageModel?
-        for _ in 0..<3 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            model = try PopplerReader().pageModel(of: pdf, path: "informe.pdf")
-            let read = DispatchTime.now().uptimeNanoseconds
-            let back = PDFPageModel(decoding: try #require(model).encoded())
-            let coded = DispatchTime.now().uptimeNanoseconds
-            #expect(back == model)
-            popplerBest = min(popplerBest, Double(read - start))
-            codingBest = min(codingBest, Double(coded - read))
-        }
-        #expect(try #require(model).pages.count == 10)
-        #expect(try #require(model).pages.reduce(0) { $0 + $1.words.count } > 6000)
-        #expect(codingBest < popplerBest, "coding \(codingBest / 1e6) ms, poppler \(popplerBest / 1e6) ms")
-        if ProcessInfo.processInfo.environment["AVANCE_MEASURE"] != nil {
-            let m = try #require(model)
-            var jsonBest = Double.infinity
-            for _ in 0..<3 {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let data = try JSONEncoder().encode(m)
-                _ = try JSONDecoder().decode(PDFPageModel.self, from: data)
-                jsonBest = min(jsonBest, Double(DispatchTime.now().uptimeNanoseconds - t0))
-            }
-            print("MEASURE poppler \(popplerBest / 1e6) ms, binary \(codingBest / 1e6) ms (\(m.encoded().count) bytes), JSON \(jsonBest / 1e6) ms (\(try JSONEncoder().encode(m).count) bytes)")
-        }
+    /// A ten-page report's model (thousands of words) comes back whole from its binary coding.
+    /// (What the coding costs against poppler's reading is measured by `Scripts/bench`, not
+    /// asserted here: a test's timing depends on the machine's load.)
+    @Test func theModelOfATenPageReportRoundTrips() throws {
+        let model = try PopplerReader().pageModel(of: Self.tenPageReport(), path: "informe.pdf")
+        #expect(model.pages.count == 10)
+        #expect(model.pages.reduce(0) { $0 + $1.words.count } > 6000)
+        #expect(PDFPageModel(decoding: model.encoded()) == model)
     }
 }
