@@ -15,17 +15,21 @@ public struct AuditReport: Codable, Hashable, Sendable {
     public var summary: Summary
     /// Files the store could not read: their indicators are not in the audit.
     public var failures: [FailedFile]
+    /// Files the store found to be no indicator report (a README, a JSON file): listed apart
+    /// from the failures, as nothing is missing from the audit for them.
+    public var notReports: [FailedFile]
     public var indicators: [IndicatorSection]
 
     public init(
         generatedAt: String, database: String? = nil, year: Int? = nil, program: String? = nil,
-        failures: [FailedFile] = [], indicators: [IndicatorSection]
+        failures: [FailedFile] = [], notReports: [FailedFile] = [], indicators: [IndicatorSection]
     ) {
         self.generatedAt = generatedAt
         self.database = database
         self.year = year
         self.program = program
         self.failures = failures
+        self.notReports = notReports
         self.indicators = indicators
         summary = Summary(indicators: indicators, failures: failures)
     }

@@ -4,7 +4,8 @@ import AvanceCore
 extension AuditReport {
     /// The report of the auditor's findings, indicators ordered by institution, place and title.
     public init(
-        _ audits: [IndicatorAudit], generatedAt: String, failures: [FailedFile] = [], database: String? = nil,
+        _ audits: [IndicatorAudit], generatedAt: String, failures: [FailedFile] = [], notReports: [FailedFile] = [],
+        database: String? = nil,
         year: Int? = nil, program: String? = nil
     ) {
         var sections = audits.map(IndicatorSection.init)
@@ -19,7 +20,7 @@ extension AuditReport {
         }
         self.init(
             generatedAt: generatedAt, database: database, year: year, program: program, failures: failures,
-            indicators: sections
+            notReports: notReports, indicators: sections
         )
     }
 }

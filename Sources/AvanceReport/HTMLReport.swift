@@ -76,6 +76,10 @@ public enum HTMLReport {
                     .li(.code(.text(f.path)), .text(": \(f.reason)"))
                 })
             )),
+            .if(!report.notReports.isEmpty, .group(
+                .h3(.text("Files that are not indicator reports (\(report.notReports.count))")),
+                .ul(.class("not-reports"), .forEach(report.notReports) { f in .li(.code(.text(f.path))) })
+            )),
             .h3("Indicators"),
             .ol(.class("toc"), .forEach(report.indicators.enumerated()) { index, section in
                 .li(

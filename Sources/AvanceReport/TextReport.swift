@@ -16,6 +16,10 @@ public enum TextReport {
             out.append("files not read (\(report.failures.count)):")
             out += report.failures.map { "    \($0.path): \($0.reason)" }
         }
+        if !report.notReports.isEmpty {
+            out.append("files that are not indicator reports (\(report.notReports.count)):")
+            out += report.notReports.map { "    \($0.path)" }
+        }
         for section in report.indicators {
             out.append("")
             out.append("== " + heading(section))

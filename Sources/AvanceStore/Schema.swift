@@ -25,6 +25,12 @@ public enum Schema {
         migrator.registerMigration("v4: documents.format takes ods") { db in
             try rebuildDocuments(db, sql: v4)
         }
+        // A failure is one row per episode (same path, content, reason and avance version),
+        // so the table keeps the history; a file that is not a report is a kind of its own;
+        // a run counts the failures it met again and the files that are not reports.
+        migrator.registerMigration("v5: failures keep their history, their content and kind; runs count known failures") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -167,11 +173,42 @@ public enum Schema {
             WHERE documents.superseded_by IS NULL;
         """
 
+    static let v4 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls", "ods"])
+
+    static let v5 = """
+        CREATE TABLE new_failures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'failure' CHECK (kind IN ('failure', 'not-a-report')),
+            sha256 TEXT,
+            size INTEGER,
+            mtime_ns INTEGER,
+            reason TEXT NOT NULL,
+            avance_version TEXT,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            first_failed_at TEXT NOT NULL,
+            last_failed_at TEXT NOT NULL,
+            last_run_id INTEGER REFERENCES runs(id),
+            resolved_at TEXT
+        );
+        INSERT INTO new_failures (
+            id, path, size, mtime_ns, reason, attempts, first_failed_at, last_failed_at, last_run_id, resolved_at
+        )
+        SELECT id, path, size, mtime_ns, reason, attempts, first_failed_at, last_failed_at, last_run_id, resolved_at
+        FROM failures;
+        DROP TABLE failures;
+        ALTER TABLE new_failures RENAME TO failures;
+        CREATE INDEX failures_path ON failures(path);
+        CREATE UNIQUE INDEX failures_open_path ON failures(path) WHERE resolved_at IS NULL;
+
+        ALTER TABLE runs ADD COLUMN known_failures INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN not_reports INTEGER NOT NULL DEFAULT 0;
+        """
+
     static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
 
     static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
 
-    static let v4 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls", "ods"])
 
     /// The SQL that makes the documents table anew with `formats` as the list its CHECK
     /// allows, rows copied, the view that reads it dropped and made again (v2, v3).

@@ -233,37 +233,67 @@ extension Store {
         return "\(error)"
     }
 
-    /// Records that `path` could not be stored; a failure already recorded for the
-    /// path is updated (one row per path, with the number of attempts).
-    public func recordFailure(path: String, stamp: FileStamp?, reason: String, runId: Int64?) throws(StoreError) {
+    /// Whether a failure recorded now is new or met again.
+    public enum FailureNovelty: Sendable, Hashable {
+        /// The first failure of the path, or one unlike the last (content, reason, kind or
+        /// avance version changed): a new row.
+        case new
+        /// The same as the path's open failure: its row is updated (attempts, stamp, run).
+        case known
+    }
+
+    /// Records that `path` could not be stored, or is no report (`kind`). The path's open
+    /// failure, when it is the same (same content hash, reason, kind and avance version), is
+    /// updated and the failure is `known`; otherwise that row is closed and a new one opened,
+    /// so that the table keeps the history.
+    @discardableResult
+    public func recordFailure(
+        path: String, stamp: FileStamp?, reason: String, kind: FailureRow.Kind = .failure, sha256: String? = nil,
+        version: String? = nil, runId: Int64?
+    ) throws(StoreError) -> FailureNovelty {
         try perform("recording the failure of \(path)") {
             try writer.write { db in
                 let now = Timestamp.now()
-                if var failure = try FailureRow.filter(FailureRow.Columns.path == path).fetchOne(db) {
-                    failure.size = stamp?.size
-                    failure.mtimeNs = stamp?.mtimeNs
-                    failure.reason = reason
-                    failure.attempts += 1
-                    failure.lastFailedAt = now
-                    failure.lastRunId = runId
-                    failure.resolvedAt = nil
-                    try failure.update(db)
-                } else {
-                    var failure = FailureRow(
-                        id: nil, path: path, size: stamp?.size, mtimeNs: stamp?.mtimeNs, reason: reason, attempts: 1,
-                        firstFailedAt: now, lastFailedAt: now, lastRunId: runId, resolvedAt: nil
-                    )
-                    try failure.insert(db)
+                if var open = try FailureRow.filter(FailureRow.Columns.path == path && FailureRow.Columns.resolvedAt == nil).fetchOne(db) {
+                    if open.sha256 == sha256, open.reason == reason, open.kind == kind, open.avanceVersion == version {
+                        open.size = stamp?.size
+                        open.mtimeNs = stamp?.mtimeNs
+                        open.attempts += 1
+                        open.lastFailedAt = now
+                        open.lastRunId = runId
+                        try open.update(db)
+                        return .known
+                    }
+                    open.resolvedAt = now
+                    try open.update(db)
                 }
+                var failure = FailureRow(
+                    id: nil, path: path, kind: kind, sha256: sha256, size: stamp?.size, mtimeNs: stamp?.mtimeNs,
+                    reason: reason, avanceVersion: version, attempts: 1, firstFailedAt: now, lastFailedAt: now,
+                    lastRunId: runId, resolvedAt: nil
+                )
+                try failure.insert(db)
+                return .new
             }
         }
     }
 
-    /// Failures not yet resolved, by path.
-    public func openFailures() throws(StoreError) -> [FailureRow] {
+    /// Notes that a run met a known failure again without reading it (the file unchanged).
+    public func sawFailure(id: Int64, runId: Int64?) throws(StoreError) {
+        try perform("recording a known failure") {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE failures SET last_run_id = ? WHERE id = ?", arguments: [runId, id])
+            }
+        }
+    }
+
+    /// Failures not yet resolved, by path; only those of one kind when `kind` is given.
+    public func openFailures(kind: FailureRow.Kind? = nil) throws(StoreError) -> [FailureRow] {
         try perform("reading failures") {
             try writer.read { db in
-                try FailureRow.filter(FailureRow.Columns.resolvedAt == nil).order(FailureRow.Columns.path).fetchAll(db)
+                var request = FailureRow.filter(FailureRow.Columns.resolvedAt == nil)
+                if let kind { request = request.filter(FailureRow.Columns.kind == kind) }
+                return try request.order(FailureRow.Columns.path).fetchAll(db)
             }
         }
     }

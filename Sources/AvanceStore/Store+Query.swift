@@ -25,6 +25,8 @@ public struct StoredFinding: Sendable, Hashable {
     /// The finding, read back from `row`.
     public var finding: Finding
     public var sha256: String
+    public var institution: String?
+    public var indicatorName: String?
     public var programCode: String?
     public var componentCode: String?
     public var activityCode: String?
@@ -99,6 +101,7 @@ extension Store {
         }
         let sql = """
             SELECT findings.*, documents.sha256 AS _sha256, documents.superseded_by IS NOT NULL AS _superseded,
+                records.institution AS _institution, records.indicator_name AS _indicator_name,
                 records.program_code AS _program, records.component_code AS _component,
                 records.activity_code AS _activity, records.indicator_code AS _indicator,
                 records.year AS _year, records.quarter AS _quarter
@@ -113,7 +116,8 @@ extension Store {
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws -> StoredFinding in
                     let finding = try FindingRow(row: row)
                     return StoredFinding(
-                        row: finding, finding: try finding.finding(), sha256: row["_sha256"], programCode: row["_program"],
+                        row: finding, finding: try finding.finding(), sha256: row["_sha256"],
+                        institution: row["_institution"], indicatorName: row["_indicator_name"], programCode: row["_program"],
                         componentCode: row["_component"], activityCode: row["_activity"],
                         indicatorCode: row["_indicator"], year: row["_year"], quarter: row["_quarter"],
                         superseded: row["_superseded"]

@@ -22,6 +22,8 @@ import Yams
 /// exclude:                         # names passed over by ingest (shell patterns)
 ///   - borradores
 ///   - "*.docx"
+/// include:                         # if given, only files whose name matches are ingested
+///   - "*.pdf"
 /// ```
 struct Configuration: Sendable {
     /// The file read; `nil` when there is none.
@@ -30,9 +32,10 @@ struct Configuration: Sendable {
     var dateOrder: ParseOptions.NumericDateOrder?
     var institutions: [ParseOptions.KnownInstitution] = []
     var exclude: [String] = []
+    var include: [String] = []
 
     static let fileName = "avance.yml"
-    static let keys = ["rules", "date-order", "institutions", "exclude"]
+    static let keys = ["rules", "date-order", "institutions", "exclude", "include"]
     static let ruleKeys = ["severity", "enabled"]
     static let institutionKeys = ["name", "acronym"]
 
@@ -67,7 +70,7 @@ struct Configuration: Sendable {
         }
         guard let root else { return config }
         let at = Place(path: path)
-        guard let mapping = root.mapping else { throw .invalid(at(root), "the file must be a mapping of keys (rules, date-order, institutions, exclude)") }
+        guard let mapping = root.mapping else { throw .invalid(at(root), "the file must be a mapping of keys (\(keys.joined(separator: ", ")))") }
         for (key, value) in mapping {
             let name = key.string ?? ""
             // `rules:` with nothing under it (everything commented out) changes nothing.
@@ -84,6 +87,8 @@ struct Configuration: Sendable {
                 config.institutions = try readInstitutions(value, at)
             case "exclude":
                 config.exclude = try strings(value, at, key: "exclude")
+            case "include":
+                config.include = try strings(value, at, key: "include")
             default:
                 throw .unknownKey(at(key), key: name, known: keys)
             }
@@ -252,14 +257,19 @@ enum ConfigurationError: Error, CustomStringConvertible {
 struct ConfigOptions: ParsableArguments {
     @Option(
         name: .customLong("config"),
-        help: ArgumentHelp("The configuration file (default: ./avance.yml when present).", valueName: "file")
+        help: ArgumentHelp("The configuration file (default: $AVANCE_CONFIG, else ./avance.yml when present).", valueName: "file")
     )
     var path: String?
+
+    /// The file named by `--config`, else by `AVANCE_CONFIG` (as `AVANCE_DB` names the database).
+    var explicitPath: String? {
+        path ?? ProcessInfo.processInfo.environment["AVANCE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     /// The configuration; a problem with it is one `avance:` line and exit status 64.
     func load() throws -> Configuration {
         do {
-            return try Configuration.load(explicit: path)
+            return try Configuration.load(explicit: explicitPath)
         } catch {
             Output.error(error.description)
             throw ExitCode(ExitStatus.usage)

@@ -58,6 +58,22 @@ enum Interruption {
         _ = sources
     }
 
+    /// Files being written that a stop removes: `--output`'s temporary files not yet renamed
+    /// into place.
+    private static let partialFiles = Mutex<Set<String>>([])
+
+    /// From now on a stop removes `path` (and SIGINT and SIGTERM stop avance cleanly, the
+    /// stop in effect unchanged), until `keep` is called for it.
+    static func removeOnStop(_ path: String) {
+        partialFiles.withLock { _ = $0.insert(path) }
+        _ = sources
+    }
+
+    /// `path` is no longer the stop's to remove (renamed into place, or removed already).
+    static func keep(_ path: String) {
+        partialFiles.withLock { _ = $0.remove(path) }
+    }
+
     private static func run(_ signal: Int32) {
         let (stop, first) = state.withLock { s in
             defer { s.stopping = true }
@@ -65,6 +81,7 @@ enum Interruption {
         }
         guard first else { return }
         stop(signal)
+        for path in partialFiles.withLock({ $0 }) { unlink(path) }
         TemporaryFiles.stopPrograms()
         TemporaryFiles.removeAll()
         exit(exitStatus(signal))

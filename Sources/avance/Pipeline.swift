@@ -37,6 +37,11 @@ struct Pipeline: Sendable {
         /// The content is no report format and the name claims none (an image, an office
         /// file): a walk of a folder passes over it; a file named on the command line is a failure.
         var ignorable = false
+        /// Read, and found to be no indicator report (a README, a JSON file): remembered by
+        /// `ingest` as such, not as a failure.
+        var notAReport = false
+        /// The content's SHA-256, when the bytes were read.
+        var sha256: String?
         var description: String { "\(path): \(reason)" }
     }
 
@@ -65,7 +70,13 @@ struct Pipeline: Sendable {
 
     /// The records of a file read, each with its findings.
     func run(_ input: Extractor.Input) throws(Failure) -> Outcome {
-        try withinTimeLimit(input.path) { () throws(Failure) in try runNow(input) }
+        do {
+            return try withinTimeLimit(input.path) { () throws(Failure) in try runNow(input) }
+        } catch {
+            var failure = error
+            failure.sha256 = input.sha256
+            throw failure
+        }
     }
 
     private func runNow(_ input: Extractor.Input) throws(Failure) -> Outcome {
@@ -77,7 +88,9 @@ struct Pipeline: Sendable {
             }
             return Outcome(document: document, records: records)
         } catch {
-            throw Failure(path: document.path, reason: error.reason)
+            var notAReport = false
+            if case .notAReport = error { notAReport = true }
+            throw Failure(path: document.path, reason: error.reason, notAReport: notAReport)
         }
     }
 

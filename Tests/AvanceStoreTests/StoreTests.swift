@@ -234,17 +234,32 @@ import Testing
         #expect(try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(2), records: [good]), runId: nil).outcome == .new)
     }
 
-    @Test func failuresAreCountedPerPathAndResolvedBySuccess() throws {
+    @Test func failuresAreKnownWhenTheSameKeepTheirHistoryAndAreResolvedBySuccess() throws {
         let store = try Make.memoryStore()
-        try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: "the PDF is damaged", runId: nil)
-        try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: "the PDF is damaged (again)", runId: nil)
-        try store.recordFailure(path: "/r/loop", stamp: nil, reason: "symbolic link loop", runId: nil)
+        func fail(_ reason: String, sha: String? = Make.sha(9), version: String = "1.0") throws -> Store.FailureNovelty {
+            try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: reason, sha256: sha, version: version, runId: nil)
+        }
+        #expect(try fail("the PDF is damaged") == .new)
+        #expect(try fail("the PDF is damaged") == .known)
+        #expect(try fail("the PDF is damaged (again)") == .new, "another reason")
+        #expect(try fail("the PDF is damaged (again)", sha: Make.sha(8)) == .new, "another content")
+        #expect(try fail("the PDF is damaged (again)", sha: Make.sha(8), version: "1.1") == .new, "another avance")
+        #expect(try store.recordFailure(path: "/r/loop", stamp: nil, reason: "symbolic link loop", runId: nil) == .new)
+        #expect(try store.recordFailure(
+            path: "/r/README.md", stamp: Make.stamp(), reason: "not an indicator report", kind: .notAReport, sha256: Make.sha(7), runId: nil
+        ) == .new)
         let open = try store.openFailures()
-        #expect(open.map(\.path) == ["/r/broken.pdf", "/r/loop"])
-        #expect(open.first?.attempts == 2 && open.first?.reason == "the PDF is damaged (again)")
+        #expect(open.map(\.path) == ["/r/README.md", "/r/broken.pdf", "/r/loop"])
+        #expect(open[1].attempts == 1 && open[1].avanceVersion == "1.1" && open[1].sha256 == Make.sha(8))
+        #expect(try store.openFailures(kind: .failure).map(\.path) == ["/r/broken.pdf", "/r/loop"])
+        #expect(try store.openFailures(kind: .notAReport).map(\.path) == ["/r/README.md"])
+        let history = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT attempts, resolved_at IS NOT NULL FROM failures WHERE path = '/r/broken.pdf' ORDER BY id")
+        }
+        #expect(history.map { [$0[0] as Int, $0[1] as Int] } == [[2, 1], [1, 1], [1, 1], [1, 0]])
 
         _ = try store.store(path: "/r/broken.pdf", stamp: Make.stamp(5), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil)
-        #expect(try store.openFailures().map(\.path) == ["/r/loop"])
+        #expect(try store.openFailures().map(\.path) == ["/r/README.md", "/r/loop"])
     }
 
     @Test func runsAreRecordedAndDeadOnesMarkedInterrupted() throws {

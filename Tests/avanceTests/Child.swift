@@ -34,6 +34,7 @@ final class Child: @unchecked Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AVANCE_DB")
+        env.removeValue(forKey: "AVANCE_CONFIG")
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -132,6 +133,8 @@ struct Summary: Decodable, Equatable {
     var unchanged: Int
     var duplicates: Int
     var failed: Int
+    var knownFailures: Int
+    var notReports: Int
     var settling: Int
     var ignored: Int
     var filesSeen: Int

@@ -108,9 +108,37 @@ import Testing
         let history = try JSONDecoder().decode([Listed].self, from: Data(try findings(["--format", "json", "--include-superseded"]).stdout.utf8))
         #expect(history.filter(\.superseded).map(\.rule) == ["old-rule"])
 
+        // The columns of the audit's CSV, in its order, with or without a byte order mark.
         let csv = try CSVReader.parse(try findings(["--format", "csv", "--severity", "warning"]).stdout)
-        #expect(csv.first?.prefix(3) == ["rule", "severity", "message"])
-        #expect(csv.dropFirst().map { $0[2] } == ["period-above-annual: \"cita\", con coma", "count-mismatch: \"cita\", con coma"])
+        #expect(csv.first?.prefix(4) == ["severity", "rule", "scope", "message"])
+        #expect(csv.dropFirst().map { $0[3] } == ["period-above-annual: \"cita\", con coma", "count-mismatch: \"cita\", con coma"])
+        let audit = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--fail-on", "never"], in: scratch.path)
+        #expect(try CSVReader.parse(audit.stdout).first == csv.first, "\(audit.stderr)")
+        let withBOM = try findings(["--format", "csv", "--bom"])
+        #expect(withBOM.stdout.hasPrefix("\u{FEFF}severity,rule,scope,"))
+        let auditBOM = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--bom", "--fail-on", "never"], in: scratch.path)
+        #expect(auditBOM.stdout.hasPrefix("\u{FEFF}severity,rule,scope,"))
+        #expect(try findings(["--format", "json", "--bom"]).status == 64)
+
+        // JSON Lines: the objects of the JSON array, one a line.
+        let lines = try findings(["--format", "jsonl"]).stdout.split(separator: "\n")
+        #expect(try lines.map { try JSONDecoder().decode(Listed.self, from: Data($0.utf8)).rule } == listed.map(\.rule))
+
+        // A rule not in the catalogue is a usage error, with the nearest id.
+        let typo = try findings(["--rule", "count-mismach"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("--rule count-mismach: no such rule; did you mean \"count-mismatch\"?"), "\(typo.stderr)")
+
+        // avance.yml: a rule raised to error is listed with --severity error; a rule turned off is not listed.
+        try Fixtures.write("rules:\n  count-mismatch: error\n", to: scratch.path + "/avance.yml")
+        let configured = try JSONDecoder().decode([Listed].self, from: Data(try findings(["--format", "json", "--severity", "error"]).stdout.utf8))
+        #expect(configured.map(\.rule) == ["period-above-annual", "count-mismatch", "count-mismatch"])
+        #expect(configured.allSatisfy { $0.severity == "error" })
+        let elsewhere = scratch.path + "/otra.yml"
+        try Fixtures.write("rules:\n  count-mismatch: off\n", to: elsewhere)
+        let viaOption = try JSONDecoder().decode([Listed].self, from: Data(try findings(["--format", "json", "--config", elsewhere]).stdout.utf8))
+        #expect(viaOption.map(\.rule) == ["period-above-annual"])
+        try FileManager.default.removeItem(atPath: scratch.path + "/avance.yml")
 
         let text = try findings(["--severity", "error"])
         #expect(text.stdout.hasPrefix("/compartida/b.txt:p2:9:4: error [period-above-annual] period-above-annual: \"cita\", con coma\n    p. 2, line 9:4: \"2 acciones\"\n"), "\(text.stdout)")

@@ -169,11 +169,14 @@ import Glibc
         #expect(failures == bad.failing.sorted())
         #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 3)
 
-        // Tried again next run, stored ones untouched.
+        // Known next run: the same files failing the same way are not read again and do not
+        // make exit status 2; stored ones untouched.
         let again = try ingest([folder], scratch)
-        #expect(again.status == 2)
-        #expect(try Summary(again.stdout).unchanged == 3)
-        #expect(try scratch.count("SELECT MIN(attempts) FROM failures") == 2)
+        #expect(again.status == 0, "\(again.stderr)")
+        let second = try Summary(again.stdout)
+        // Only the image is read again: it is no report format, ignored, not remembered.
+        #expect((second.unchanged, second.failed, second.knownFailures, second.filesRead) == (3, 0, bad.failing.count, 1))
+        #expect(try scratch.count("SELECT COUNT(*) FROM failures WHERE resolved_at IS NULL") == bad.failing.count)
     }
 
     /// A real PDF that keeps poppler busy far longer than a report does: a million glyphs
@@ -208,11 +211,15 @@ import Glibc
         #expect(reason == "the PDF reader (poppler) did not finish within 0.3 s and was stopped")
         #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 3)
 
-        // The next run tries it again, and only it.
-        let rerun = try ingest([folder], scratch, ["--pdf-timeout", "0.3"])
-        #expect(rerun.status == 2)
+        // The next run knows it and does not read it; --retry-failures tries it again, and only it:
+        // the same reason, still known.
+        let known = try ingest([folder], scratch, ["--pdf-timeout", "0.3"])
+        #expect(known.status == 0)
+        #expect(try Summary(known.stdout).knownFailures == 1 && Summary(known.stdout).filesRead == 0)
+        let rerun = try ingest([folder], scratch, ["--pdf-timeout", "0.3", "--retry-failures"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
         let again = try Summary(rerun.stdout)
-        #expect((again.unchanged, again.failed, again.filesRead) == (3, 1, 1))
+        #expect((again.unchanged, again.failed, again.knownFailures, again.filesRead) == (3, 0, 1, 1))
         #expect(try scratch.count("SELECT attempts FROM failures") == 2)
     }
 
@@ -240,10 +247,11 @@ import Glibc
         #expect(summary.ignored == 1)
         #expect(summary.failed == bad.failing.count)
 
+        // Met again the same way: known, one row per path still, and exit status 0.
         let rerun = try ingest([folder], scratch)
-        #expect(rerun.status == 2)
-        let attempts = try scratch.open().read { db in try Int.fetchAll(db, sql: "SELECT attempts FROM failures") }
-        #expect(attempts.count == bad.failing.count && attempts.allSatisfy { $0 == 2 })
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try Summary(rerun.stdout).knownFailures == bad.failing.count)
+        #expect(try scratch.count("SELECT COUNT(*) FROM failures") == bad.failing.count)
     }
 
     @Test func hiddenTemporaryAndDatabaseFilesArePassedOverAndImagesIgnored() throws {
@@ -289,28 +297,56 @@ import Glibc
         #expect((later.settling, later.filesRead) == (0, 2))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
-    func aTerminalGetsAProgressBarAndTheSummary() throws {
-        let scratch = try Scratch()
-        let folder = try scratch.sub("terminal")
-        try Fixtures.writeReports(0..<3, into: folder)
-        // script(1) runs the command on a pseudo-terminal, as a person at a shell would.
-        let command = [Child.binary, "ingest", folder, "--db", scratch.database, "--settle", "0"]
+    /// Runs `avance ARGUMENTS` on a pseudo-terminal of `columns` columns (script(1)), as a
+    /// person at a shell would; what the terminal received.
+    static func onATerminal(_ arguments: [String], columns: Int, environment: [String: String] = [:]) throws -> String {
+        let command = "stty cols \(columns); " + ([Child.binary] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        for key in ["NO_COLOR", "AVANCE_DB", "AVANCE_CONFIG"] { env.removeValue(forKey: key) }
+        env["TERM"] = "xterm"
+        env.merge(environment) { _, new in new }
+        process.environment = env
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        return screen
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    func aTerminalGetsAProgressBarThatFitsAndTheSummary() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("terminal")
+        try Fixtures.writeReports(0..<3, into: folder)
+        let screen = try Self.onATerminal(["ingest", folder, "--db", scratch.database, "--settle", "0"], columns: 60)
         #expect(screen.contains("/3 files"), "\(screen)")
-        #expect(screen.contains("files/s"))
+        #expect(screen.contains("ETA "), "\(screen)")
         #expect(screen.contains("\u{1B}[K"))
         #expect(screen.contains("ingest: "))
         #expect(!screen.contains(" info started"), "info lines stay off a terminal with a bar")
+        // Every drawing of the bar fits in 59 columns: none wraps, so none is left behind.
+        let drawings = screen.components(separatedBy: "\r\u{1B}[K").dropFirst().map { $0.prefix { $0 != "\r" && $0 != "\n" } }
+        #expect(!drawings.isEmpty)
+        for drawing in drawings where drawing.contains("/3 files") { #expect(drawing.count <= 59, "\(drawing)") }
+        #expect(drawings.contains { $0.contains("/3 files") })
+        // The widest terminals get the whole bar, rate included.
+        let wide = try Self.onATerminal(["ingest", folder, "--db", scratch.database + "2", "--settle", "0"], columns: 200)
+        #expect(wide.contains("files/s"), "\(wide)")
+
+        // No bar for TERM=dumb, NO_COLOR or --quiet; --quiet prints nothing at all.
+        for (extra, environment) in [([String](), ["TERM": "dumb"]), ([], ["NO_COLOR": "1"]), (["--quiet"], [:])] {
+            let db = scratch.path + "/\(UUID().uuidString).sqlite"
+            let plain = try Self.onATerminal(["ingest", folder, "--db", db, "--settle", "0"] + extra, columns: 80, environment: environment)
+            #expect(!plain.contains("/3 files"), "\(extra) \(environment): \(plain)")
+            #expect(plain.contains("ingest: 3 new") == extra.isEmpty, "\(plain)")
+            if !extra.isEmpty { #expect(plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(plain)") }
+        }
     }
 
     @Test func theDatabaseComesFromAVANCE_DBAndUsageErrorsExit64() throws {

@@ -62,7 +62,13 @@ public struct RunCounts: Codable, Hashable, Sendable {
     public var unchanged = 0
     /// Files at a new path whose content is already stored: another location.
     public var duplicates = 0
+    /// New failures: files that failed for the first time, or otherwise than last time.
     public var failed = 0
+    /// Failures met again: same file, content, reason and avance version as before. Not read
+    /// again, and no reason for exit status 2.
+    public var knownFailures = 0
+    /// Files that are not indicator reports (a README, a JSON file), remembered by content.
+    public var notReports = 0
     /// Files modified too recently; taken on a later run.
     public var settling = 0
     /// Files whose content is no report format (images, office files).
@@ -74,8 +80,8 @@ public struct RunCounts: Codable, Hashable, Sendable {
 
     public init(
         filesSeen: Int = 0, filesRead: Int = 0, new: Int = 0, changed: Int = 0, unchanged: Int = 0,
-        duplicates: Int = 0, failed: Int = 0, settling: Int = 0, ignored: Int = 0,
-        findingsError: Int = 0, findingsWarning: Int = 0, findingsInfo: Int = 0
+        duplicates: Int = 0, failed: Int = 0, knownFailures: Int = 0, notReports: Int = 0, settling: Int = 0,
+        ignored: Int = 0, findingsError: Int = 0, findingsWarning: Int = 0, findingsInfo: Int = 0
     ) {
         self.filesSeen = filesSeen
         self.filesRead = filesRead
@@ -84,6 +90,8 @@ public struct RunCounts: Codable, Hashable, Sendable {
         self.unchanged = unchanged
         self.duplicates = duplicates
         self.failed = failed
+        self.knownFailures = knownFailures
+        self.notReports = notReports
         self.settling = settling
         self.ignored = ignored
         self.findingsError = findingsError

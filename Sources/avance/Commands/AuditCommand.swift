@@ -42,8 +42,11 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "text, json, csv or html (one self-contained page).")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output (- for standard output). It is replaced in one step once complete; a folder or the database is refused.", valueName: "file"))
-    var output: String?
+    @OptionGroup var out: OutputOptions
+
+    @OptionGroup var csv: CSVOptions
+
+    private var output: String? { out.output }
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
     var failOn: CheckCommand.Threshold = .error
@@ -55,6 +58,7 @@ struct AuditCommand: AsyncParsableCommand {
         if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
         if let program, Codes.key(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
         _ = try OutputPath.check(output, database: database.path)
+        if csv.bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
     }
 
     func run() async throws {
@@ -67,14 +71,15 @@ struct AuditCommand: AsyncParsableCommand {
                 let key = Codes.key(program)
                 records = records.filter { $0.program?.code.map(Codes.key) == key }
             }
-            let failures = try store.openFailures().map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
+            let failures = try store.openFailures(kind: .failure).map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
+            let notReports = try store.openFailures(kind: .notAReport).map { FailedFile(path: Self.relative($0.path), reason: $0.reason) }
             if revalidate {
                 let validator = Validator(settings: configuration.rules)
                 for i in records.indices { records[i].findings = validator.revalidate(records[i]) }
             }
             let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
             let built = AuditReport(
-                audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures,
+                audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures, notReports: notReports,
                 database: database.path, year: year, program: program
             )
             let destination = try OutputPath.check(output, database: database.path)
@@ -83,7 +88,7 @@ struct AuditCommand: AsyncParsableCommand {
                 switch format {
                 case .text: try sink.write(TextReport.render(built))
                 case .json: try sink.write(try JSONReport.render(built))
-                case .csv: try sink.write(CSVReport.render(built))
+                case .csv: try sink.write(CSVReport.render(built, byteOrderMark: csv.bom))
                 case .html: try sink.write(HTMLReport.render(built))
                 }
                 try sink.finish()
@@ -98,10 +103,10 @@ struct AuditCommand: AsyncParsableCommand {
         }
         guard let report else { return }
         let s = report.summary
-        let toFile = output != nil && output != "-"
-        if toFile || format != .text {
-            let counts = s.findingsBySeverity.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ")
-            Console.standardError.line("audit: \(s.indicators) indicators in \(s.documents) documents; findings: \(counts)\(toFile ? "; written to \(output ?? "")" : "")")
+        let toFile = out.toFile
+        if (toFile || format != .text) && !out.quiet {
+            let counts = s.findingsBySeverity.map { Plural.severity($0.count, $0.severity) }.joined(separator: ", ")
+            Console.standardError.line("audit: \(Plural.count(s.indicators, "indicator")) in \(Plural.count(s.documents, "document")); findings: \(counts)\(toFile ? "; written to \(output ?? "")" : "")")
         }
         if !report.failures.isEmpty {
             Output.error("\(report.failures.count) file\(report.failures.count == 1 ? "" : "s") in the store could not be read (listed in the report and in the failures table)")

@@ -15,7 +15,7 @@ struct CheckCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, jsonl
     }
 
     enum Threshold: String, ExpressibleByArgument, CaseIterable {
@@ -33,11 +33,17 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Output format: text (for people) or json (for programs).")
+    @Option(help: "Output format: text (for people), json (an array) or jsonl (one record's findings per line).")
     var format: Format = .text
+
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
     var failOn: Threshold = .error
+
+    func validate() throws {
+        _ = try output.destination()
+    }
 
     func run() async throws {
         let pipeline = try inputs.pipeline()
@@ -49,22 +55,41 @@ struct CheckCommand: AsyncParsableCommand {
                 for f in record.findings where worst == nil || f.severity > worst! { worst = f.severity }
             }
         }
-        switch format {
-        case .text:
-            for report in reports {
-                for f in report.findings { Output.line(TextReport.render(f, path: report.path, row: report.row)) }
+        try await reportingStoreErrors {
+            let sink = try output.sink()
+            do {
+                try write(reports, to: sink)
+                try sink.finish()
+            } catch {
+                sink.abandon()
+                throw error
             }
+        }
+        if format == .text {
             let counts = Severity.allCases.reversed().map { s in
-                "\(reports.reduce(0) { $0 + $1.findings.filter { $0.severity == s }.count }) \(s.rawValue)"
+                Plural.severity(reports.reduce(0) { $0 + $1.findings.filter { $0.severity == s }.count }, s)
             }
-            Output.error("\(reports.count) record\(reports.count == 1 ? "" : "s") checked: \(counts.joined(separator: ", "))")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.line(try encoder.encode(reports))
+            output.note("avance: \(Plural.count(reports.count, "record")) checked: \(counts.joined(separator: ", "))")
         }
         if failed { throw ExitCode(ExitStatus.inputFailed) }
         if let threshold = failOn.severity, let worst, worst >= threshold { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func write(_ reports: [FileFindings], to sink: OutputSink) throws {
+        switch format {
+        case .text:
+            for report in reports {
+                for f in report.findings { try sink.write(TextReport.render(f, path: report.path, row: report.row) + "\n") }
+            }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try sink.write(String(decoding: try encoder.encode(reports), as: UTF8.self) + "\n")
+        case .jsonl:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for report in reports { try sink.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n") }
+        }
     }
 }
 

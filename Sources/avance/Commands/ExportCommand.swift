@@ -10,7 +10,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write the stored records of current (not superseded) documents as CSV or JSON Lines.",
         discussion: """
-            CSV: one row per record, the key fields as columns, UTF-8 with a header row, RFC 4180
+            CSV: one row per record, the key fields as columns, UTF-8 with a header row, RFC 4180 \
             quoting and CRLF row ends (--bom for Excel). JSON Lines: one full record per line.
             """
     )
@@ -24,15 +24,13 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "csv or jsonl.")
     var format: Format
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (- for standard output). It is replaced in one step once complete; a folder or the database is refused.", valueName: "file"))
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
-    @Flag(help: "Start the CSV with a UTF-8 byte order mark, so that Excel reads the accents right.")
-    var bom = false
+    @OptionGroup var csv: CSVOptions
 
     func validate() throws {
-        if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
-        _ = try OutputPath.check(output, database: database.path)
+        if csv.bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+        _ = try out.destination(database: database.path)
     }
 
     static let csvHeader = [
@@ -66,11 +64,11 @@ struct ExportCommand: AsyncParsableCommand {
 
     private func export() throws {
         let store = try Store.openForReading(path: database.path)
-        let sink = try OutputSink(OutputPath.check(output, database: database.path))
+        let sink = try out.sink(database: database.path)
         do {
             switch format {
             case .csv:
-                try sink.write((bom ? CSV.byteOrderMark : "") + CSV.row(Self.csvHeader))
+                try sink.write(csv.prefix + CSV.row(Self.csvHeader))
                 var failure: (any Error)?
                 try store.forEachCurrentRecord { stored in
                     do { try sink.write(CSV.row(Self.csvFields(stored))) } catch { failure = error }

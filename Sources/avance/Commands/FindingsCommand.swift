@@ -2,18 +2,29 @@ import ArgumentParser
 import AvanceCore
 import AvanceReport
 import AvanceStore
+import AvanceValidate
 import Foundation
 
-/// `avance findings`: the stored findings, filtered by severity and rule.
+/// `avance findings`: the stored findings, filtered by severity and rule, as avance.yml
+/// reports them (a rule turned off is not listed, a severity raised or lowered is applied).
 struct FindingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "findings",
         abstract: "List the findings stored for current documents.",
-        discussion: "Text lines read like a compiler's and like `avance check` (file:line:column: severity [rule] message, then the quoted words); JSON is one array; CSV has a header row."
+        discussion: """
+            Text lines read like a compiler's and like `avance check` (file:line:column: severity \
+            [rule] message, then the quoted words); JSON is one array, JSON Lines one finding per \
+            line; CSV has a header row and the columns of `avance audit --format csv`. avance.yml \
+            (or --config) applies as it does to `check` and `audit`: a rule turned off is not \
+            listed, a severity it sets is the one shown and filtered on.
+
+            With --files, lists instead the files the store could not use: those that failed \
+            (kind failure) and those that are not indicator reports (kind not-a-report).
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv
+        case text, json, jsonl, csv
     }
 
     enum SeverityOption: String, ExpressibleByArgument, CaseIterable {
@@ -30,39 +41,78 @@ struct FindingsCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var config: ConfigOptions
+
     @Option(help: "Only findings at or above this severity (info, warning, error).")
     var severity: SeverityOption = .info
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("Only findings of this rule (repeatable).", valueName: "rule"))
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Only findings of this rule (repeatable; see `avance rules`).", valueName: "rule"))
     var rules: [String] = []
 
-    @Option(help: "text, json or csv.")
+    @Option(help: "text, json, jsonl or csv.")
     var format: Format = .text
 
     @Flag(help: "Also list findings of versions superseded by a newer one.")
     var includeSuperseded = false
 
-    func run() async throws {
-        try await reportingStoreErrors { try list() }
+    @Flag(help: "List the files that failed or are not indicator reports instead of findings.")
+    var files = false
+
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var csv: CSVOptions
+
+    func validate() throws {
+        let known = Catalogue.descriptions.map(\.id)
+        for rule in rules where !known.contains(rule) {
+            throw ValidationError("--rule \(rule): no such rule\(ConfigurationError.suggestion(rule, known)) (`avance rules` lists them)")
+        }
+        if csv.bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+        _ = try output.destination(database: database.path)
     }
 
-    private func list() throws {
+    func run() async throws {
+        let settings = try config.load().rules
+        try await reportingStoreErrors { try files ? listFiles() : list(settings) }
+    }
+
+    private func list(_ settings: RuleSettings) throws {
         let store = try Store.openForReading(path: database.path)
-        let findings = try store.findings(FindingFilter(
-            minimumSeverity: severity.severity, rules: rules, includeSuperseded: includeSuperseded
-        ))
-        let sink = OutputSink()
-        switch format {
-        case .text:
-            for finding in findings { try sink.write(Self.text(finding)) }
-            if findings.isEmpty { Console.standardError.line("no findings") }
-        case .json:
-            try sink.write(try Self.json(findings) + "\n")
-        case .csv:
-            try sink.write(CSV.row(Self.csvHeader))
-            for finding in findings { try sink.write(CSV.row(Self.csvFields(finding))) }
+        // Every severity from the store: avance.yml may raise a rule's findings above the filter.
+        let stored = try store.findings(FindingFilter(minimumSeverity: .info, rules: rules, includeSuperseded: includeSuperseded))
+        let findings = Self.applying(settings, to: stored).filter { $0.finding.severity >= severity.severity }
+        let sink = try output.sink(database: database.path)
+        do {
+            switch format {
+            case .text:
+                for finding in findings { try sink.write(Self.text(finding)) }
+            case .json:
+                try sink.write(try Self.json(findings) + "\n")
+            case .jsonl:
+                for finding in findings { try sink.write(try Self.jsonLine(finding)) }
+            case .csv:
+                try sink.write(csv.prefix + CSV.row(CSVReport.header))
+                for finding in findings { try sink.write(CSV.row(Self.csvFields(finding))) }
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
         }
-        try sink.finish()
+        if findings.isEmpty { output.note("no findings") }
+    }
+
+    /// Stored findings as the configuration reports them: those of a rule it turns off dropped,
+    /// the severity it sets applied; the others as stored.
+    static func applying(_ settings: RuleSettings, to stored: [StoredFinding]) -> [StoredFinding] {
+        stored.compactMap { s in
+            guard !settings.disabled.contains(s.row.rule) else { return nil }
+            guard let severity = settings.severity[s.row.rule] else { return s }
+            var s = s
+            s.finding.severity = severity
+            s.row.severity = severity
+            return s
+        }
     }
 
     /// The same lines as `avance check` prints, from the stored finding.
@@ -88,36 +138,121 @@ struct FindingsCommand: AsyncParsableCommand {
         @NullEncoded var year: Int?
         @NullEncoded var quarter: Int?
         var superseded: Bool
+
+        init(_ finding: StoredFinding) {
+            let f = finding.row
+            self.init(
+                rule: f.rule, severity: f.severity, message: f.message, path: f.path, page: f.page, line: f.line,
+                column: f.column, quote: f.quote, evidence: finding.finding.evidence, sha256: finding.sha256,
+                program: finding.programCode, component: finding.componentCode, activity: finding.activityCode,
+                indicator: finding.indicatorCode, year: finding.year, quarter: finding.quarter, superseded: finding.superseded
+            )
+        }
+
+        init(
+            rule: String, severity: Severity, message: String, path: String, page: Int?, line: Int?, column: Int?,
+            quote: String?, evidence: [SourceSpan], sha256: String, program: String?, component: String?,
+            activity: String?, indicator: String?, year: Int?, quarter: Int?, superseded: Bool
+        ) {
+            self.rule = rule
+            self.severity = severity
+            self.message = message
+            self.path = path
+            self.page = page
+            self.line = line
+            self.column = column
+            self.quote = quote
+            self.evidence = evidence
+            self.sha256 = sha256
+            self.program = program
+            self.component = component
+            self.activity = activity
+            self.indicator = indicator
+            self.year = year
+            self.quarter = quarter
+            self.superseded = superseded
+        }
     }
 
     static func json(_ findings: [StoredFinding]) throws -> String {
-        let values = findings.map { finding in
-            let f = finding.row
-            return JSONFinding(
-                rule: f.rule, severity: f.severity, message: f.message, path: f.path, page: f.page, line: f.line,
-                column: f.column, quote: f.quote,
-                evidence: finding.finding.evidence,
-                sha256: finding.sha256, program: finding.programCode, component: finding.componentCode,
-                activity: finding.activityCode, indicator: finding.indicatorCode, year: finding.year,
-                quarter: finding.quarter, superseded: finding.superseded
-            )
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(values), as: UTF8.self)
+        return String(decoding: try encoder.encode(findings.map(JSONFinding.init)), as: UTF8.self)
     }
 
-    static let csvHeader = [
-        "rule", "severity", "message", "path", "page", "line", "column", "quote",
-        "program_code", "component_code", "activity_code", "indicator_code", "year", "quarter", "sha256",
-    ]
+    /// One finding on one line, the keys of `--format json`.
+    static func jsonLine(_ finding: StoredFinding) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONFinding(finding)), as: UTF8.self) + "\n"
+    }
 
+    /// A stored finding in the columns of the audit's CSV (`CSVReport.header`), so that the
+    /// two files open alike in a spreadsheet.
     static func csvFields(_ finding: StoredFinding) -> [String?] {
         let f = finding.row
-        return [
-            f.rule, f.severity.rawValue, f.message, f.path, f.page.map(String.init), f.line.map(String.init),
-            f.column.map(String.init), f.quote, finding.programCode, finding.componentCode, finding.activityCode,
-            finding.indicatorCode, finding.year.map(String.init), finding.quarter.map(String.init), finding.sha256,
+        let values: [String: String?] = [
+            "severity": f.severity.rawValue, "rule": f.rule, "scope": RuleScope.record.rawValue, "message": f.message,
+            "institution": finding.institution, "program_code": finding.programCode,
+            "component_code": finding.componentCode, "activity_code": finding.activityCode,
+            "indicator_code": finding.indicatorCode, "indicator_name": finding.indicatorName,
+            "year": finding.year.map(String.init), "quarter": finding.quarter.map(String.init), "path": f.path,
+            "page": f.page.map(String.init), "line": f.line.map(String.init), "column": f.column.map(String.init),
+            "quote": f.quote,
+            "evidence": finding.finding.evidence.map { span in
+                let cited = span.path == nil ? span.cited(in: f.path) : span
+                return "\(cited.place) \"\(span.text)\""
+            }.joined(separator: "; "),
         ]
+        return CSVReport.header.map { values[$0] ?? nil }
+    }
+
+    // MARK: - Files
+
+    struct JSONFile: Codable, Hashable, Sendable {
+        var path: String
+        var kind: String
+        var reason: String
+        @NullEncoded var sha256: String?
+        var attempts: Int
+        var firstFailedAt: String
+        var lastFailedAt: String
+    }
+
+    static let filesHeader = ["path", "kind", "reason", "sha256", "attempts", "first_failed_at", "last_failed_at"]
+
+    private func listFiles() throws {
+        let store = try Store.openForReading(path: database.path)
+        let rows = try store.openFailures()
+        let sink = try output.sink(database: database.path)
+        let files = rows.map {
+            JSONFile(
+                path: $0.path, kind: $0.kind.rawValue, reason: $0.reason, sha256: $0.sha256, attempts: $0.attempts,
+                firstFailedAt: $0.firstFailedAt, lastFailedAt: $0.lastFailedAt
+            )
+        }
+        do {
+            let encoder = JSONEncoder()
+            switch format {
+            case .text:
+                for f in files { try sink.write("\(f.path): \(f.kind): \(f.reason)\n") }
+            case .json:
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                try sink.write(String(decoding: try encoder.encode(files), as: UTF8.self) + "\n")
+            case .jsonl:
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for f in files { try sink.write(String(decoding: try encoder.encode(f), as: UTF8.self) + "\n") }
+            case .csv:
+                try sink.write(csv.prefix + CSV.row(Self.filesHeader))
+                for f in files {
+                    try sink.write(CSV.row([f.path, f.kind, f.reason, f.sha256, String(f.attempts), f.firstFailedAt, f.lastFailedAt]))
+                }
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        if files.isEmpty { output.note("no failed files") }
     }
 }

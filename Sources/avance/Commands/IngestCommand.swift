@@ -10,15 +10,20 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Store the reports found in files and folders in the SQLite database.",
         discussion: """
-            Folders are walked recursively; hidden files, temporary office files (~$...) and the
-            database's own files are passed over. A file is stored once per content (SHA-256); a
+            Folders are walked recursively; hidden files, temporary office files (~$...) and the \
+            database's own files are passed over. A file is stored once per content (SHA-256); a \
             rerun decides from path, size and modification time without reading unchanged files.
 
-            Exit status: 0 every file stored or unchanged; 2 some files failed (recorded in the
-            `failures` table, tried again next run); 75 another ingest holds the database (see
-            --wait); 64 usage error or a mistake in avance.yml; 74 the database could not be opened or written;
-            130 or 143 stopped by SIGINT or SIGTERM (the run is recorded as interrupted; what was
-            stored stays).
+            A file that is not an indicator report (a README, a JSON file) is remembered as such by \
+            its content and not read again until it changes. A failure met again (same file, \
+            content and reason, same avance) is "known": counted in the summary, not read again \
+            (unless --retry-failures), and no reason for exit status 2.
+
+            Exit status: 0 every file stored, unchanged, known or not a report; 2 new failures \
+            (recorded in the `failures` table); 75 another ingest holds the database (see --wait); \
+            64 usage error or a mistake in avance.yml; 74 the database could not be opened or \
+            written; 130 or 143 stopped by SIGINT or SIGTERM (the run is recorded as interrupted; \
+            what was stored stays).
             """
     )
 
@@ -29,8 +34,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    @Option(help: "Files extracted and parsed at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Files extracted and parsed at once (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "n"))
+    var jobs: Int?
 
     @OptionGroup var pdf: PDFOptions
 
@@ -42,6 +47,12 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Pass over files and folders whose name matches this shell pattern (repeatable; e.g. '*.json', 'borradores').", valueName: "pattern"))
     var excludes: [String] = []
 
+    @Option(name: .customLong("include"), help: ArgumentHelp("Take only the files whose name matches this shell pattern (repeatable; e.g. '*.pdf'); folders are still walked.", valueName: "pattern"))
+    var includes: [String] = []
+
+    @Flag(help: "Read again the files that failed before, even if unchanged (after raising --time-limit or --pdf-timeout, say).")
+    var retryFailures = false
+
     @Flag(help: "If another ingest holds the database, wait for it instead of exiting with status 75.")
     var wait = false
 
@@ -51,8 +62,14 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also log unchanged and passed-over files.")
     var verbose = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors: no progress bar, log lines or summary.")
+    var quiet = false
+
+    private var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !(quiet && verbose) else { throw ValidationError("--quiet and --verbose contradict each other") }
         guard settle >= 0, settle.isFinite else { throw ValidationError("--settle must be zero or more seconds") }
     }
 
@@ -64,9 +81,11 @@ struct IngestCommand: AsyncParsableCommand {
         let configuration = try config.load()
         // Patterns from avance.yml and from the command line alike.
         let excludes = configuration.exclude + self.excludes
+        let includes = configuration.include + self.includes
+        let jobs = jobCount
         let console = Console.standardError
-        let showBar = console.isTerminal && logFormat == .text && !verbose
-        let level: Logger.Level = verbose ? .trace : (showBar ? .warning : .info)
+        let showBar = ProgressBar.wanted(console: console, quiet: quiet) && logFormat == .text && !verbose
+        let level: Logger.Level = quiet ? .error : verbose ? .trace : (showBar ? .warning : .info)
         let format = logFormat
         let logger = Logger(label: "avance.ingest") { _ in ConsoleLogHandler(format: format, level: level) }
         let databasePath = database.path
@@ -111,7 +130,9 @@ struct IngestCommand: AsyncParsableCommand {
         var progress: ProgressBar? = nil
         if showBar {
             // Counting first costs one more walk of the folders (no file is read) and buys a real bar.
-            let total = FileWalker(roots: roots, excluding: Ingestor.databaseFiles(databasePath), excludingNames: excludes).reduce(0) { n, entry in
+            let total = FileWalker(
+                roots: roots, excluding: Ingestor.databaseFiles(databasePath), excludingNames: excludes, includingNames: includes
+            ).reduce(0) { n, entry in
                 switch entry {
                 case .file, .problem: n + 1
                 case .skipped: n
@@ -143,11 +164,14 @@ struct IngestCommand: AsyncParsableCommand {
             }
             Output.error("interrupted by \(Interruption.name(signal)): run \(runId) recorded as interrupted; the files stored so far stay, the next run takes the rest")
             let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
-            Output.line(format == .json ? summary.json : summary.text)
+            if !quiet { Output.line(format == .json ? summary.json : summary.text) }
         }
         let ingestor = Ingestor(
             store: store,
-            options: .init(roots: roots, database: databasePath, excludes: excludes, jobs: jobs, settleSeconds: settle),
+            options: .init(
+                roots: roots, database: databasePath, excludes: excludes, includes: includes, jobs: jobs,
+                settleSeconds: settle, retryFailures: retryFailures, version: AvanceVersion.current
+            ),
             pipeline: pipeline, logger: logger, progress: progress, runId: runId
         )
         let ended: Bool
@@ -167,7 +191,10 @@ struct IngestCommand: AsyncParsableCommand {
         withExtendedLifetime(lock) {}
 
         let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
-        print(logFormat == .json ? summary.json : summary.text)
+        if !quiet {
+            print(logFormat == .json ? summary.json : summary.text)
+            if let hint = summary.settlingHint(settle: settle) { Console.standardError.line(hint) }
+        }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -23,9 +23,16 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(help: "Output format: jsonl (one record per line) or json (an array).")
     var format: Format = .jsonl
 
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        _ = try output.destination()
+    }
+
     func run() async throws {
         let pipeline = try inputs.pipeline()
         var records: [IndicatorRecord] = []
+        var anyFailed = false
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding is part of handling the file: a record that cannot be written fails its file
@@ -38,13 +45,24 @@ struct ParseCommand: AsyncParsableCommand {
                 throw Pipeline.Failure(path: path, reason: "a record could not be written as JSON: \(Self.reason(error))")
             }
         }
-        let failed = Pipeline.each(inputs.files, stage) { encoded in
-            for (record, data) in encoded {
-                if format == .jsonl { Output.line(data) } else { records.append(record) }
+        try await reportingStoreErrors {
+            let sink = try output.sink()
+            do {
+                let failed = try Pipeline.each(inputs.files, stage) { encoded throws(OutputError) in
+                    for (record, data) in encoded {
+                        if format == .jsonl { try sink.write(String(decoding: data, as: UTF8.self) + "\n") } else { records.append(record) }
+                    }
+                }
+                // Every record was encoded on its own above, so the array is too.
+                if format == .json { try sink.write(String(decoding: try encoder.encode(records), as: UTF8.self) + "\n") }
+                try sink.finish()
+                anyFailed = failed
+            } catch {
+                sink.abandon()
+                throw error
             }
         }
-        // Every record was encoded on its own above, so the array is too.
-        if format == .json { try Output.line(encoder.encode(records)) }
+        let failed = anyFailed
         if failed { throw ExitCode(ExitStatus.inputFailed) }
     }
 

@@ -24,6 +24,15 @@ final class Console: Sendable {
     private let state = Mutex(State())
     let isTerminal = isatty(STDERR_FILENO) == 1
 
+    /// The terminal's width in columns, asked at each call (the window may be resized);
+    /// `COLUMNS`, else 80, when the system does not say.
+    var columns: Int {
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n > 0 { return n }
+        return 80
+    }
+
     /// Prints a whole line above the progress bar.
     func line(_ text: String) {
         state.withLock { state in

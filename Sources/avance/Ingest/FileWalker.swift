@@ -48,13 +48,17 @@ struct FileWalker: Sequence, IteratorProtocol {
     private let excludedPaths: Set<String>
     private let excludedIdentities: Set<Identity>
     private let excludedNames: [String]
+    private let includedNames: [String]
 
     /// `roots` are absolute paths; `excluding` names files never to take (the database and its
     /// companions); `excludingNames` are shell patterns (`*.json`, `borradores`) matched against
-    /// the name of every file and folder below the roots.
-    init(roots: [String], excluding: [String] = [], excludingNames: [String] = []) {
+    /// the name of every file and folder below the roots; when `includingNames` is not empty,
+    /// a file below the roots is taken only if its name matches one of them (a file named as a
+    /// root is always taken).
+    init(roots: [String], excluding: [String] = [], excludingNames: [String] = [], includingNames: [String] = []) {
         self.roots = roots.reversed()
         excludedNames = excludingNames
+        includedNames = includingNames
         excludedPaths = Set(excluding)
         excludedIdentities = Set(excluding.compactMap { path in
             var st = stat()
@@ -80,7 +84,13 @@ struct FileWalker: Sequence, IteratorProtocol {
                 if excludedNames.contains(where: { fnmatch($0, FileName.system(name), 0) == 0 }) {
                     return .skipped(path: path, reason: "excluded (--exclude or avance.yml)")
                 }
-                if let entry = visit(path, in: frame.directory, name: name, ancestors: ancestors) { return entry }
+                if let entry = visit(path, in: frame.directory, name: name, ancestors: ancestors) {
+                    if case .file = entry, !includedNames.isEmpty,
+                       !includedNames.contains(where: { fnmatch($0, FileName.system(name), 0) == 0 }) {
+                        return .skipped(path: path, reason: "not included (--include or avance.yml)")
+                    }
+                    return entry
+                }
             } else if let root = roots.popLast() {
                 if let entry = visit(root, in: nil, name: root, ancestors: []) { return entry }
             } else {

@@ -14,9 +14,15 @@ struct Ingestor: Sendable {
         var database: String
         /// Shell patterns of names to pass over.
         var excludes: [String]
+        /// Shell patterns of file names to take; every file when empty.
+        var includes: [String] = []
         var jobs: Int
         /// Files modified less than this many seconds ago are left for a later run.
         var settleSeconds: Double
+        /// Read again the files that failed before, even unchanged (`--retry-failures`).
+        var retryFailures = false
+        /// This avance's version: a failure of another version is not "known".
+        var version = ""
     }
 
     let store: Store
@@ -29,7 +35,7 @@ struct Ingestor: Sendable {
     /// What a worker found out about one file.
     enum Work: Sendable {
         case content(path: String, stamp: FileStamp, FileContent)
-        case failed(path: String, stamp: FileStamp, reason: String)
+        case failed(path: String, stamp: FileStamp, reason: String, sha256: String?, notAReport: Bool)
         case ignored(path: String, reason: String)
     }
 
@@ -42,10 +48,20 @@ struct Ingestor: Sendable {
     /// stopped (the ledger closed by a signal's stop) before it ended: nothing was written after that.
     func run(_ ledger: RunLedger) async throws -> Bool {
         let known = try store.currentLocations()
+        // The open failures: a path whose file is unchanged since it failed (or was found to be
+        // no report) with this avance is not read again.
+        let failures = Dictionary(try store.openFailures().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // Contents known to be no report: a copy of one at another path is not parsed again.
+        let notReports = Dictionary(
+            failures.values.filter { $0.kind == .notAReport && $0.avanceVersion == options.version }
+                .compactMap { f in f.sha256.map { ($0, f.reason) } },
+            uniquingKeysWith: { a, _ in a }
+        )
         // A file is settled once its last change is older than this instant.
         let settledBefore = Int64((Date().timeIntervalSince1970 - options.settleSeconds) * 1e9)
         let walker = FileWalker(
-            roots: options.roots, excluding: Self.databaseFiles(options.database), excludingNames: options.excludes
+            roots: options.roots, excluding: Self.databaseFiles(options.database), excludingNames: options.excludes,
+            includingNames: options.includes
         )
 
         return try await withThrowingTaskGroup(of: Work.self) { group in
@@ -59,9 +75,7 @@ struct Ingestor: Sendable {
                     case .problem(let path, let reason):
                         // Met by the walk like any file, if it could not be read: it is seen.
                         counts.filesSeen += 1
-                        counts.failed += 1
-                        try store.recordFailure(path: path, stamp: nil, reason: reason, runId: runId)
-                        logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                        try failure(path: path, stamp: nil, reason: reason, sha256: nil, kind: .failure, into: &counts)
                         progress?.advance(counts)
                     case .file:
                         counts.filesSeen += 1
@@ -78,6 +92,21 @@ struct Ingestor: Sendable {
                     }) else { return false }
                     continue
                 }
+                if !options.retryFailures, let failure = failures[path], let id = failure.id,
+                   failure.avanceVersion == options.version, failure.size == stamp.size, failure.mtimeNs == stamp.mtimeNs {
+                    guard try ledger.update({ counts in
+                        try store.sawFailure(id: id, runId: runId)
+                        if failure.kind == .notAReport {
+                            counts.notReports += 1
+                            logger.debug("not a report", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
+                        } else {
+                            counts.knownFailures += 1
+                            logger.info("known failure", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
+                        }
+                        progress?.advance(counts)
+                    }) else { return false }
+                    continue
+                }
                 if stamp.mtimeNs > settledBefore {
                     guard try ledger.update({ counts in
                         counts.settling += 1
@@ -90,7 +119,11 @@ struct Ingestor: Sendable {
                     inFlight -= 1
                     guard try ledger.update({ try record(done, into: &$0) }) else { return false }
                 }
-                let job = Job(path: path, stamp: stamp, previousSha: previous?.sha256, store: store, pipeline: pipeline)
+                let remembered = options.retryFailures ? nil : failures[path].flatMap { $0.avanceVersion == options.version ? $0 : nil }
+                let job = Job(
+                    path: path, stamp: stamp, previousSha: previous?.sha256, failure: remembered,
+                    notReports: options.retryFailures ? [:] : notReports, store: store, pipeline: pipeline
+                )
                 group.addTask { job.run() }
                 inFlight += 1
             }
@@ -111,9 +144,7 @@ struct Ingestor: Sendable {
                 result = try store.store(path: path, stamp: stamp, content: content, runId: runId)
             } catch StoreError.unstorable(_, let reason) {
                 // This file's content, not the database: it fails alone and the run goes on.
-                counts.failed += 1
-                try store.recordFailure(path: path, stamp: stamp, reason: reason, runId: runId)
-                logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+                try failure(path: path, stamp: stamp, reason: reason, sha256: content.sha256, kind: .failure, into: &counts)
                 progress?.advance(counts)
                 return
             }
@@ -130,17 +161,37 @@ struct Ingestor: Sendable {
             }
             counts.addFindings(result.findings)
             logger.info("\(result.outcome.rawValue)", metadata: metadata)
-        case .failed(let path, let stamp, let reason):
+        case .failed(let path, let stamp, let reason, let sha256, let notAReport):
             counts.filesRead += 1
-            counts.failed += 1
-            try store.recordFailure(path: path, stamp: stamp, reason: reason, runId: runId)
-            logger.warning("failed", metadata: ["path": "\(path)", "reason": "\(reason)"])
+            try failure(path: path, stamp: stamp, reason: reason, sha256: sha256, kind: notAReport ? .notAReport : .failure, into: &counts)
         case .ignored(let path, let reason):
             counts.filesRead += 1
             counts.ignored += 1
             logger.debug("ignored", metadata: ["path": "\(path)", "reason": "\(reason)"])
         }
         progress?.advance(counts)
+    }
+
+    /// Records a failure and counts it: a file that is no report apart, a failure met again
+    /// as known, and only a new failure as `failed` (the one that makes exit status 2).
+    private func failure(
+        path: String, stamp: FileStamp?, reason: String, sha256: String?, kind: FailureRow.Kind, into counts: inout RunCounts
+    ) throws {
+        let novelty = try store.recordFailure(
+            path: path, stamp: stamp, reason: reason, kind: kind, sha256: sha256, version: options.version, runId: runId
+        )
+        let metadata: Logger.Metadata = ["path": "\(path)", "reason": "\(reason)"]
+        switch (kind, novelty) {
+        case (.notAReport, _):
+            counts.notReports += 1
+            logger.info("not a report", metadata: metadata)
+        case (.failure, .known):
+            counts.knownFailures += 1
+            logger.info("known failure", metadata: metadata)
+        case (.failure, .new):
+            counts.failed += 1
+            logger.warning("failed", metadata: metadata)
+        }
     }
 
     static func seconds(_ value: Double) -> String {
@@ -154,6 +205,10 @@ private struct Job: Sendable {
     let stamp: FileStamp
     /// The hash of the content the path held when last stored.
     let previousSha: String?
+    /// The path's open failure, of this avance version: the same content fails the same way.
+    let failure: FailureRow?
+    /// Contents known to be no report, with the reason.
+    let notReports: [String: String]
     let store: Store
     let pipeline: Pipeline
 
@@ -164,6 +219,13 @@ private struct Job: Sendable {
             if input.sha256 == previousSha || (try? store.hasDocument(sha256: input.sha256)) == true {
                 return .content(path: path, stamp: stamp, .known(sha256: input.sha256))
             }
+            // Content that failed before, here (a touched file) or as no report anywhere: not parsed again.
+            if let failure, failure.sha256 == input.sha256 {
+                return .failed(path: path, stamp: stamp, reason: failure.reason, sha256: input.sha256, notAReport: failure.kind == .notAReport)
+            }
+            if let reason = notReports[input.sha256] {
+                return .failed(path: path, stamp: stamp, reason: reason, sha256: input.sha256, notAReport: true)
+            }
             let outcome = try pipeline.run(input)
             return .content(path: path, stamp: stamp, .new(NewDocument(
                 document: outcome.document, bytes: Int64(input.bytes.count), records: outcome.records
@@ -171,7 +233,7 @@ private struct Job: Sendable {
         } catch where error.ignorable {
             return .ignored(path: path, reason: error.reason)
         } catch {
-            return .failed(path: path, stamp: stamp, reason: error.reason)
+            return .failed(path: path, stamp: stamp, reason: error.reason, sha256: error.sha256, notAReport: error.notAReport)
         }
     }
 }

@@ -62,6 +62,8 @@ final class OutputSink {
         descriptor = fd
         temporaryPath = temporary
         finalPath = path
+        // SIGINT or SIGTERM before the rename removes it: a stopped run leaves nothing behind.
+        Interruption.removeOnStop(temporary)
     }
 
     deinit {
@@ -104,9 +106,11 @@ final class OutputSink {
         guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
+            Interruption.keep(temporaryPath)
             finished = true
             throw .cannotWrite(path: finalPath, reason: reason)
         }
+        Interruption.keep(temporaryPath)
         finished = true
         // The rename itself on disk: the folder's entry.
         let folder = open((finalPath as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -121,7 +125,10 @@ final class OutputSink {
         guard descriptor != STDOUT_FILENO, !finished else { return }
         finished = true
         close(descriptor)
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            unlink(temporaryPath)
+            Interruption.keep(temporaryPath)
+        }
     }
 }
 
@@ -139,7 +146,7 @@ enum OutputPath {
     /// Where to write. A folder, a block device or a socket, and the database or one of its
     /// companion files (`-wal`, `-shm`, `.lock`) under whatever name or link, are refused:
     /// writing there would destroy what is there.
-    static func check(_ output: String?, database: String) throws(ValidationError) -> Destination {
+    static func check(_ output: String?, database: String?) throws(ValidationError) -> Destination {
         guard let output, output != "-" else { return .standardOutput }
         guard !output.isEmpty else { throw ValidationError("--output needs a file name (or - for standard output).") }
         let path = AbsolutePath.make(output)
@@ -154,7 +161,7 @@ enum OutputPath {
                 throw ValidationError("--output \(output): is \(FileCheck.kind(mode: st.st_mode)), not a file; name a file to write, or - for standard output.")
             }
         }
-        let companions = Ingestor.databaseFiles(database)
+        let companions = database.map(Ingestor.databaseFiles) ?? []
         let resolved = resolve(path)
         for file in companions {
             var other = stat()
