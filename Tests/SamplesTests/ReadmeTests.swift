@@ -12,3 +12,20 @@ import Testing
         #expect(table == printed, "update the README's rule table with `avance rules --format markdown`")
     }
 }
+
+/// The README's `avance check` example is what `avance check` prints: its findings on standard
+/// output, then the count on standard error.
+@Suite struct ReadmeCheckExampleTests {
+    @Test func theCheckExampleIsWhatCheckPrints() throws {
+        let readme = try String(contentsOf: Binary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let prompt = "$ avance check "
+        let start = try #require(readme.range(of: "```\n" + prompt))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let block = String(readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound])
+        let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+        let file = String(lines[0].dropFirst(prompt.count))
+        let run = try Binary.run(["check", file])
+        let printed = String(decoding: run.stdout, as: UTF8.self) + run.stderr
+        #expect(lines.dropFirst().joined(separator: "\n") + "\n" == printed, "update the README's check example with `avance check \(file)`")
+    }
+}

@@ -28,7 +28,8 @@ final class Child: @unchecked Sendable {
 
     /// `through`: a program that runs avance (`setpriv ... avance ARGS`), given as its program
     /// and arguments before avance's path.
-    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = []) throws {
+    /// `input`: what the child reads on standard input (nothing when `nil`).
+    init(_ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = [], input: Data? = nil) throws {
         process.executableURL = URL(fileURLWithPath: through.first ?? Self.binary)
         process.arguments = through.isEmpty ? arguments : Array(through.dropFirst()) + [Self.binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -40,8 +41,13 @@ final class Child: @unchecked Sendable {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            let writer = stdin.fileHandleForWriting
+            Thread { writer.write(input); try? writer.close() }.start()
+        }
         drain(out.fileHandleForReading, isError: false)
         drain(err.fileHandleForReading, isError: true)
     }
@@ -114,8 +120,10 @@ final class Child: @unchecked Sendable {
     }
 
     /// Runs `avance` to the end.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = []) throws -> Result {
-        try Child(arguments, in: directory, environment: environment, through: through).finish()
+    static func run(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], through: [String] = [], input: Data? = nil
+    ) throws -> Result {
+        try Child(arguments, in: directory, environment: environment, through: through, input: input).finish()
     }
 }
 

@@ -8,8 +8,8 @@ struct ParseCommand: AsyncParsableCommand {
         commandName: "parse",
         abstract: "Print the indicator records of reports as JSON.",
         discussion: """
-            Prints one record per line (JSON Lines) by default, or a JSON array with --format json.
-            A file that cannot be read, or holds no report, gets one line on standard error and exit
+            Prints one record per line (JSON Lines) by default, or a JSON array with --format json. \
+            A file that cannot be read, or holds no report, gets one line on standard error and exit \
             status 2; the other files are still processed.
             """
     )
