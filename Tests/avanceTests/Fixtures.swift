@@ -51,7 +51,7 @@ enum Fixtures {
 }
 
 /// A temporary directory removed when the value is released.
-final class Scratch {
+final class Scratch: Sendable {
     let path: String
 
     init() throws {

@@ -54,16 +54,21 @@ final class OutputSink {
         // Hidden, so that an ingest of the folder passes over it; unique and created exclusively,
         // so that nothing already there (a file, a planted link) is ever written through.
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        // SIGINT or SIGTERM from the moment it exists until the rename removes it: a stopped
+        // run leaves nothing behind. Registered first, so that no signal comes in between.
+        Interruption.removeOnStop(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            Interruption.keep(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
         // A file replaced keeps its permissions; a new one gets the usual ones (umask applies).
         var existing = stat()
         if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o777) }
         descriptor = fd
         temporaryPath = temporary
         finalPath = path
-        // SIGINT or SIGTERM before the rename removes it: a stopped run leaves nothing behind.
-        Interruption.removeOnStop(temporary)
     }
 
     deinit {
