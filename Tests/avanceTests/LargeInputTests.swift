@@ -38,17 +38,20 @@ import Testing
         var dates: [DateMention]
     }
 
-    /// About 2.4 MB on one line: every date found, the last one cited at its exact column.
+    /// 16 MB on one line (issue 13's size; about 75 s in the tests' debug build, a few seconds
+    /// in release, see `Scripts/bench --large`): every date found, the last one cited at its
+    /// exact column.
     @Test func aReportOfOneLongLineIsReadWhole() throws {
         let scratch = try Scratch()
-        let sentences = 16_000
+        let sentences = 107_000
         let (text, line, column) = Self.report(sentences: sentences)
-        #expect(text.utf8.count > 2_000_000)
+        #expect(text.utf8.count > 16_000_000)
         let path = scratch.path + "/informe-largo.txt"
         try Fixtures.write(text, to: path)
 
         let started = Date()
-        let run = try Child.run(["parse", path], in: scratch.path)
+        // The time limit is raised for a debug build on a busy machine; the guard below is the measure.
+        let run = try Child.run(["parse", "--time-limit", "900", path], in: scratch.path)
         #expect(run.status == 0, "\(run.stderr)")
         let records = run.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
         #expect(records.count == 1)
@@ -63,8 +66,8 @@ import Testing
         #expect(last.value == "2024-09-30")
         #expect(last.evidence.column == column)
         #expect(last.evidence.text == "30 de septiembre de 2024")
-        // Not a measure, a guard: before, this took many minutes.
-        #expect(Date().timeIntervalSince(started) < 300)
+        // Not a measure, a guard: before, 16 MB took 41 s in release and a 200 MB text never ended.
+        #expect(Date().timeIntervalSince(started) < 600)
     }
 
     /// `--max-size` per format, and the defaults named in the refusal.
