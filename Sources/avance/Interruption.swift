@@ -62,6 +62,13 @@ enum Interruption {
     /// into place.
     private static let partialFiles = Mutex<Set<String>>([])
 
+    /// From now on SIGINT and SIGTERM stop avance cleanly, the stop in effect unchanged. Called
+    /// as early as a command knows it will write a file, before other threads start, so that
+    /// every thread leaves the signals to the watcher.
+    static func watch() {
+        _ = sources
+    }
+
     /// From now on a stop removes `path` (and SIGINT and SIGTERM stop avance cleanly, the
     /// stop in effect unchanged), until `keep` is called for it.
     static func removeOnStop(_ path: String) {

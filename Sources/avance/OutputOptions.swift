@@ -21,7 +21,10 @@ struct OutputOptions: ParsableArguments {
 
     /// Where to write, checked: `database` is the store a command reads, never to be written over.
     func destination(database: String? = nil) throws(ValidationError) -> OutputPath.Destination {
-        try OutputPath.check(output, database: database)
+        let destination = try OutputPath.check(output, database: database)
+        // A file written in place of another is removed by a stop: watch the signals from the start.
+        if case .file = destination { Interruption.watch() }
+        return destination
     }
 
     /// The place to write to, opened.

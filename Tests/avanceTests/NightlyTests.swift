@@ -79,7 +79,7 @@ import Testing
         let folder = try scratch.sub("compartida")
         var files = try Fixtures.writeReports(0..<2, into: folder)
         try Fixtures.write(Self.readme, to: folder + "/README.md")
-        try Fixtures.write("{\"informes\": 2, \"periodo\": \"2024-T3\"}\n", to: folder + "/indice.json")
+        try Fixtures.write("{\"archivos\": [\"a.txt\", \"b.txt\"], \"actualizado\": true}\n", to: folder + "/indice.json")
         try Fixtures.write(Self.truncatedPDF, to: folder + "/roto.pdf")
         files += [folder + "/README.md", folder + "/indice.json", folder + "/roto.pdf"]
         for file in files { try Fixtures.setModified(file, secondsAgo: 3600) }

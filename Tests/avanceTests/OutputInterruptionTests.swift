@@ -13,7 +13,7 @@ import Glibc
 /// findings) that writing takes far longer than that, and the exit status shows that the signal,
 /// not the end of the work, ended avance.
 @Suite(.serialized) struct OutputInterruptionTests {
-    /// One report ingested, its records and findings then copied until there are 2^13 (8,192) of each;
+    /// One report ingested, its records and findings then copied until there are 2^15 (32,768) of each;
     /// made once, copied for each test.
     static let made: Result<(Scratch, String), any Error> = Result {
         let scratch = try Scratch()
@@ -28,7 +28,7 @@ import Glibc
         #expect(ingest.status == 0, "\(ingest.stderr)")
         let queue = try DatabaseQueue(path: scratch.database)
         try queue.write { db in
-            for _ in 0..<13 {
+            for _ in 0..<15 {
                 try db.execute(sql: """
                     INSERT INTO records (document_id, ordinal, program_code, activity_code, indicator_code, year, quarter, json)
                     SELECT document_id, ordinal + (SELECT MAX(ordinal) FROM records), program_code, activity_code,

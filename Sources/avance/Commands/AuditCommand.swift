@@ -57,7 +57,7 @@ struct AuditCommand: AsyncParsableCommand {
     func validate() throws {
         if let year, !(1900...2200).contains(year) { throw ValidationError("--year must be a year such as 2024.") }
         if let program, Codes.key(program).isEmpty { throw ValidationError("--program must be a program code such as E001.") }
-        _ = try OutputPath.check(output, database: database.path)
+        _ = try out.destination(database: database.path)
         if csv.bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
     }
 
