@@ -173,6 +173,10 @@ public enum Schema {
             WHERE documents.superseded_by IS NULL;
         """
 
+    static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
+
+    static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
+
     static let v4 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls", "ods"])
 
     static let v5 = """
@@ -204,11 +208,6 @@ public enum Schema {
         ALTER TABLE runs ADD COLUMN known_failures INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE runs ADD COLUMN not_reports INTEGER NOT NULL DEFAULT 0;
         """
-
-    static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
-
-    static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
-
 
     /// The SQL that makes the documents table anew with `formats` as the list its CHECK
     /// allows, rows copied, the view that reads it dropped and made again (v2, v3).
