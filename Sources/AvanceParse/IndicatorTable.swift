@@ -304,7 +304,10 @@ struct IndicatorTable {
     }
 
     /// The cells of each data row, in order (the one a header carried first).
-    func dataRows(_ blocks: [Block]) -> [(block: Int, cells: [SpannedText])] {
+    ///
+    /// `raw`: each row's cells as the layout gave them, before a short or shifted row is placed
+    /// under its headers (what the table's own alignment reads).
+    func dataRows(_ blocks: [Block], raw: Bool = false) -> [(block: Int, cells: [SpannedText])] {
         var rows: [(Int, [SpannedText])] = []
         if let first = firstRow {
             rows.append((first.block, first.cells.map { $0 ?? SpannedText(text: "", anchors: []) }))
@@ -316,7 +319,10 @@ struct IndicatorTable {
                 return (r, left + [SpannedText](repeating: pad, count: max(0, leftWidth - left.count)) + blocks[c].cells)
             }
         } else {
-            rows += self.rows.map { ($0, placed(blocks[$0].cells, blocks)) }
+            let words = headers.map(Self.headerWords)
+            rows += self.rows.map { r in
+                raw ? (r, blocks[r].cells) : (r, placement(blocks[r].cells, blocks) ?? rowAligned(blocks[r].cells, headerWords: words))
+            }
         }
         return rows
     }

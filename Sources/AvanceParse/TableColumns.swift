@@ -101,8 +101,16 @@ extension IndicatorTable {
     /// How well a header fits a column of values: positive where the values have the shape the
     /// header asks for, negative where they plainly have another; 0 where nothing is known.
     static func fit(_ kind: FieldKind?, header: String, _ s: ColumnShape) -> Double {
+        fit(kind, headerWords: headerWords(header), s)
+    }
+
+    /// A header's words, as `fit` reads them.
+    static func headerWords(_ header: String) -> Set<String> {
+        Set(Labels.normalize(header).split(separator: " ").map(String.init))
+    }
+
+    static func fit(_ kind: FieldKind?, headerWords h: Set<String>, _ s: ColumnShape) -> Double {
         guard s.filled > 0 else { return 0 }
-        let h = Set(Labels.normalize(header).split(separator: " ").map(String.init))
         let categorical = s.frequency + s.dimension + s.direction
         if h.contains("dimension") { return 3 * s.dimension - 2 * (s.figure + s.frequency + s.direction + s.sentence) }
         if h.contains("sentido") { return 3 * s.direction - 2 * (s.figure + s.frequency + s.dimension) }
@@ -131,10 +139,58 @@ extension IndicatorTable {
         }
     }
 
+    /// A row whose cells stand off the table's columns where the others' do not (a PDF row
+    /// whose first two cells were printed as one, `Propósito` with its summary, the gap made up
+    /// by an empty cell further on): its cells matched to the columns in order by the shape of
+    /// each value, where a value plainly stands under the wrong header and the match reads the
+    /// row clearly better. An empty cell may be passed over and a column left without a value;
+    /// a cell with text is never dropped.
+    func rowAligned(_ cells: [SpannedText], headerWords: [Set<String>]) -> [SpannedText] {
+        let m = columns.count, n = cells.count
+        guard m >= 4, n >= 4, headerWords.count == m else { return cells }
+        let shapes = cells.map { ColumnShape([$0.text]) }
+        // A figure fits every target's column alike, so it counts only against a column that
+        // wants words: what moves a row is a word where a figure belongs (`Anual` under `Meta`).
+        let fits = (0..<m).map { i in
+            (0..<n).map { j in
+                let f = Self.fit(columns[i], headerWords: headerWords[i], shapes[j])
+                return shapes[j].figure > 0 ? min(0, f) : f
+            }
+        }
+        // Only a row with a value plainly out of place is read again.
+        guard (0..<min(m, n)).contains(where: { fits[$0][$0] <= -1.5 }) else { return cells }
+        let straight = (0..<min(m, n)).reduce(0.0) { $0 + fits[$1][$1] }
+        var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
+        var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
+        best[0][0] = 0
+        for i in 0...m {
+            for j in 0...n where i + j > 0 {
+                if i > 0, j > 0, best[i - 1][j - 1] + fits[i - 1][j - 1] > best[i][j] {
+                    best[i][j] = best[i - 1][j - 1] + fits[i - 1][j - 1]
+                    step[i][j] = 1
+                }
+                if i > 0, best[i - 1][j] - 0.25 > best[i][j] { best[i][j] = best[i - 1][j] - 0.25; step[i][j] = 2 }
+                let drop = cells[j - (j > 0 ? 1 : 0)].text.allSatisfy(\.isWhitespace) ? 0.0 : -5.0
+                if j > 0, best[i][j - 1] + drop > best[i][j] { best[i][j] = best[i][j - 1] + drop; step[i][j] = 3 }
+            }
+        }
+        guard best[m][n] >= straight + 3 else { return cells }
+        var out = [SpannedText](repeating: SpannedText(text: "", anchors: []), count: m)
+        var (i, j) = (m, n)
+        while i > 0 || j > 0 {
+            switch step[i][j] {
+            case 1: out[i - 1] = cells[j - 1]; i -= 1; j -= 1
+            case 2: i -= 1
+            default: j -= 1
+            }
+        }
+        return out
+    }
+
     /// Matches headers to value columns, in order, by the shape of their values (see the type's
     /// note); keeps the straight reading unless another is better by a clear margin.
     mutating func aligningColumnsByContent(_ blocks: [Block]) {
-        let data = dataRows(blocks).map(\.cells)
+        let data = dataRows(blocks, raw: true).map(\.cells)
         guard data.count >= 2, firstRow == nil else { return }
         let n = data.map(\.count).max() ?? 0
         let m = columns.count

@@ -290,6 +290,27 @@ import Testing
         #expect(indicator.map(\.targets.achieved) == [61])
     }
 
+    @Test func aRowWhoseCellsStandOffTheColumnsIsReadByWhatEachValueIs() throws {
+        // The first row's level and summary were printed as one cell, the gap made up by an
+        // empty cell after the frequency: `Anual` stands under `Meta` until the row is re-read.
+        let header = ["Resumen Narrativo", "", "", "Indicador", "Fórmula", "Línea base", "Meta", "Periodicidad", "Medios de verificación", "III TRIMESTRE"]
+        let blocks = [
+            Self.pdfRow(header, page: 1, line: 1),
+            Self.pdfRow(["Propósito\nLas políticas son transparentes.", "19,302", "Lugar que ocupa la entidad en transparencia", "A", "7.00\nLugar", "5.00", "Anual", "", "", "6.00"], page: 1, line: 2),
+            Self.pdfRow(["Componente:\nObservatorio implementado.", "1", "19,303", "Porcentaje de compromisos cumplidos", "(B/C)*100", "69.60", "100.00", "Anual", "Sitio del Observatorio", "80.00"], page: 1, line: 3),
+            Self.pdfRow(["Componente:\nDiálogos realizados.", "2", "19,220", "Porcentaje de diálogos realizados", "(B/C)*100", "50.00", "90.00", "Trimestral", "Sistema de seguimiento", "45.00"], page: 1, line: 4),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        #expect(rs.map { $0.indicator?.name } == [
+            "Lugar que ocupa la entidad en transparencia", "Porcentaje de compromisos cumplidos", "Porcentaje de diálogos realizados",
+        ])
+        #expect(rs.map { $0.indicator?.code } == ["19302", "19303", "19220"])
+        #expect(rs.map { $0.indicator?.level } == ["Propósito", "Componente", "Componente"])
+        #expect(rs.map { $0.indicator?.frequency } == ["Anual", "Anual", "Trimestral"])
+        #expect(rs.map(\.targets.annual) == [5, 100, 90])
+        #expect(rs.map(\.targets.baseline) == [7, 69.6, 50])
+    }
+
     @Test func aFootnoteInsideAPDFTableDoesNotEndIt() throws {
         let blocks = [
             Self.pdfRow(["Nivel", "Clave", "Indicador", "Línea base", "Meta"], page: 1, line: 1),

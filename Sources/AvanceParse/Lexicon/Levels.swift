@@ -7,14 +7,14 @@ enum Levels {
         ("fin", "Fin"), ("proposito", "Propósito"), ("componente", "Componente"), ("actividad", "Actividad"),
     ]
 
-    /// Whether a cell is a level's name alone or opens with it and a colon (`Propósito`,
+    /// Whether a cell is a level's name alone or opens with it and a colon or a line break (`Propósito`,
     /// `Componente:` then its summary), as a results matrix's first column prints it.
     static func opensWithLevel(_ text: String) -> Bool {
         let words = Folding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         guard let first = words.first, names.contains(where: { $0.folded == first }) else { return false }
         if words.count == 1 { return true }
         let afterWord = text.drop { !$0.isLetter }.drop { $0.isLetter }
-        return afterWord.first == ":"
+        return afterWord.first == ":" || afterWord.first == "\n"
     }
 
     /// The level a cell names, in its usual spelling; `nil` for anything else.
