@@ -200,6 +200,10 @@ import Testing
             == ["Secretaría de Finanzas y Planeación del Estado de Veracruz"])
         #expect(Self.institutions("el Ayuntamiento de Mérida y la Universidad Autónoma de Yucatán (UADY)")
             == ["Ayuntamiento de Mérida", "Universidad Autónoma de Yucatán (UADY)"])
+        // A town named after a state goes on with `del`; a body's `del Estado de` still ends at the state.
+        #expect(Self.institutions("con el Ayuntamiento de Hidalgo del Parral y la Universidad Autónoma de Chihuahua")
+            == ["Ayuntamiento de Hidalgo del Parral", "Universidad Autónoma de Chihuahua"])
+        #expect(Self.institutions("el Instituto de Cultura de Hidalgo del Estado informó") == ["Instituto de Cultura de Hidalgo"])
         #expect(Self.institutions("Secretaria Técnica de la SESAEQROO").isEmpty, "a post is no institution")
         #expect(Self.institutions("la Plataforma Digital Nacional (PDN)").isEmpty)
         #expect(Self.institutions("en el marco de Transparency International y la Fiscalía Anticorrupción")

@@ -108,7 +108,17 @@ struct InstitutionRecognizer {
     /// words on the same line.
     private func placeEnd(_ t: TokenizedText, from first: Int, to last: Int) -> Int {
         var e = first
-        while e + 1 <= last, t.tokens[e + 1].kind == .word, t.tokens[e + 1].isCapitalized, !t.tokens[e + 1].newlineBefore { e += 1 }
+        func capitalisedRun() {
+            while e + 1 <= last, t.tokens[e + 1].kind == .word, t.tokens[e + 1].isCapitalized, !t.tokens[e + 1].newlineBefore { e += 1 }
+        }
+        capitalisedRun()
+        // A town named after a state goes on with `del`: `Hidalgo del Parral`, `Guerrero del Norte`
+        // (not `del Estado de ...`, nor into another body).
+        if e + 2 <= last, t.tokens[e + 1].folded == "del", !t.tokens[e + 2].newlineBefore, t.tokens[e + 2].isCapitalized,
+           !InstitutionLexicon.placeMarkers.contains(t.tokens[e + 2].folded), !isHead(t, at: e + 2) {
+            e += 2
+            capitalisedRun()
+        }
         return e
     }
 
