@@ -47,6 +47,24 @@ public struct CountMismatchRule: Rule {
                 ## Atención de solicitudes
                 El 15 de enero de 2025 se atendieron las solicitudes.
                 """, note: "a percentage indicator counts no actions"),
+            RuleExample("""
+                Trimestre: 1er. Trimestre 2025
+                Meta del trimestre: 4
+                Meta alcanzada: 4
+
+                ## Curso de carpintería
+                Fecha: 27/01/25
+
+                ## Curso de refrigeración
+                En la reunión del 14 de enero de 2025 se acordó la sede.
+                Fecha de realización: lunes, 17 de febrero de 2025
+
+                ## Curso de confección
+                Fecha de la acción: el 20/2
+
+                ## Curso de conservas
+                Fecha: primero de marzo
+                """, note: "actions dated by their Fecha: fields, in day-level forms"),
         ]
     )
 
