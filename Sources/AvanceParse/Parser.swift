@@ -531,6 +531,17 @@ public struct Parser: Sendable {
            let year = DocumentReader.year(in: yearCell), (1900...2100).contains(year), year != period.year {
             record.period = IndicatorRecord.Period(year: year, quarter: period.quarter, fromJanuary: period.isCumulative, evidence: yearCell.span)
         }
+        // The part of the year the row's own `Periodo` names (`ene-dic`, `Tercer trimestre`, a
+        // year alone: the whole year), in the row's `Ejercicio` or the document's year.
+        if let cell = table.cell(.period, in: block) {
+            let year = table.cell(.year, in: block).flatMap(DocumentReader.year(in:)).flatMap { (1900...2100).contains($0) ? $0 : nil }
+            let text = TokenizedText(cell)
+            if let m = QuarterRecognizer(inField: true).matches(in: text).first, let y = m.year ?? year ?? base.period?.year {
+                record.period = IndicatorRecord.Period(year: y, quarter: m.quarter, fromJanuary: m.cumulative, evidence: cell.span)
+            } else if let y = DocumentReader.year(in: cell), (1900...2100).contains(y), text.tokens.count == 1 {
+                record.period = IndicatorRecord.Period(year: y, quarter: 4, fromJanuary: true, evidence: cell.span)
+            }
+        }
         // The period the row itself states (SIPOT's `Fecha de inicio` / `Fecha de término`).
         if let start = table.cell(.periodStart, in: block), let end = table.cell(.periodEnd, in: block) {
             let recognizer = DateRecognizer(reportYear: base.period?.year, order: options.numericDateOrder)

@@ -58,6 +58,11 @@ struct TargetReader {
         case .baseline: slot = .baseline
         default: return
         }
+        // A cell typed as its calculation (`118/169`, `(2520/2338)-1`): its value, quoted whole.
+        if inRow, slot != .percent, slot != .percentModified, let v = CellArithmetic.value(value.text) {
+            assign(slot, v, value.trimmed().span, isPercent: false, into: &found)
+            return
+        }
         let t = TokenizedText(value)
         for i in t.tokens.indices {
             guard let m = NumberRecognizer.match(t, at: i, allowArticleOne: true) else { continue }
@@ -70,6 +75,8 @@ struct TargetReader {
             }
             // `-998.00`: a system's code for "no value", not a figure (the unit under it still counts).
             guard !MissingValueCode.isCode(figure) else { return }
+            // A table's adjusted target of 0 says no adjustment was made: no target is adjusted to nothing.
+            if inRow, slot == .modified, figure == 0 { return }
             let isPercent = slot == .percent || slot == .percentModified || (m.isPercent && !inRow)
             assign(slot, figure, t.span(negative ? 0 : m.first, m.last), isPercent: isPercent, into: &found)
             return

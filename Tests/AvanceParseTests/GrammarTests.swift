@@ -288,4 +288,17 @@ import Testing
         let (n, a) = InstitutionIndex.nameAndAcronym(value)
         #expect(n == name && a == acronym)
     }
+
+    @Test(arguments: [
+        ("118/169", 118.0 / 169), ("(2520/2338)-1", 2520.0 / 2338 - 1), ("45 * 100 / 60", 75.0), ("1,200/1,500", 0.8),
+    ] as [(String, Double)])
+    func aTargetTypedAsItsCalculationIsItsValue(_ cell: String, _ value: Double) throws {
+        let v = try #require(CellArithmetic.value(cell))
+        #expect(abs(v - value) < 1e-9)
+    }
+
+    @Test(arguments: ["10-15", "30/06/2025", "2024-2025", "1/0", "(3/4", "100", "-5", "N/A", "3/4 de la meta"])
+    func whatIsNoCalculation(_ cell: String) {
+        #expect(CellArithmetic.value(cell) == nil)
+    }
 }

@@ -311,6 +311,25 @@ import Testing
         #expect(rs.map(\.targets.baseline) == [7, 69.6, 50])
     }
 
+    @Test func cellsAsThePortalsFormatsTypeThem() throws {
+        // Several years in one file, each row's period from its own cells; a calculation as the
+        // target; a baseline with its unit; an adjusted target of 0 or "Sin ajuste" is no adjustment.
+        let rs = try Self.records("""
+            | Ejercicio | Periodo | Nombre del indicador | Línea base | Metas programadas | Metas ajustadas | Avance de metas |
+            |---|---|---|---|---|---|---|
+            | 2023 | ene-dic | Tasa de variación de la matrícula | 2338 alumnos atendidos | (2520/2338)-1 | 0 | 118/169 |
+            | 2022 | 2022 | Porcentaje de egresados titulados | nd | 80 | Sin ajuste de meta | 75 |
+            | 2024 | Tercer trimestre | Porcentaje de docentes capacitados | 50 | 90 | 85 | 60 |
+            """)
+        #expect(rs.map { $0.period?.start } == ["2023-01-01", "2022-01-01", "2024-07-01"])
+        #expect(rs.map { $0.period?.end } == ["2023-12-31", "2022-12-31", "2024-09-30"])
+        #expect(rs.map { $0.targets.annual.map { ($0 * 1e6).rounded() / 1e6 } } == [0.077844, 80, 90])
+        #expect(rs[0].targets.evidence.map(\.text).contains("(2520/2338)-1"))
+        #expect(rs.map(\.targets.modified) == [nil, nil, 85])
+        #expect(rs.map { $0.targets.achieved.map { ($0 * 1e4).rounded() / 1e4 } } == [0.6982, 75, 60])
+        #expect(rs.map(\.targets.baseline) == [2338, nil, 50])
+    }
+
     @Test func aFootnoteInsideAPDFTableDoesNotEndIt() throws {
         let blocks = [
             Self.pdfRow(["Nivel", "Clave", "Indicador", "Línea base", "Meta"], page: 1, line: 1),

@@ -94,7 +94,14 @@ import Glibc
         #expect(partial != nil, "\(command[0]) made no temporary file: \(child.stderr)")
         child.signal(signal)
         let result = child.finish()
-        #expect(result.status == 128 + signal, "\(command[0]) should have been stopped by the signal, not have ended: \(result.status) \(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [], "\(command[0]) left files behind")
+        let left = try FileManager.default.contentsOfDirectory(atPath: out)
+        if result.status == 0 {
+            // On a loaded machine the write may end before the signal arrives: then the whole
+            // file is in place and nothing else (what matters: never a temporary file left).
+            #expect(left == ["resultado"], "\(command[0]) ended before the signal, and left \(left)")
+        } else {
+            #expect(result.status == 128 + signal, "\(command[0]) should have been stopped by the signal: \(result.status) \(result.stderr)")
+            #expect(left == [], "\(command[0]) left files behind")
+        }
     }
 }

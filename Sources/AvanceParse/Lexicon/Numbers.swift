@@ -80,3 +80,78 @@ enum MissingValueCode {
         return digits.dropLast().allSatisfy { $0 == "9" } && "789".contains(digits.last!)
     }
 }
+
+/// A target typed as the calculation that gives it (`118/169`, `(2520/2338)-1`, `45 * 100 / 60`):
+/// figures, the four operations (a division or a product among them) and parentheses, nothing else. Its value is what the cell's
+/// formula would show; the cell's text stays the quote.
+enum CellArithmetic {
+    /// The value of a cell that is a calculation with at least one operation, else `nil`.
+    static func value(_ text: String) -> Double? {
+        let t = Array(text.filter { !$0.isWhitespace }.utf8)
+        // A division or a product makes it a calculation: `10-15` is a range and `30/06/2025` a
+        // date, neither a calculation.
+        guard t.count >= 3, t.count <= 64,
+              t.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "*") }),
+              t.allSatisfy({ ($0 >= 48 && $0 <= 57) || "+-*/().,".utf8.contains($0) }),
+              !IndicatorTable.ColumnShape.isDate(text.trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        var parser = Parser(bytes: t)
+        guard let v = parser.expression(), parser.at == t.count, v.isFinite else { return nil }
+        return v
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var at = 0
+        var depth = 0
+
+        mutating func expression() -> Double? {
+            guard var v = term() else { return nil }
+            while at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") {
+                let op = bytes[at]
+                at += 1
+                guard let r = term() else { return nil }
+                v = op == UInt8(ascii: "+") ? v + r : v - r
+            }
+            return v
+        }
+
+        mutating func term() -> Double? {
+            guard var v = factor() else { return nil }
+            while at < bytes.count, bytes[at] == UInt8(ascii: "*") || bytes[at] == UInt8(ascii: "/") {
+                let op = bytes[at]
+                at += 1
+                guard let r = factor() else { return nil }
+                if op == UInt8(ascii: "/") {
+                    guard r != 0 else { return nil }
+                    v /= r
+                } else {
+                    v *= r
+                }
+            }
+            return v
+        }
+
+        mutating func factor() -> Double? {
+            guard at < bytes.count else { return nil }
+            if bytes[at] == UInt8(ascii: "-") {
+                at += 1
+                return factor().map { -$0 }
+            }
+            if bytes[at] == UInt8(ascii: "(") {
+                depth += 1
+                guard depth <= 16 else { return nil }
+                at += 1
+                guard let v = expression(), at < bytes.count, bytes[at] == UInt8(ascii: ")") else { return nil }
+                at += 1
+                depth -= 1
+                return v
+            }
+            // A figure: digits, thousands commas, one decimal point.
+            let start = at
+            while at < bytes.count, (bytes[at] >= 48 && bytes[at] <= 57) || bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: ",") { at += 1 }
+            guard at > start else { return nil }
+            return CellFigure(String(decoding: bytes[start..<at], as: UTF8.self))?.value
+        }
+    }
+}
