@@ -139,6 +139,37 @@ extension IndicatorTable {
         }
     }
 
+    /// The best in-order match of `m` headers to `n` values: `fit[i][j]` scores header `i` over
+    /// value `j`; leaving header `i` without a value costs `skipHeader`, passing value `j` over
+    /// costs `skipValue(j)`. Returns the score and, for each value, its header (or none).
+    static func monotoneMatch(
+        _ fit: [[Double]], m: Int, n: Int, skipHeader: Double, skipValue: (Int) -> Double
+    ) -> (score: Double, headerOf: [Int?]) {
+        var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
+        var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
+        best[0][0] = 0
+        for i in 0...m {
+            for j in 0...n where i + j > 0 {
+                if i > 0, j > 0, best[i - 1][j - 1] + fit[i - 1][j - 1] > best[i][j] {
+                    best[i][j] = best[i - 1][j - 1] + fit[i - 1][j - 1]
+                    step[i][j] = 1
+                }
+                if i > 0, best[i - 1][j] - skipHeader > best[i][j] { best[i][j] = best[i - 1][j] - skipHeader; step[i][j] = 2 }
+                if j > 0, best[i][j - 1] - skipValue(j - 1) > best[i][j] { best[i][j] = best[i][j - 1] - skipValue(j - 1); step[i][j] = 3 }
+            }
+        }
+        var headerOf = [Int?](repeating: nil, count: n)
+        var (i, j) = (m, n)
+        while i > 0 || j > 0 {
+            switch step[i][j] {
+            case 1: headerOf[j - 1] = i - 1; i -= 1; j -= 1
+            case 2: i -= 1
+            default: j -= 1
+            }
+        }
+        return (best[m][n], headerOf)
+    }
+
     /// A row whose cells stand off the table's columns where the others' do not (a PDF row
     /// whose first two cells were printed as one, `Propósito` with its summary, the gap made up
     /// by an empty cell further on): its cells matched to the columns in order by the shape of
@@ -160,30 +191,12 @@ extension IndicatorTable {
         // Only a row with a value plainly out of place is read again.
         guard (0..<min(m, n)).contains(where: { fits[$0][$0] <= -1.5 }) else { return cells }
         let straight = (0..<min(m, n)).reduce(0.0) { $0 + fits[$1][$1] }
-        var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
-        var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
-        best[0][0] = 0
-        for i in 0...m {
-            for j in 0...n where i + j > 0 {
-                if i > 0, j > 0, best[i - 1][j - 1] + fits[i - 1][j - 1] > best[i][j] {
-                    best[i][j] = best[i - 1][j - 1] + fits[i - 1][j - 1]
-                    step[i][j] = 1
-                }
-                if i > 0, best[i - 1][j] - 0.25 > best[i][j] { best[i][j] = best[i - 1][j] - 0.25; step[i][j] = 2 }
-                let drop = cells[j - (j > 0 ? 1 : 0)].text.allSatisfy(\.isWhitespace) ? 0.0 : -5.0
-                if j > 0, best[i][j - 1] + drop > best[i][j] { best[i][j] = best[i][j - 1] + drop; step[i][j] = 3 }
-            }
+        let match = Self.monotoneMatch(fits, m: m, n: n, skipHeader: 0.25) { j in
+            cells[j].text.allSatisfy(\.isWhitespace) ? 0 : 5
         }
-        guard best[m][n] >= straight + 3 else { return cells }
+        guard match.score >= straight + 3 else { return cells }
         var out = [SpannedText](repeating: SpannedText(text: "", anchors: []), count: m)
-        var (i, j) = (m, n)
-        while i > 0 || j > 0 {
-            switch step[i][j] {
-            case 1: out[i - 1] = cells[j - 1]; i -= 1; j -= 1
-            case 2: i -= 1
-            default: j -= 1
-            }
-        }
+        for (j, i) in match.headerOf.enumerated() { if let i { out[i] = cells[j] } }
         return out
     }
 
@@ -203,31 +216,11 @@ extension IndicatorTable {
         }
         // A header left without values, or values left without a header, costs a little.
         let gap = 0.5
-        var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
-        var step = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
-        best[0][0] = 0
-        for i in 0...m {
-            for j in 0...n where i + j > 0 {
-                if i > 0, j > 0, best[i - 1][j - 1] + fit[i - 1][j - 1] > best[i][j] {
-                    best[i][j] = best[i - 1][j - 1] + fit[i - 1][j - 1]
-                    step[i][j] = 1
-                }
-                if i > 0, best[i - 1][j] - gap > best[i][j] { best[i][j] = best[i - 1][j] - gap; step[i][j] = 2 }
-                if j > 0, best[i][j - 1] - gap > best[i][j] { best[i][j] = best[i][j - 1] - gap; step[i][j] = 3 }
-            }
-        }
+        let match = Self.monotoneMatch(fit, m: m, n: n, skipHeader: gap) { _ in gap }
         let straight = (0..<min(m, n)).reduce(0.0) { $0 + fit[$1][$1] } - gap * Double(abs(m - n))
         // A clear gain: a few strong signals, and a good share of what the straight reading scores.
-        guard best[m][n] >= straight + max(4, abs(straight) / 2) else { return }
-        var assigned = [Int?](repeating: nil, count: n)
-        var (i, j) = (m, n)
-        while i > 0 || j > 0 {
-            switch step[i][j] {
-            case 1: assigned[j - 1] = i - 1; i -= 1; j -= 1
-            case 2: i -= 1
-            default: j -= 1
-            }
-        }
+        guard match.score >= straight + max(4, abs(straight) / 2) else { return }
+        let assigned = match.headerOf
         realigned = true
         columns = assigned.map { $0.map { columns[$0] } ?? nil }
         headers = assigned.map { $0.map { headers[safe: $0] ?? "" } ?? "" }

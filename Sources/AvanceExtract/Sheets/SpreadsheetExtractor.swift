@@ -9,14 +9,7 @@ enum SpreadsheetExtractor {
         do {
             sheets = try reader.read(bytes)
         } catch {
-            switch error {
-            case .damaged(let detail): throw .workbookDamaged(path: path, detail: detail)
-            case .tooLarge(let limit):
-                throw .workbookTooLarge(path: path, limit: limit, what: "its parts decompress to more than \(limit) bytes")
-            case .tooManyParts(let limit):
-                throw .workbookTooLarge(path: path, limit: limit, what: "its ZIP archive has more than \(limit) entries")
-            case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
-            }
+            throw failure(error, path: path)
         }
         return try blocks(of: sheets, path: path, options: options)
     }
@@ -27,16 +20,19 @@ enum SpreadsheetExtractor {
         do {
             sheets = try ODSReader(maxBytes: options.maxWorkbookBytes, maxCells: options.maxCells).read(bytes)
         } catch {
-            switch error {
-            case .damaged(let detail): throw .workbookDamaged(path: path, detail: detail)
-            case .tooLarge(let limit):
-                throw .workbookTooLarge(path: path, limit: limit, what: "its parts decompress to more than \(limit) bytes")
-            case .tooManyParts(let limit):
-                throw .workbookTooLarge(path: path, limit: limit, what: "its ZIP archive has more than \(limit) entries")
-            case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
-            }
+            throw failure(error, path: path)
         }
         return try blocks(of: sheets, path: path, options: options)
+    }
+
+    /// A workbook's failure (XLSX or ODS: a ZIP archive of XML parts) as the file's error.
+    private static func failure(_ error: XLSXReader.Failure, path: String) -> ExtractError {
+        switch error {
+        case .damaged(let detail): .workbookDamaged(path: path, detail: detail)
+        case .tooLarge(let limit): .workbookTooLarge(path: path, limit: limit, what: "its parts decompress to more than \(limit) bytes")
+        case .tooManyParts(let limit): .workbookTooLarge(path: path, limit: limit, what: "its ZIP archive has more than \(limit) entries")
+        case .tooManyCells(let limit): .tooManyCells(path: path, limit: limit)
+        }
     }
 
     /// Every sheet of a legacy workbook (`.xls`), as an XLSX's.
