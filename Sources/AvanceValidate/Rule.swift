@@ -64,17 +64,18 @@ public struct RuleExample: Sendable {
 public struct RuleDescription: Sendable {
     /// Stable identifier, used in findings, configuration and `--rule` filters.
     public var id: String
-    public var title: String
+    /// A short name, in both languages (`avance rules`, the audit beside the id).
+    public var title: LocalizedText
     /// The default severity.
     public var severity: Severity
-    /// One paragraph for the README and `avance rules`.
-    public var description: String
+    /// One paragraph for the README and `avance rules`, in both languages.
+    public var description: LocalizedText
     public var scope: RuleScope
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
 
     public init(
-        id: String, title: String, severity: Severity, scope: RuleScope = .record, description: String,
+        id: String, title: LocalizedText, severity: Severity, scope: RuleScope = .record, description: LocalizedText,
         triggering: [RuleExample], nonTriggering: [RuleExample]
     ) {
         self.id = id
@@ -106,8 +107,8 @@ extension Rule {
     /// first record only: a table of twenty indicators must not repeat one date's finding twenty times.
     func speaksForTheDocument(_ record: IndicatorRecord) -> Bool { (record.source.row ?? 1) == 1 }
 
-    /// A finding of this rule with its default severity.
-    func finding(_ message: String, _ evidence: [SourceSpan]) -> Finding {
+    /// A finding of this rule with its default severity; its message in both languages.
+    func finding(_ message: LocalizedText, _ evidence: [SourceSpan]) -> Finding {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message, evidence: evidence)
     }
 }

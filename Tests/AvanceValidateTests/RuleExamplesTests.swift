@@ -25,6 +25,30 @@ import Testing
         }
     }
 
+    /// Every rule speaks both languages: its title, its description, and the message of every
+    /// finding its triggering examples give, each written in Spanish and in English (not the
+    /// same text twice, as a message stored by an older avance would be).
+    @Test(arguments: ids)
+    func everyRuleIsWrittenInSpanishAndEnglish(id: String) throws {
+        let rule = try #require(Catalogue.description(id: id))
+        for (what, text) in [("title", rule.title), ("description", rule.description)] {
+            #expect(!text.es.isEmpty && !text.en.isEmpty && text.es != text.en, "\(id): its \(what) in both languages: \(text)")
+        }
+        var messages: [LocalizedText] = []
+        for example in rule.triggering {
+            switch example.input {
+            case .report(let marked):
+                messages += try ExampleCheck.findings(of: id, in: ExampleCheck.stripMarkers(marked).text).map(\.text)
+            case .records(let records, _):
+                messages += ExampleCheck.crossReportFindings(of: id, in: records).map(\.text)
+            }
+        }
+        #expect(!messages.isEmpty, "\(id): its triggering examples give findings")
+        for m in messages {
+            #expect(!m.es.isEmpty && !m.en.isEmpty && m.es != m.en, "\(id): a message in both languages: \(m)")
+        }
+    }
+
     @Test func anExtraFindingFailsTheExampleAndNamesItsLine() throws {
         // Two ambiguous dates, one marker: the second finding is one the example does not expect.
         let rule = try #require(Catalogue.description(id: "ambiguous-date"))
@@ -64,7 +88,7 @@ import Testing
     @Test func catalogueIdsAreUniqueAndDescribed() {
         #expect(Set(Self.ids).count == Self.ids.count)
         for d in Catalogue.descriptions {
-            #expect(!d.title.isEmpty && !d.description.isEmpty, "\(d.id) needs a title and a description")
+            #expect(!d.title.en.isEmpty && !d.description.en.isEmpty, "\(d.id) needs a title and a description")
         }
         #expect(Catalogue.descriptions.filter { $0.scope == .crossReport }.map(\.id) == Catalogue.crossReportRules.map { $0.description.id })
     }

@@ -4,14 +4,24 @@ import AvanceCore
 public struct AnnualTargetChangedRule: CrossReportRule {
     public static let description = RuleDescription(
         id: "annual-target-changed",
-        title: "Annual target changed between quarters",
+        title: LocalizedText(
+            es: "La meta anual cambió entre trimestres",
+            en: "Annual target changed between quarters"
+        ),
         severity: .warning,
         scope: .crossReport,
-        description: """
-            The annual target of the same indicator and year differs between two quarters' reports \
-            (each report is compared with the previous quarter that states one). A target may be \
-            revised, but the revision should be explained, not slipped in.
-            """,
+        description: LocalizedText(
+            es: """
+                La meta anual de un mismo indicador y ejercicio difiere entre los informes de dos trimestres \
+                (cada informe se compara con el del trimestre anterior que la señala). Una meta puede \
+                ajustarse, pero el ajuste debe explicarse, no pasar inadvertido.
+                """,
+            en: """
+                The annual target of the same indicator and year differs between two quarters' reports \
+                (each report is compared with the previous quarter that states one). A target may be \
+                revised, but the revision should be explained, not slipped in.
+                """
+        ),
         triggering: [
             RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
@@ -49,7 +59,11 @@ public struct AnnualTargetChangedRule: CrossReportRule {
         return findings
     }
 
-    static func message(before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> String {
-        "The annual target changed from \(NumberText.show(before)) (\(from.periodName) report) to \(NumberText.show(after)) (\(to.periodName) report)."
+    static func message(before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> LocalizedText {
+        let (b, a) = (NumberText.show(before), NumberText.show(after))
+        return LocalizedText(
+            es: "La meta anual cambió de \(b) (informe del \(from.periodName(.es))) a \(a) (informe del \(to.periodName(.es))).",
+            en: "The annual target changed from \(b) (\(from.periodName) report) to \(a) (\(to.periodName) report)."
+        )
     }
 }

@@ -11,7 +11,7 @@ public protocol CrossReportRule: Sendable {
 }
 
 extension CrossReportRule {
-    func finding(_ message: String, _ evidence: [SourceSpan?]) -> Finding {
+    func finding(_ message: LocalizedText, _ evidence: [SourceSpan?]) -> Finding {
         Finding(
             rule: Self.description.id, severity: Self.description.severity, message: message,
             evidence: evidence.compactMap { $0 }
@@ -29,7 +29,13 @@ extension IndicatorRecord {
     var citedPeriod: SourceSpan? { period?.evidence?.cited(in: source.path) }
 
     /// "2024 Q3".
-    var periodName: String { period.map { "\($0.year) Q\($0.quarter)" } ?? "no period" }
+    var periodName: String { periodName(.en) }
+
+    /// "2024 Q3", "tercer trimestre de 2024".
+    func periodName(_ language: Language) -> String {
+        guard let period else { return language == .es ? "sin periodo" : "no period" }
+        return language.quarter(period.quarter, of: period.year)
+    }
 
     /// The file name without its folders, for messages.
     var fileName: String { source.path.split(separator: "/").last.map(String.init) ?? source.path }

@@ -4,14 +4,24 @@ import AvanceCore
 public struct CumulativeDecreaseRule: CrossReportRule {
     public static let description = RuleDescription(
         id: "cumulative-decrease",
-        title: "Cumulative figure goes down",
+        title: LocalizedText(
+            es: "Una cifra acumulada disminuye",
+            en: "Cumulative figure goes down"
+        ),
         severity: .error,
         scope: .crossReport,
-        description: """
-            A cumulative figure goes down from one quarter's report to the next reported quarter's: \
-            the cumulative target, or what was achieved, in reports that state their figures as \
-            cumulative ("meta acumulada al trimestre", "acumulado al periodo").
-            """,
+        description: LocalizedText(
+            es: """
+                Una cifra acumulada disminuye del informe de un trimestre al del siguiente trimestre \
+                reportado: la meta acumulada, o la meta alcanzada, en informes que presentan sus cifras como \
+                acumuladas ("meta acumulada al trimestre", "acumulado al periodo").
+                """,
+            en: """
+                A cumulative figure goes down from one quarter's report to the next reported quarter's: \
+                the cumulative target, or what was achieved, in reports that state their figures as \
+                cumulative ("meta acumulada al trimestre", "acumulado al periodo").
+                """
+        ),
         triggering: [
             RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3, achieved: 3, cumulative: true),
@@ -55,8 +65,11 @@ public struct CumulativeDecreaseRule: CrossReportRule {
         return findings
     }
 
-    static func message(_ value: IndicatorRecord.Targets.Value, before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> String {
-        let what = value == .period ? "cumulative target" : "cumulative achieved figure"
-        return "The \(what) goes down from \(NumberText.show(before)) (\(from.periodName)) to \(NumberText.show(after)) (\(to.periodName))."
+    static func message(_ value: IndicatorRecord.Targets.Value, before: Double, after: Double, from: IndicatorRecord, to: IndicatorRecord) -> LocalizedText {
+        let (b, a) = (NumberText.show(before), NumberText.show(after))
+        return LocalizedText(
+            es: "La \(value == .period ? "meta acumulada" : "meta alcanzada acumulada") disminuye de \(b) (\(from.periodName(.es))) a \(a) (\(to.periodName(.es))).",
+            en: "The \(value == .period ? "cumulative target" : "cumulative achieved figure") goes down from \(b) (\(from.periodName)) to \(a) (\(to.periodName))."
+        )
     }
 }

@@ -4,16 +4,28 @@ import AvanceCore
 public struct MissingQuarterRule: CrossReportRule {
     public static let description = RuleDescription(
         id: "missing-quarter",
-        title: "A quarter is not reported",
+        title: LocalizedText(
+            es: "Falta el informe de un trimestre",
+            en: "A quarter is not reported"
+        ),
         severity: .info,
         scope: .crossReport,
-        description: """
-            A year has reports for some quarters of an indicator (two or more) but none for an \
-            earlier quarter (the second is missing while the first and third are reported). \
-            Quarters after the last one reported are not counted: their reports may not be due yet; \
-            nor is a year with a single report, which says too little about the series. One finding \
-            per missing quarter, quoting the period of the next report.
-            """,
+        description: LocalizedText(
+            es: """
+                Un ejercicio tiene informes de algunos trimestres de un indicador (dos o más) pero ninguno \
+                de un trimestre anterior (falta el segundo mientras se reportan el primero y el tercero). No \
+                se cuentan los trimestres posteriores al último reportado, cuyos informes pueden no vencer \
+                aún, ni un ejercicio con un solo informe, que dice muy poco de la serie. Un hallazgo por \
+                trimestre faltante, que cita el periodo del informe siguiente.
+                """,
+            en: """
+                A year has reports for some quarters of an indicator (two or more) but none for an \
+                earlier quarter (the second is missing while the first and third are reported). \
+                Quarters after the last one reported are not counted: their reports may not be due yet; \
+                nor is a year with a single report, which says too little about the series. One finding \
+                per missing quarter, quoting the period of the next report.
+                """
+        ),
         triggering: [
             RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
@@ -46,7 +58,10 @@ public struct MissingQuarterRule: CrossReportRule {
         }
     }
 
-    static func message(year: Int, missing: Int, next: Int) -> String {
-        "\(year) Q\(missing) has no report for this indicator, though Q\(next) is reported."
+    static func message(year: Int, missing: Int, next: Int) -> LocalizedText {
+        LocalizedText(
+            es: "El \(Language.es.quarter(missing, of: year)) no tiene informe de este indicador, aunque el \(Language.es.quarter(next, of: year)) sí se reporta.",
+            en: "\(year) Q\(missing) has no report for this indicator, though Q\(next) is reported."
+        )
     }
 }

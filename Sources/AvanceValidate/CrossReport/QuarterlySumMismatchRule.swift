@@ -4,16 +4,28 @@ import AvanceCore
 public struct QuarterlySumMismatchRule: CrossReportRule {
     public static let description = RuleDescription(
         id: "quarterly-sum-mismatch",
-        title: "Quarterly targets do not add up to the annual target",
+        title: LocalizedText(
+            es: "Las metas trimestrales no suman la meta anual",
+            en: "Quarterly targets do not add up to the annual target"
+        ),
         severity: .error,
         scope: .crossReport,
-        description: """
-            An indicator's four quarterly targets of one year do not add up to its annual target \
-            (the fourth quarter's report's, or the latest stated). Where the reports give cumulative \
-            targets, the fourth quarter's cumulative target must equal the annual one; a cumulative \
-            target of an earlier quarter stands for the quarters before it. Checked once the fourth \
-            quarter is reported.
-            """,
+        description: LocalizedText(
+            es: """
+                Las cuatro metas trimestrales de un indicador en un ejercicio no suman su meta anual (la del \
+                informe del cuarto trimestre, o la última señalada). Donde los informes dan metas \
+                acumuladas, la meta acumulada del cuarto trimestre debe ser igual a la anual; la meta \
+                acumulada de un trimestre anterior representa a los trimestres previos. Se verifica una vez \
+                reportado el cuarto trimestre.
+                """,
+            en: """
+                An indicator's four quarterly targets of one year do not add up to its annual target \
+                (the fourth quarter's report's, or the latest stated). Where the reports give cumulative \
+                targets, the fourth quarter's cumulative target must equal the annual one; a cumulative \
+                target of an earlier quarter stands for the quarters before it. Checked once the fourth \
+                quarter is reported.
+                """
+        ),
         triggering: [
             RuleExample([
                 ExampleRecords.report("T1.txt", quarter: 1, annual: 12, period: 3),
@@ -64,7 +76,7 @@ public struct QuarterlySumMismatchRule: CrossReportRule {
             if r.targets.periodIsCumulative { break }
         }
         guard !same(total, annual) else { return [] }
-        let message: String
+        let message: LocalizedText
         if parts.count == 1 {
             message = Self.cumulativeMessage(year: year.year, cumulative: total, annual: annual)
         } else {
@@ -73,11 +85,18 @@ public struct QuarterlySumMismatchRule: CrossReportRule {
         return [finding(message, [annualRecord.cited(.annual)] + parts.map { $0.cited(.period) })]
     }
 
-    static func sumMessage(year: Int, parts: [Double], total: Double, annual: Double) -> String {
-        "The quarterly targets of \(year) add up to \(NumberText.show(total)) (\(parts.map { NumberText.show($0) }.joined(separator: " + "))), but the annual target is \(NumberText.show(annual))."
+    static func sumMessage(year: Int, parts: [Double], total: Double, annual: Double) -> LocalizedText {
+        let (t, sum, a) = (NumberText.show(total), parts.map { NumberText.show($0) }.joined(separator: " + "), NumberText.show(annual))
+        return LocalizedText(
+            es: "Las metas trimestrales del ejercicio \(year) suman \(t) (\(sum)), pero la meta anual es \(a).",
+            en: "The quarterly targets of \(year) add up to \(t) (\(sum)), but the annual target is \(a)."
+        )
     }
 
-    static func cumulativeMessage(year: Int, cumulative: Double, annual: Double) -> String {
-        "The cumulative target of \(year) Q4 is \(NumberText.show(cumulative)), but the annual target is \(NumberText.show(annual))."
+    static func cumulativeMessage(year: Int, cumulative: Double, annual: Double) -> LocalizedText {
+        LocalizedText(
+            es: "La meta acumulada al \(Language.es.quarter(4, of: year)) es \(NumberText.show(cumulative)), pero la meta anual es \(NumberText.show(annual)).",
+            en: "The cumulative target of \(year) Q4 is \(NumberText.show(cumulative)), but the annual target is \(NumberText.show(annual))."
+        )
     }
 }

@@ -4,12 +4,22 @@ import AvanceCore
 public struct AmbiguousDateRule: Rule {
     public static let description = RuleDescription(
         id: "ambiguous-date",
-        title: "Numeric date that reads two ways",
+        title: LocalizedText(
+            es: "Fecha numérica con dos lecturas",
+            en: "Numeric date that reads two ways"
+        ),
         severity: .info,
-        description: """
-            A numeric date whose day and month are both 12 or less reads both as day/month (the \
-            Mexican order avance uses) and as month/day. The record keeps both readings. In a table of indicators, reported on the first row's record.
-            """,
+        description: LocalizedText(
+            es: """
+                Una fecha numérica cuyo día y mes son ambos 12 o menos se lee como día/mes (el orden \
+                mexicano que avance usa) y también como mes/día. El registro conserva ambas lecturas. En una \
+                tabla de indicadores, se reporta en el registro del primer renglón.
+                """,
+            en: """
+                A numeric date whose day and month are both 12 or less reads both as day/month (the \
+                Mexican order avance uses) and as month/day. The record keeps both readings. In a table of indicators, reported on the first row's record.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: 2do. Trimestre 2024
@@ -31,7 +41,10 @@ public struct AmbiguousDateRule: Rule {
         return record.dates.filter(\.ambiguous).map { finding(Self.message($0), [$0.evidence]) }
     }
 
-    static func message(_ d: IndicatorRecord.DateMention) -> String {
-        "\"\(d.text)\" reads as \(d.value) (day/month) but also as \(d.alternatives.joined(separator: " or "))."
+    static func message(_ d: IndicatorRecord.DateMention) -> LocalizedText {
+        LocalizedText(
+            es: "\"\(d.text)\" se lee como \(d.value) (día/mes), pero también como \(d.alternatives.joined(separator: " o ")).",
+            en: "\"\(d.text)\" reads as \(d.value) (day/month) but also as \(d.alternatives.joined(separator: " or "))."
+        )
     }
 }

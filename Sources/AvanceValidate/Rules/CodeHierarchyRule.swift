@@ -4,13 +4,23 @@ import AvanceCore
 public struct CodeHierarchyRule: Rule {
     public static let description = RuleDescription(
         id: "code-hierarchy",
-        title: "Activity code outside its component",
+        title: LocalizedText(
+            es: "Clave de actividad fuera de su componente",
+            en: "Activity code outside its component"
+        ),
         severity: .error,
-        description: """
-            The activity's code does not extend its component's code (activity `C02.A01` under \
-            component `C01`). Dots are ignored when comparing (`C.01` and `C01` are one code); an \
-            activity numbered on its own (`A01`) cannot be checked and is left alone.
-            """,
+        description: LocalizedText(
+            es: """
+                La clave de la actividad no prolonga la de su componente (actividad `C02.A01` bajo el \
+                componente `C01`). Los puntos no cuentan al comparar (`C.01` y `C01` son una misma clave); \
+                una actividad numerada por sí sola (`A01`) no puede verificarse y se deja como está.
+                """,
+            en: """
+                The activity's code does not extend its component's code (activity `C02.A01` under \
+                component `C01`). Dots are ignored when comparing (`C.01` and `C01` are one code); an \
+                activity numbered on its own (`A01`) cannot be checked and is left alone.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Programa presupuestario: E001 - Programa de prueba
@@ -56,7 +66,10 @@ public struct CodeHierarchyRule: Rule {
         return groups >= 2
     }
 
-    static func message(activity: String, component: String) -> String {
-        "Activity \(activity) does not belong to component \(component): its code does not extend the component's."
+    static func message(activity: String, component: String) -> LocalizedText {
+        LocalizedText(
+            es: "La actividad \(activity) no pertenece al componente \(component): su clave no prolonga la del componente.",
+            en: "Activity \(activity) does not belong to component \(component): its code does not extend the component's."
+        )
     }
 }

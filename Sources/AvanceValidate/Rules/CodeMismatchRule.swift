@@ -4,14 +4,25 @@ import AvanceCore
 public struct CodeMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "code-mismatch",
-        title: "Two tables give one objective different codes",
+        title: LocalizedText(
+            es: "Dos tablas dan claves distintas a un mismo objetivo",
+            en: "Two tables give one objective different codes"
+        ),
         severity: .warning,
-        description: """
-            Two tables of one document speak of the same indicator by its code (a results \
-            matrix and its ficha técnica, joined by `Clave Indicador`) and give its objective \
-            (`Clave Objetivo`) different codes, leading zeros, case and dots aside: a row was \
-            renumbered in one table and not in the other.
-            """,
+        description: LocalizedText(
+            es: """
+                Dos tablas de un mismo documento se refieren al mismo indicador por su clave (una matriz de \
+                indicadores para resultados y su ficha técnica, unidas por `Clave Indicador`) y dan a su \
+                objetivo (`Clave Objetivo`) claves distintas, sin contar ceros a la izquierda, mayúsculas y \
+                puntos: un renglón se renumeró en una tabla y no en la otra.
+                """,
+            en: """
+                Two tables of one document speak of the same indicator by its code (a results \
+                matrix and its ficha técnica, joined by `Clave Indicador`) and give its objective \
+                (`Clave Objetivo`) different codes, leading zeros, case and dots aside: a row was \
+                renumbered in one table and not in the other.
+                """
+        ),
         triggering: [
             RuleExample("""
                 MATRIZ DE INDICADORES PARA RESULTADOS
@@ -55,11 +66,15 @@ public struct CodeMismatchRule: Rule {
             let (a, b) = (Self.key(linked.here.text), Self.key(linked.there.text))
             guard !a.isEmpty, !b.isEmpty, a != b else { return nil }
             let code = record.indicator?.code.map { " \($0)" } ?? ""
-            return finding(
-                "One table gives the objective of indicator\(code) the code \(linked.here.text), another \(linked.there.text).",
-                [linked.here, linked.there]
-            )
+            return finding(Self.message(code: code, here: linked.here.text, there: linked.there.text), [linked.here, linked.there])
         }
+    }
+
+    static func message(code: String, here: String, there: String) -> LocalizedText {
+        LocalizedText(
+            es: "Una tabla da al objetivo del indicador\(code) la clave \(here); otra, la clave \(there).",
+            en: "One table gives the objective of indicator\(code) the code \(here), another \(there)."
+        )
     }
 
     static func key(_ code: String) -> String { String(Codes.key(code).drop(while: { $0 == "0" })) }

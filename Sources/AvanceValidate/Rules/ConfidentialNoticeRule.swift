@@ -4,13 +4,24 @@ import AvanceCore
 public struct ConfidentialNoticeRule: Rule {
     public static let description = RuleDescription(
         id: "confidential-notice",
-        title: "Text that does not belong in a public report",
+        title: LocalizedText(
+            es: "Texto impropio de un informe público",
+            en: "Text that does not belong in a public report"
+        ),
         severity: .warning,
-        description: """
-            The report carries a confidentiality notice ("documento confidencial", "uso interno", \
-            "no divulgar") or template and placeholder residue ("Lorem ipsum", "[Nombre]", "Escriba \
-            aquí", "XXXX"). One finding per paragraph; in a table of indicators, on the first row's record.
-            """,
+        description: LocalizedText(
+            es: """
+                El informe contiene una leyenda de confidencialidad ("documento confidencial", "uso \
+                interno", "no divulgar") o restos de plantilla y texto de relleno ("Lorem ipsum", \
+                "[Nombre]", "Escriba aquí", "XXXX"). Un hallazgo por párrafo; en una tabla de indicadores, \
+                en el registro del primer renglón.
+                """,
+            en: """
+                The report carries a confidentiality notice ("documento confidencial", "uso interno", \
+                "no divulgar") or template and placeholder residue ("Lorem ipsum", "[Nombre]", "Escriba \
+                aquí", "XXXX"). One finding per paragraph; in a table of indicators, on the first row's record.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: 4to. Trimestre 2023
@@ -44,7 +55,10 @@ public struct ConfidentialNoticeRule: Rule {
         return notices.map { finding(Self.message($0.text), [$0]) }
     }
 
-    static func message(_ quote: String) -> String {
-        "\"\(quote)\" does not belong in a public report (confidentiality notice or template residue)."
+    static func message(_ quote: String) -> LocalizedText {
+        LocalizedText(
+            es: "\"\(quote)\" no corresponde a un informe público (leyenda de confidencialidad o resto de plantilla).",
+            en: "\"\(quote)\" does not belong in a public report (confidentiality notice or template residue)."
+        )
     }
 }

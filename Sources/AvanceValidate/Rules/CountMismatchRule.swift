@@ -4,14 +4,25 @@ import AvanceCore
 public struct CountMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "count-mismatch",
-        title: "Documented actions differ from the claimed number",
+        title: LocalizedText(
+            es: "Las acciones documentadas no coinciden con la cifra reportada",
+            en: "Documented actions differ from the claimed number"
+        ),
         severity: .error,
-        description: """
-            The number of actions the narrative documents with a date inside the reported period \
-            differs from the number the report claims: the achieved figure where stated, else the \
-            percentage × the period target. Checked where the report documents actions and counts \
-            them (not for percentage indicators).
-            """,
+        description: LocalizedText(
+            es: """
+                El número de acciones que la narrativa documenta con fecha dentro del periodo reportado \
+                difiere del número que el informe declara: la meta alcanzada, donde se señala, o si no el \
+                porcentaje × la meta del periodo. Se verifica donde el informe documenta acciones y las \
+                cuenta (no en indicadores de porcentaje).
+                """,
+            en: """
+                The number of actions the narrative documents with a date inside the reported period \
+                differs from the number the report claims: the achieved figure where stated, else the \
+                percentage × the period target. Checked where the report documents actions and counts \
+                them (not for percentage indicators).
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: 1er. Trimestre 2025
@@ -94,7 +105,10 @@ public struct CountMismatchRule: Rule {
         return [finding(Self.message(documented: inside.count, claimed: claimed, period: period), claimEvidence)]
     }
 
-    static func message(documented: Int, claimed: Double, period: IndicatorRecord.Period) -> String {
-        "The report documents \(documented) action\(documented == 1 ? "" : "s") dated in \(period.year) Q\(period.quarter) but claims \(NumberText.show(claimed))."
+    static func message(documented: Int, claimed: Double, period: IndicatorRecord.Period) -> LocalizedText {
+        LocalizedText(
+            es: "El informe documenta \(documented) \(documented == 1 ? "acción fechada" : "acciones fechadas") en el \(Language.es.quarter(period.quarter, of: period.year)), pero declara \(NumberText.show(claimed)).",
+            en: "The report documents \(documented) action\(documented == 1 ? "" : "s") dated in \(period.year) Q\(period.quarter) but claims \(NumberText.show(claimed))."
+        )
     }
 }

@@ -4,13 +4,23 @@ import AvanceCore
 public struct DateOutsidePeriodRule: Rule {
     public static let description = RuleDescription(
         id: "date-outside-period",
-        title: "Date outside the reported period",
+        title: LocalizedText(
+            es: "Fecha fuera del periodo reportado",
+            en: "Date outside the reported period"
+        ),
         severity: .warning,
-        description: """
-            A date in an action's section falls outside the reported quarter (in a table of indicators, reported \
-            on the first row's record): the action belongs to \
-            another report, or a news note is dated before the event it reports.
-            """,
+        description: LocalizedText(
+            es: """
+                Una fecha en el apartado de una acción cae fuera del trimestre reportado (en una tabla de \
+                indicadores, se reporta en el registro del primer renglón): la acción pertenece a otro \
+                informe, o una nota informativa tiene fecha anterior al evento que reporta.
+                """,
+            en: """
+                A date in an action's section falls outside the reported quarter (in a table of indicators, reported \
+                on the first row's record): the action belongs to \
+                another report, or a news note is dated before the event it reports.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: 3er. Trimestre 2024
@@ -50,7 +60,10 @@ public struct DateOutsidePeriodRule: Rule {
         }
     }
 
-    static func message(_ d: IndicatorRecord.DateMention, _ p: IndicatorRecord.Period) -> String {
-        "\"\(d.text)\" (\(d.value)) is outside the reported period \(p.start) to \(p.end)."
+    static func message(_ d: IndicatorRecord.DateMention, _ p: IndicatorRecord.Period) -> LocalizedText {
+        LocalizedText(
+            es: "\"\(d.text)\" (\(d.value)) está fuera del periodo reportado, del \(p.start) al \(p.end).",
+            en: "\"\(d.text)\" (\(d.value)) is outside the reported period \(p.start) to \(p.end)."
+        )
     }
 }

@@ -4,16 +4,29 @@ import AvanceCore
 public struct MissingFieldRule: Rule {
     public static let description = RuleDescription(
         id: "missing-field",
-        title: "Required field missing",
+        title: LocalizedText(
+            es: "Falta un dato obligatorio",
+            en: "Required field missing"
+        ),
         severity: .error,
-        description: """
-            The report does not state its budget program, its indicator, the period it reports, \
-            the unit responsible for it, or the annual target. One finding per missing field, \
-            citing the report's header where it starts (the first of those fields it does state). \
-            Asked of a report on one indicator only: a table of indicators (CONAC, SIPOT, a \
-            work program's progress) states what its format has, and an activity report that \
-            names no indicator, program or target is not asked for them.
-            """,
+        description: LocalizedText(
+            es: """
+                El informe no señala su programa presupuestario, su indicador, el periodo que reporta, la \
+                unidad responsable o la meta anual. Un hallazgo por cada dato faltante, que cita el \
+                encabezado del informe donde empieza (el primero de esos datos que sí señala). Solo se pide a \
+                un informe de un indicador: una tabla de indicadores (CONAC, SIPOT, el avance de un programa \
+                de trabajo) consigna lo que su formato prevé, y a un informe de actividades que no nombra \
+                indicador, programa ni meta no se le piden.
+                """,
+            en: """
+                The report does not state its budget program, its indicator, the period it reports, \
+                the unit responsible for it, or the annual target. One finding per missing field, \
+                citing the report's header where it starts (the first of those fields it does state). \
+                Asked of a report on one indicator only: a table of indicators (CONAC, SIPOT, a \
+                work program's progress) states what its format has, and an activity report that \
+                names no indicator, program or target is not asked for them.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Indicador: ↓01 - Número de capacitaciones impartidas
@@ -60,14 +73,12 @@ public struct MissingFieldRule: Rule {
         let statesAny = record.indicator != nil || record.program != nil || record.component != nil
             || record.activity != nil || record.targets.annual != nil || record.targets.period != nil
         guard statesAny else { return [] }
-        var missing: [String] = []
-        if record.program?.code == nil && record.program?.name == nil { missing.append("budget program (Programa presupuestario)") }
-        if record.indicator?.code == nil && record.indicator?.name == nil { missing.append("indicator (Indicador)") }
-        if record.period == nil { missing.append("reported period (Trimestre)") }
-        if record.responsibleUnit?.name == nil && record.responsibleUnit?.acronym == nil {
-            missing.append("responsible unit (Unidad responsable)")
-        }
-        if record.targets.annual == nil { missing.append("annual target (Meta anual)") }
+        var missing: [Field] = []
+        if record.program?.code == nil && record.program?.name == nil { missing.append(.program) }
+        if record.indicator?.code == nil && record.indicator?.name == nil { missing.append(.indicator) }
+        if record.period == nil { missing.append(.period) }
+        if record.responsibleUnit?.name == nil && record.responsibleUnit?.acronym == nil { missing.append(.unit) }
+        if record.targets.annual == nil { missing.append(.annual) }
         // Where it looked: the report's header, cited by the first field it does state.
         let header = [record.program?.evidence, record.component?.evidence, record.activity?.evidence, record.indicator?.evidence,
                       record.period?.evidence, record.responsibleUnit?.evidence]
@@ -75,5 +86,20 @@ public struct MissingFieldRule: Rule {
         return missing.map { finding(Self.message($0), header.map { [$0] } ?? []) }
     }
 
-    static func message(_ field: String) -> String { "The report does not state its \(field)." }
+    enum Field { case program, indicator, period, unit, annual }
+
+    static func message(_ field: Field) -> LocalizedText {
+        switch field {
+        case .program:
+            LocalizedText(es: "El informe no señala su programa presupuestario.", en: "The report does not state its budget program (Programa presupuestario).")
+        case .indicator:
+            LocalizedText(es: "El informe no señala su indicador.", en: "The report does not state its indicator (Indicador).")
+        case .period:
+            LocalizedText(es: "El informe no señala el periodo que reporta (trimestre).", en: "The report does not state its reported period (Trimestre).")
+        case .unit:
+            LocalizedText(es: "El informe no señala su unidad responsable.", en: "The report does not state its responsible unit (Unidad responsable).")
+        case .annual:
+            LocalizedText(es: "El informe no señala su meta anual.", en: "The report does not state its annual target (Meta anual).")
+        }
+    }
 }

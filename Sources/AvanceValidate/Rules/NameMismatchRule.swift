@@ -4,14 +4,26 @@ import AvanceCore
 public struct NameMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "name-mismatch",
-        title: "Two tables name one indicator differently",
+        title: LocalizedText(
+            es: "Dos tablas nombran distinto un mismo indicador",
+            en: "Two tables name one indicator differently"
+        ),
         severity: .warning,
-        description: """
-            Two tables of one document speak of the same indicator by its code (a results \
-            matrix and its ficha técnica, joined by `Clave Indicador`) and name it differently: \
-            the words differ beyond case, accents, punctuation and spacing, and neither name holds \
-            the other. One of them was copied from the wrong row or never updated.
-            """,
+        description: LocalizedText(
+            es: """
+                Dos tablas de un mismo documento se refieren al mismo indicador por su clave (una matriz de \
+                indicadores para resultados y su ficha técnica, unidas por `Clave Indicador`) y lo nombran \
+                distinto: las palabras difieren más allá de mayúsculas, acentos, puntuación y espacios, y \
+                ningún nombre contiene al otro. Uno de los dos se copió del renglón equivocado o no se \
+                actualizó.
+                """,
+            en: """
+                Two tables of one document speak of the same indicator by its code (a results \
+                matrix and its ficha técnica, joined by `Clave Indicador`) and name it differently: \
+                the words differ beyond case, accents, punctuation and spacing, and neither name holds \
+                the other. One of them was copied from the wrong row or never updated.
+                """
+        ),
         triggering: [
             RuleExample("""
                 MATRIZ DE INDICADORES PARA RESULTADOS
@@ -56,10 +68,16 @@ public struct NameMismatchRule: Rule {
             guard !a.isEmpty, !b.isEmpty, !a.contains(b), !b.contains(a) else { return nil }
             let code = record.indicator?.code.map { " \($0)" } ?? ""
             return finding(
-                "One table names indicator\(code) \"\(linked.here.text.singleLine)\", another \"\(linked.there.text.singleLine)\".",
-                [linked.here, linked.there]
+                Self.message(code: code, here: linked.here.text.singleLine, there: linked.there.text.singleLine), [linked.here, linked.there]
             )
         }
+    }
+
+    static func message(code: String, here: String, there: String) -> LocalizedText {
+        LocalizedText(
+            es: "Una tabla nombra al indicador\(code) \"\(here)\"; otra, \"\(there)\".",
+            en: "One table names indicator\(code) \"\(here)\", another \"\(there)\"."
+        )
     }
 
     /// A name's words, folded, without punctuation.

@@ -7,16 +7,29 @@ public struct PercentMismatchRule: Rule {
 
     public static let description = RuleDescription(
         id: "percent-mismatch",
-        title: "Percentage does not follow from the numbers",
+        title: LocalizedText(
+            es: "El porcentaje no corresponde a las cifras",
+            en: "Percentage does not follow from the numbers"
+        ),
         severity: .error,
-        description: """
-            The stated compliance percentage differs from achieved ÷ period target × 100 by more \
-            than half a point. In a table of indicators that states no period target (CONAC's \
-            Alc. / Prog.), the programmed target is the base; a percentage against the modified \
-            target (Alc. / Modif.) is checked against it. Checked only where the achieved figure \
-            is stated as a number. A percentage capped at 100 % when more than the target was \
-            achieved is accepted, and so is one written as a fraction (0.865 for 86.5 %).
-            """,
+        description: LocalizedText(
+            es: """
+                El porcentaje de cumplimiento reportado difiere en más de medio punto de meta alcanzada ÷ \
+                meta del periodo × 100. En una tabla de indicadores que no señala meta del periodo (Alc. / \
+                Prog. del CONAC), la base es la meta programada; un porcentaje respecto de la meta \
+                modificada (Alc. / Modif.) se compara con esta. Solo se verifica donde la meta alcanzada \
+                está expresada como cifra. Se acepta un porcentaje topado en 100 % cuando se alcanzó más que \
+                la meta, y también uno escrito como fracción (0.865 por 86.5 %).
+                """,
+            en: """
+                The stated compliance percentage differs from achieved ÷ period target × 100 by more \
+                than half a point. In a table of indicators that states no period target (CONAC's \
+                Alc. / Prog.), the programmed target is the base; a percentage against the modified \
+                target (Alc. / Modif.) is checked against it. Checked only where the achieved figure \
+                is stated as a number. A percentage capped at 100 % when more than the target was \
+                achieved is accepted, and so is one written as a fraction (0.865 for 86.5 %).
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: Tercer Trimestre de 2024
@@ -107,8 +120,11 @@ public struct PercentMismatchRule: Rule {
         return finding(Self.message(stated: stated, achieved: achieved, target: target, computed: computed, modified: base == .modified), evidence)
     }
 
-    static func message(stated: Double, achieved: Double, target: Double, computed: Double, modified: Bool = false) -> String {
-        let against = modified ? " against the modified target" : ""
-        return "The report states \(NumberText.show(stated)) %\(against) but \(NumberText.show(achieved)) of \(NumberText.show(target)) is \(NumberText.show((computed * 10).rounded() / 10)) %."
+    static func message(stated: Double, achieved: Double, target: Double, computed: Double, modified: Bool = false) -> LocalizedText {
+        let (s, a, t, c) = (NumberText.show(stated), NumberText.show(achieved), NumberText.show(target), NumberText.show((computed * 10).rounded() / 10))
+        return LocalizedText(
+            es: "El informe señala \(s) %\(modified ? " respecto de la meta modificada" : ""), pero \(a) de \(t) es \(c) %.",
+            en: "The report states \(s) %\(modified ? " against the modified target" : "") but \(a) of \(t) is \(c) %."
+        )
     }
 }

@@ -4,12 +4,21 @@ import AvanceCore
 public struct PeriodExceedsAnnualRule: Rule {
     public static let description = RuleDescription(
         id: "period-exceeds-annual",
-        title: "Period target above the annual target",
+        title: LocalizedText(
+            es: "Meta del periodo mayor que la meta anual",
+            en: "Period target above the annual target"
+        ),
         severity: .error,
-        description: """
-            The target for the reported period (single or cumulative) is larger than the annual \
-            target: one of the two figures is wrong.
-            """,
+        description: LocalizedText(
+            es: """
+                La meta del periodo reportado (del trimestre o acumulada) es mayor que la meta anual: una de \
+                las dos cifras está mal.
+                """,
+            en: """
+                The target for the reported period (single or cumulative) is larger than the annual \
+                target: one of the two figures is wrong.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: Segundo Trimestre de 2023
@@ -43,7 +52,10 @@ public struct PeriodExceedsAnnualRule: Rule {
         return [finding(Self.message(period: period, annual: annual, cumulative: t.periodIsCumulative), evidence)]
     }
 
-    static func message(period: Double, annual: Double, cumulative: Bool) -> String {
-        "The \(cumulative ? "cumulative " : "")period target (\(NumberText.show(period))) is above the annual target (\(NumberText.show(annual)))."
+    static func message(period: Double, annual: Double, cumulative: Bool) -> LocalizedText {
+        LocalizedText(
+            es: "La meta \(cumulative ? "acumulada " : "")del periodo (\(NumberText.show(period))) es mayor que la meta anual (\(NumberText.show(annual))).",
+            en: "The \(cumulative ? "cumulative " : "")period target (\(NumberText.show(period))) is above the annual target (\(NumberText.show(annual)))."
+        )
     }
 }

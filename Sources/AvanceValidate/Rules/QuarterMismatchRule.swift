@@ -4,14 +4,25 @@ import AvanceCore
 public struct QuarterMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "quarter-mismatch",
-        title: "Narrative names another quarter or year",
+        title: LocalizedText(
+            es: "La narrativa menciona otro trimestre o ejercicio",
+            en: "Narrative names another quarter or year"
+        ),
         severity: .error,
-        description: """
-            The text names a quarter (or a quarter of a year) other than the one in the report's \
-            header, a common trace of a report copied from an earlier one; or the title names a \
-            fiscal year (`Cuenta Pública 2020`, `Ejercicio Fiscal 2020`) other than the period's. \
-            In a table of indicators, reported on the first row's record.
-            """,
+        description: LocalizedText(
+            es: """
+                El texto menciona un trimestre (o el trimestre de un año) distinto del que señala el \
+                encabezado del informe, huella frecuente de un informe copiado de uno anterior; o el título \
+                menciona un ejercicio fiscal (`Cuenta Pública 2020`, `Ejercicio Fiscal 2020`) distinto del \
+                periodo. En una tabla de indicadores, se reporta en el registro del primer renglón.
+                """,
+            en: """
+                The text names a quarter (or a quarter of a year) other than the one in the report's \
+                header, a common trace of a report copied from an earlier one; or the title names a \
+                fiscal year (`Cuenta Pública 2020`, `Ejercicio Fiscal 2020`) other than the period's. \
+                In a table of indicators, reported on the first row's record.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Trimestre: 3er. Trimestre 2024
@@ -55,7 +66,10 @@ public struct QuarterMismatchRule: Rule {
         }
     }
 
-    static func message(_ m: IndicatorRecord.PeriodMention, _ p: IndicatorRecord.Period) -> String {
-        "The text names \"\(m.text)\" but the report is for \(p.year) Q\(p.quarter)."
+    static func message(_ m: IndicatorRecord.PeriodMention, _ p: IndicatorRecord.Period) -> LocalizedText {
+        LocalizedText(
+            es: "El texto menciona \"\(m.text)\", pero el informe es del \(Language.es.quarter(p.quarter, of: p.year)).",
+            en: "The text names \"\(m.text)\" but the report is for \(p.year) Q\(p.quarter)."
+        )
     }
 }

@@ -4,14 +4,25 @@ import AvanceCore
 public struct SpreadsheetErrorRule: Rule {
     public static let description = RuleDescription(
         id: "spreadsheet-error",
-        title: "Spreadsheet error instead of a figure",
+        title: LocalizedText(
+            es: "Error de hoja de cálculo en lugar de una cifra",
+            en: "Spreadsheet error instead of a figure"
+        ),
         severity: .error,
-        description: """
-            A cell of the report prints a spreadsheet error (#¡REF!, #DIV/0!, #N/A, #¡VALOR!, in \
-            English or Spanish) where a figure should stand: the formula behind it broke, and the \
-            value is not stated. One finding per record, citing every such cell of its row (of the \
-            whole report, for a report on one indicator).
-            """,
+        description: LocalizedText(
+            es: """
+                Una celda del informe muestra un error de hoja de cálculo (#¡REF!, #DIV/0!, #N/A, #¡VALOR!, \
+                en inglés o en español) donde debería haber una cifra: la fórmula que la calcula se rompió y \
+                el valor no se consigna. Un hallazgo por registro, que cita cada celda así de su renglón (de \
+                todo el informe, en un informe de un indicador).
+                """,
+            en: """
+                A cell of the report prints a spreadsheet error (#¡REF!, #DIV/0!, #N/A, #¡VALOR!, in \
+                English or Spanish) where a figure should stand: the formula behind it broke, and the \
+                value is not stated. One finding per record, citing every such cell of its row (of the \
+                whole report, for a report on one indicator).
+                """
+        ),
         triggering: [
             RuleExample("""
                 INDICADORES PARA RESULTADOS del 1 de enero al 30 de septiembre de 2017
@@ -43,9 +54,16 @@ public struct SpreadsheetErrorRule: Rule {
         guard let cells = record.spreadsheetErrors, !cells.isEmpty else { return [] }
         var kinds: [String] = []
         for cell in cells where !kinds.contains(cell.text) { kinds.append(cell.text) }
-        let message = cells.count == 1
-            ? "A cell prints the spreadsheet error \(kinds[0]) instead of a figure."
-            : "\(cells.count) cells print spreadsheet errors (\(kinds.joined(separator: ", "))) instead of figures."
-        return [finding(message, cells)]
+        return [finding(Self.message(cells: cells.count, kinds: kinds), cells)]
+    }
+
+    static func message(cells: Int, kinds: [String]) -> LocalizedText {
+        cells == 1
+            ? LocalizedText(
+                es: "Una celda muestra el error de hoja de cálculo \(kinds[0]) en lugar de una cifra.",
+                en: "A cell prints the spreadsheet error \(kinds[0]) instead of a figure.")
+            : LocalizedText(
+                es: "\(cells) celdas muestran errores de hoja de cálculo (\(kinds.joined(separator: ", "))) en lugar de cifras.",
+                en: "\(cells) cells print spreadsheet errors (\(kinds.joined(separator: ", "))) instead of figures.")
     }
 }

@@ -4,19 +4,36 @@ import AvanceCore
 public struct TotalMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "total-mismatch",
-        title: "Total does not follow from its rows",
+        title: LocalizedText(
+            es: "El total no corresponde a sus renglones",
+            en: "Total does not follow from its rows"
+        ),
         severity: .error,
-        description: """
-            A total or subtotal row of a table (`Total`, `TOTALES`, `Total del Gasto`, a group's \
-            subtotal) prints a figure that is not the sum of the rows it closes, beyond the \
-            rounding those figures carry (half a unit of their last printed decimal each); or, in \
-            a column of percentages or ratios, a figure that is not the ratio of the row's own \
-            totals (`% de cumplimiento` = achieved ÷ target, `Dev. / Aprob.` = Devengado ÷ \
-            Aprobado). A total percentage that is the sum of the rows' percentages is the usual \
-            cause, and the message says so; where the header does not say what a ratio divides, \
-            only that case is reported. Subtotals are read only where most of them add up one \
-            way (the rows above them, or below), so an unusual layout gives no finding.
-            """,
+        description: LocalizedText(
+            es: """
+                Un renglón de total o subtotal de una tabla (`Total`, `TOTALES`, `Total del Gasto`, el \
+                subtotal de un grupo) consigna una cifra que no es la suma de los renglones que cierra, más \
+                allá del redondeo que esas cifras traen (media unidad de su último decimal impreso cada \
+                una); o, en una columna de porcentajes o razones, una cifra que no es la razón de los \
+                propios totales del renglón (`% de cumplimiento` = alcanzado ÷ meta, `Dev. / Aprob.` = \
+                Devengado ÷ Aprobado). La causa habitual es un porcentaje total que suma los porcentajes de \
+                los renglones, y el mensaje lo dice; donde el encabezado no indica qué divide una razón, \
+                solo se reporta ese caso. Los subtotales se leen solo donde la mayoría suma en un mismo \
+                sentido (los renglones de arriba o los de abajo), de modo que una disposición inusual no da \
+                hallazgo.
+                """,
+            en: """
+                A total or subtotal row of a table (`Total`, `TOTALES`, `Total del Gasto`, a group's \
+                subtotal) prints a figure that is not the sum of the rows it closes, beyond the \
+                rounding those figures carry (half a unit of their last printed decimal each); or, in \
+                a column of percentages or ratios, a figure that is not the ratio of the row's own \
+                totals (`% de cumplimiento` = achieved ÷ target, `Dev. / Aprob.` = Devengado ÷ \
+                Aprobado). A total percentage that is the sum of the rows' percentages is the usual \
+                cause, and the message says so; where the header does not say what a ratio divides, \
+                only that case is reported. Subtotals are read only where most of them add up one \
+                way (the rows above them, or below), so an unusual layout gives no finding.
+                """
+        ),
         triggering: [
             RuleExample("""
                 Periodo: enero-junio de 2018
@@ -135,26 +152,37 @@ public struct TotalMismatchRule: Rule {
 
     static func printed(_ column: IndicatorRecord.TableSum.Column) -> String { column.evidence.text.singleLine }
 
-    static func sumMessage(label: String, column: IndicatorRecord.TableSum.Column) -> String {
+    static func sumMessage(label: String, column: IndicatorRecord.TableSum.Column) -> LocalizedText {
         let total = NumberText.grouped(column.parts.reduce(0, +), decimals: column.partsDecimals)
-        return "The row \(label) states \(printed(column)) under \(column.header) but its \(column.parts.count) rows add up to \(total)."
+        return LocalizedText(
+            es: "El renglón \(label) consigna \(printed(column)) en \(column.header), pero sus \(column.parts.count) renglones suman \(total).",
+            en: "The row \(label) states \(printed(column)) under \(column.header) but its \(column.parts.count) rows add up to \(total)."
+        )
     }
 
     static func ratioMessage(
         label: String, column: IndicatorRecord.TableSum.Column, numerator: IndicatorRecord.TableSum.Column,
         denominator: IndicatorRecord.TableSum.Column, ratio: Double, isPartsSum: Bool
-    ) -> String {
+    ) -> LocalizedText {
         // The form the column prints its ratios in: percentages, or fractions (`0.56`).
         let asPercent = column.evidence.text.contains("%") || column.parts.contains { abs($0) > 1.5 }
         let computed = asPercent ? NumberText.grouped(ratio * 100, decimals: 1) + " %" : NumberText.grouped(ratio, decimals: 3)
-        var message = "The row \(label) states \(printed(column)) under \(column.header) but its own figures give "
-            + "\(printed(numerator)) / \(printed(denominator)) = \(computed)"
-        if isPartsSum { message += "; \(printed(column)) is the sum of the \(column.parts.count) rows' values, not a ratio of the totals" }
-        return message + "."
+        let (stated, division, n) = (printed(column), "\(printed(numerator)) / \(printed(denominator)) = \(computed)", column.parts.count)
+        return LocalizedText(
+            es: "El renglón \(label) consigna \(stated) en \(column.header), pero sus propias cifras dan \(division)"
+                + (isPartsSum ? "; \(stated) es la suma de los valores de los \(n) renglones, no una razón de los totales." : "."),
+            en: "The row \(label) states \(stated) under \(column.header) but its own figures give \(division)"
+                + (isPartsSum ? "; \(stated) is the sum of the \(n) rows' values, not a ratio of the totals." : ".")
+        )
     }
 
-    static func summedRatiosMessage(label: String, column: IndicatorRecord.TableSum.Column, low: Double, high: Double) -> String {
-        "The row \(label) states \(printed(column)) under \(column.header), the sum of its \(column.parts.count) rows' values; "
-            + "a ratio of the totals lies between the rows' own, \(NumberText.show(low)) to \(NumberText.show(high))."
+    static func summedRatiosMessage(label: String, column: IndicatorRecord.TableSum.Column, low: Double, high: Double) -> LocalizedText {
+        let (stated, n, l, h) = (printed(column), column.parts.count, NumberText.show(low), NumberText.show(high))
+        return LocalizedText(
+            es: "El renglón \(label) consigna \(stated) en \(column.header), la suma de los valores de sus \(n) renglones; "
+                + "una razón de los totales queda entre las de los renglones, de \(l) a \(h).",
+            en: "The row \(label) states \(stated) under \(column.header), the sum of its \(n) rows' values; "
+                + "a ratio of the totals lies between the rows' own, \(l) to \(h)."
+        )
     }
 }

@@ -41,8 +41,8 @@ struct RulesCommand: AsyncParsableCommand {
         let entries = Catalogue.descriptions.map { r in
             let effective = settings.effectiveSeverity(of: r.id)
             return Entry(
-                id: r.id, scope: r.scope.rawValue, title: r.title, severity: effective?.rawValue ?? "off",
-                defaultSeverity: r.severity.rawValue, enabled: effective != nil, description: r.description
+                id: r.id, scope: r.scope.rawValue, title: r.title.en, severity: effective?.rawValue ?? "off",
+                defaultSeverity: r.severity.rawValue, enabled: effective != nil, description: r.description.en
             )
         }
         switch format {
