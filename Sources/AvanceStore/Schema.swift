@@ -31,6 +31,11 @@ public enum Schema {
         migrator.registerMigration("v5: failures keep their history, their content and kind; runs count known failures") { db in
             try db.execute(sql: v5)
         }
+        // A finding's message in Spanish beside the English one in `message`; null for the
+        // findings stored before, which were made in English only.
+        migrator.registerMigration("v6: findings.message_es") { db in
+            try db.execute(sql: "ALTER TABLE findings ADD COLUMN message_es TEXT")
+        }
         return migrator
     }
 

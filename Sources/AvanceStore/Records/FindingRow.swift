@@ -13,7 +13,10 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
     public var documentId: Int64
     public var rule: String
     public var severity: Severity
+    /// The message in English.
     public var message: String
+    /// The message in Spanish; null in a finding stored by avance 0.4 or earlier (English only).
+    public var messageEs: String?
     /// The file the document was read from when the finding was made.
     public var path: String
     public var page: Int?
@@ -24,7 +27,7 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
     public var evidence: String
 
     enum CodingKeys: String, CodingKey {
-        case id, recordId = "record_id", documentId = "document_id", rule, severity, message
+        case id, recordId = "record_id", documentId = "document_id", rule, severity, message, messageEs = "message_es"
         case path, page, line, column, quote, evidence
     }
 
@@ -39,7 +42,8 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
         self.documentId = documentId
         rule = finding.rule
         severity = finding.severity
-        message = finding.message
+        message = finding.text.en
+        messageEs = finding.text.es
         self.path = path
         let first = finding.evidence.first
         page = first?.page
@@ -52,7 +56,8 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
     /// The finding as it was made: the one place a stored finding is read back.
     public func finding() throws -> Finding {
         let spans = try JSONDecoder().decode([SourceSpan].self, from: Data(evidence.utf8))
-        return Finding(rule: rule, severity: severity, message: message, evidence: spans)
+        let text = LocalizedText(es: messageEs ?? message, en: message)
+        return Finding(rule: rule, severity: severity, message: text, evidence: spans)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
