@@ -12,6 +12,12 @@ public struct AuditReport: Codable, Hashable, Sendable {
     /// The filters given (`--year`, `--program`), if any.
     @NullEncoded public var year: Int?
     @NullEncoded public var program: String?
+    /// The language of every text the report prints (its labels, the findings' messages).
+    public var language: Language
+    /// Findings below this severity are left out (`--min-severity`); `nil`: none is.
+    @NullEncoded public var minimumSeverity: Severity?
+    /// The title of each rule with findings, by id, in the report's language.
+    public var ruleTitles: [String: String]
     public var summary: Summary
     /// Files the store could not read: their indicators are not in the audit.
     public var failures: [FailedFile]
@@ -22,12 +28,16 @@ public struct AuditReport: Codable, Hashable, Sendable {
 
     public init(
         generatedAt: String, database: String? = nil, year: Int? = nil, program: String? = nil,
+        language: Language = .es, minimumSeverity: Severity? = nil, ruleTitles: [String: String] = [:],
         failures: [FailedFile] = [], notReports: [FailedFile] = [], indicators: [IndicatorSection]
     ) {
         self.generatedAt = generatedAt
         self.database = database
         self.year = year
         self.program = program
+        self.language = language
+        self.minimumSeverity = minimumSeverity
+        self.ruleTitles = ruleTitles
         self.failures = failures
         self.notReports = notReports
         self.indicators = indicators
@@ -41,6 +51,9 @@ public struct AuditReport: Codable, Hashable, Sendable {
 
     /// The most severe finding reported, if any.
     public var worstSeverity: Severity? { allFindings.map(\.finding.severity).max() }
+
+    /// A rule's title in the report's language, where the report knows it.
+    public func title(of rule: String) -> String? { ruleTitles[rule] }
 }
 
 /// Counts for the top of the report.
@@ -121,6 +134,8 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
     @NullEncoded public var indicator: Level?
     /// The responsible unit, as the latest report names it.
     @NullEncoded public var responsibleUnit: String?
+    /// The semáforo of its latest report that gives a compliance percentage.
+    @NullEncoded public var light: TrafficLight?
     /// Whether the title names the responsible unit: where other indicators share its
     /// institution, place and name (a work program's `Cursos`, one per unit).
     public var titleNamesUnit: Bool = false
@@ -168,6 +183,16 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
     public var years: [Int] { Array(Set(reports.compactMap(\.year))).sorted() }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// The most severe of its findings, if any.
+    public var worstSeverity: Severity? { findings.map(\.severity).max() }
+
+    /// Whether a finding is about a report (a record's own, or a cross-report finding that
+    /// quotes the report's file), for the reports table and the chart.
+    public func finding(_ f: ReportFinding, concerns r: ReportRow) -> Bool {
+        if f.scope == .record { return f.year == r.year && f.quarter == r.quarter }
+        return f.evidence.contains { $0.path == r.path }
+    }
 }
 
 /// One record of an indicator: one document's report of one quarter.
@@ -185,14 +210,19 @@ public struct ReportRow: Codable, Hashable, Sendable {
     public var cumulative: Bool
     @NullEncoded public var achieved: Double?
     @NullEncoded public var percent: Double?
-    /// Findings about this record alone.
+    /// The compliance percentage the semáforo reads: the one stated, else achieved ÷ period target.
+    @NullEncoded public var compliance: Double?
+    @NullEncoded public var light: TrafficLight?
+    /// Findings about this record: its own, and the cross-report findings that quote it.
     public var findings: Int
 
     public init(
         path: String, row: Int? = nil, year: Int?, quarter: Int?, indicatorText: String? = nil, unit: String? = nil,
         annual: Double? = nil, period: Double? = nil, cumulative: Bool = false, achieved: Double? = nil,
-        percent: Double? = nil, findings: Int = 0
+        percent: Double? = nil, compliance: Double? = nil, light: TrafficLight? = nil, findings: Int = 0
     ) {
+        self.compliance = compliance
+        self.light = light
         self.path = path
         self.row = row
         self.year = year
@@ -208,9 +238,12 @@ public struct ReportRow: Codable, Hashable, Sendable {
     }
 
     /// `2024 Q3`, or `no period`.
-    public var periodName: String {
-        guard let year, let quarter else { return "no period" }
-        return "\(year) Q\(quarter)"
+    public var periodName: String { periodName(.en) }
+
+    /// `T3 2024`, `2024 Q3`; `sin periodo`, `no period`.
+    public func periodName(_ language: Language) -> String {
+        guard let year, let quarter else { return language == .es ? "sin periodo" : "no period" }
+        return language == .es ? "T\(quarter) \(year)" : "\(year) Q\(quarter)"
     }
 }
 
@@ -219,6 +252,7 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     public var rule: String
     public var scope: RuleScope
     public var severity: Severity
+    /// In the report's language.
     public var message: String
     /// The period of the record a record finding is about; for a cross-report finding, the year.
     @NullEncoded public var year: Int?
@@ -237,9 +271,9 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     }
 
     /// A finding whose spans carry no path of their own is about the record at `path`.
-    public init(_ finding: Finding, scope: RuleScope, path: String, year: Int?, quarter: Int?) {
+    public init(_ finding: Finding, scope: RuleScope, path: String, year: Int?, quarter: Int?, language: Language = .en) {
         self.init(
-            rule: finding.rule, scope: scope, severity: finding.severity, message: finding.message, year: year,
+            rule: finding.rule, scope: scope, severity: finding.severity, message: finding.text[language], year: year,
             quarter: quarter, evidence: finding.evidence.map { $0.path == nil ? $0.cited(in: path) : $0 }
         )
     }

@@ -2,34 +2,79 @@ import AvanceCore
 
 /// Turns the auditor's findings into the report the renderers print.
 extension AuditReport {
-    /// The report of the auditor's findings, indicators ordered by institution, place and title.
+    /// What the report needs beyond the findings: its language, the rules' titles in it, the
+    /// least severity shown, and the semáforo's thresholds.
+    public struct Options: Sendable {
+        public var language: Language
+        /// Each rule's title by id, in both languages (from the rule catalogue).
+        public var ruleTitles: [String: LocalizedText]
+        public var minimumSeverity: Severity?
+        public var trafficLight: TrafficLightSettings
+
+        public init(
+            language: Language = .es, ruleTitles: [String: LocalizedText] = [:], minimumSeverity: Severity? = nil,
+            trafficLight: TrafficLightSettings = TrafficLightSettings()
+        ) {
+            self.language = language
+            self.ruleTitles = ruleTitles
+            self.minimumSeverity = minimumSeverity
+            self.trafficLight = trafficLight
+        }
+    }
+
+    /// The report of the auditor's findings, what needs attention first: institutions by their
+    /// worst finding, and within each its indicators by theirs (then by place and title).
     public init(
         _ audits: [IndicatorAudit], generatedAt: String, failures: [FailedFile] = [], notReports: [FailedFile] = [],
         database: String? = nil,
-        year: Int? = nil, program: String? = nil
+        year: Int? = nil, program: String? = nil, options: Options = Options()
     ) {
-        var sections = audits.map(IndicatorSection.init)
+        var sections = audits.map { IndicatorSection($0, options: options) }
         // Indicators that share institution, place and name are told apart by their unit.
         let key = { (s: IndicatorSection) in [s.institution ?? "", s.place, s.name] }
         var count: [[String]: Int] = [:]
         for s in sections { count[key(s), default: 0] += 1 }
         for k in sections.indices where count[key(sections[k]), default: 0] > 1 { sections[k].titleNamesUnit = true }
-        sections.sort { a, b in
-            let ka = [a.institution ?? "", a.place, a.title], kb = [b.institution ?? "", b.place, b.title]
-            return ka.lexicographicallyPrecedes(kb)
+        var worstOfInstitution: [String: [Int]] = [:]
+        for s in sections {
+            let k = s.institution ?? ""
+            let u = Self.urgency(s)
+            if let known = worstOfInstitution[k], !known.lexicographicallyPrecedes(u) { continue }
+            worstOfInstitution[k] = u
         }
+        sections.sort { a, b in
+            let (ia, ib) = (a.institution ?? "", b.institution ?? "")
+            let (ua, ub) = (worstOfInstitution[ia] ?? [], worstOfInstitution[ib] ?? [])
+            if ua != ub { return ub.lexicographicallyPrecedes(ua) }
+            if ia != ib { return ia.lexicographicallyPrecedes(ib) }
+            let (sa, sb) = (Self.urgency(a), Self.urgency(b))
+            if sa != sb { return sb.lexicographicallyPrecedes(sa) }
+            return [a.place, a.title].lexicographicallyPrecedes([b.place, b.title])
+        }
+        let used = Set(sections.flatMap { $0.findings.map(\.rule) })
+        let titles = options.ruleTitles.filter { used.contains($0.key) }.mapValues { $0[options.language] }
         self.init(
-            generatedAt: generatedAt, database: database, year: year, program: program, failures: failures,
-            notReports: notReports, indicators: sections
+            generatedAt: generatedAt, database: database, year: year, program: program, language: options.language,
+            minimumSeverity: options.minimumSeverity, ruleTitles: titles, failures: failures, notReports: notReports,
+            indicators: sections
         )
+    }
+
+    /// How urgently an indicator needs attention, to sort by (larger first): its worst
+    /// finding, its errors, warnings and infos, then a red or yellow semáforo.
+    static func urgency(_ s: IndicatorSection) -> [Int] {
+        let worst = s.worstSeverity.flatMap { Severity.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        let light = s.light.flatMap { TrafficLight.allCases.firstIndex(of: $0) } ?? 0
+        return [worst, s.count(.error), s.count(.warning), s.count(.info), light]
     }
 }
 
 extension IndicatorSection {
     /// One indicator's section: names as its latest report writes them, cross-report
     /// findings first, then each record's own.
-    init(_ audit: IndicatorAudit) {
+    init(_ audit: IndicatorAudit, options: AuditReport.Options) {
         let records = audit.records
+        let language = options.language
         // Names as the latest report writes them.
         func level(_ pick: (IndicatorRecord) -> (code: String?, name: String?)?) -> IndicatorSection.Level? {
             records.reversed().lazy.compactMap(pick).first.map { IndicatorSection.Level(code: $0.code, name: $0.name) }
@@ -47,31 +92,43 @@ extension IndicatorSection {
             guard let u = r.responsibleUnit else { return nil }
             return u.name ?? u.acronym
         }.first
-        var findings = audit.findings.map { yf in
+        let shown = { (f: Finding) in options.minimumSeverity.map { f.severity >= $0 } ?? true }
+        var findings = audit.findings.filter { shown($0.finding) }.map { yf in
             let fallback = records.first { $0.period?.year == yf.year }?.source.path ?? records.first?.source.path ?? ""
-            return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil)
+            return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil, language: language)
         }
         for r in records {
-            findings += r.findings.map {
-                ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter)
+            findings += r.findings.filter(shown).map {
+                ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter, language: language)
             }
         }
-        let rows = records.map { r in
-            ReportRow(
+        let program = level { $0.program.map { ($0.code, $0.name) } }
+        let thresholds = options.trafficLight.thresholds(program: program?.code)
+        var rows = records.map { r in
+            let compliance = TrafficLightSettings.compliance(
+                percent: r.targets.compliancePercent, achieved: r.targets.achieved, period: r.targets.period
+            )
+            return ReportRow(
                 path: r.source.path, row: r.source.row, year: r.period?.year, quarter: r.period?.quarter,
                 indicatorText: r.indicator?.evidence?.text ?? r.indicator.map { [$0.code, $0.name].compactMap { $0 }.joined(separator: " ") },
                 unit: r.targets.unit, annual: r.targets.annual, period: r.targets.period,
                 cumulative: r.targets.periodIsCumulative, achieved: r.targets.achieved,
-                percent: r.targets.compliancePercent, findings: r.findings.count
+                percent: r.targets.compliancePercent, compliance: compliance, light: compliance.map(thresholds.light),
+                findings: r.findings.filter(shown).count
             )
+        }
+        // A cross-report finding counts for every report it quotes.
+        for k in rows.indices {
+            rows[k].findings += findings.filter { f in f.scope == .crossReport && f.evidence.contains { $0.path == rows[k].path } }.count
         }
         self.init(
             institution: institution,
-            program: level { $0.program.map { ($0.code, $0.name) } },
+            program: program,
             component: level { $0.component.map { ($0.code, $0.name) } },
             activity: level { $0.activity.map { ($0.code, $0.name) } },
             indicator: level { $0.indicator.map { ($0.code, $0.name) } },
             responsibleUnit: unit, reports: rows, findings: findings
         )
+        light = rows.last { $0.light != nil }?.light
     }
 }

@@ -1,172 +1,318 @@
 import AvanceCore
+import Foundation
 import Plot
 
 /// The audit as one self-contained web page: no script, no external style, font or image;
 /// readable on a phone (the layout narrows to one column, wide tables scroll inside their
 /// box) and printable (no colours needed, sections kept whole where they fit).
 ///
+/// It opens with what needs attention: institutions by their worst finding, each with its
+/// indicators by theirs; an indicator without findings is folded (`<details>`). Every label
+/// is in the report's language (`Words`).
+///
 /// Every text that comes from a document goes through Plot's `.text`, which escapes `<`,
-/// `>` and `&`; such text is never put in an attribute, whose values Plot writes as they are.
+/// `>` and `&`; such text is never put in an attribute, whose values Plot writes as they
+/// are, except a file's link, which is percent-encoded (`FileLink`).
 public enum HTMLReport {
-    public static func render(_ report: AuditReport) -> String {
+    /// `links` makes each file's link; `context` finds the sentence around a quote.
+    public static func render(_ report: AuditReport, links: FileLink = FileLink(), context: EvidenceContext? = nil) -> String {
+        let w = Words(report.language)
+        let page = Page(report: report, w: w, links: links, context: context)
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: report.language.rawValue),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "avance audit"),
+                .element(named: "title", text: w("Auditoría de avance de indicadores", "avance audit")),
                 .style(css)
             ),
             .body(
                 .header(
-                    .h1("Audit of indicator reports"),
-                    .p(.class("meta"), .text(metaLine(report)))
+                    .h1(.text(w("Auditoría de informes de avance de indicadores", "Audit of indicator reports"))),
+                    .p(.class("meta"), .text(page.metaLine))
                 ),
                 .main(
-                    summary(report),
-                    .forEach(report.indicators.enumerated()) { index, section in
-                        indicator(section, index: index)
-                    }
+                    page.summary(),
+                    .forEach(page.institutions.enumerated()) { k, group in page.institution(group, index: k) }
                 ),
-                .footer(.p(.text("Made by avance. Each finding quotes its evidence with file, page and line.")))
+                .footer(.p(.text(w(
+                    "Elaborado con avance. Cada hallazgo cita su evidencia con archivo, página y línea.",
+                    "Made by avance. Each finding quotes its evidence with file, page and line."
+                ))))
             )
         )
-        return html.render(indentedBy: .spaces(1)) + "\n"
+        // Not indented: white space between the parts of a quote in its sentence would show.
+        return html.render() + "\n"
     }
 
-    static func metaLine(_ report: AuditReport) -> String {
-        var parts = ["Generated \(report.generatedAt)"]
-        if let db = report.database { parts.append("database \(db)") }
-        if let year = report.year { parts.append("year \(year)") }
-        if let program = report.program { parts.append("program \(program)") }
+    static func metaLine(_ report: AuditReport) -> String { Page(report: report, w: Words(report.language), links: FileLink(), context: nil).metaLine }
+}
+
+/// How the page links a file: a path relative to the page (`base` the way from the page's
+/// folder to the current folder, empty when they are one) or absolute (`file://`), PDF
+/// files at their page (`#page=N`). Every byte but letters, digits and `/-._~` is
+/// percent-encoded, so a link can never close its attribute.
+public struct FileLink: Sendable {
+    public var base: String
+
+    public init(base: String = "") { self.base = base }
+
+    public func href(_ path: String, page: Int? = nil) -> String {
+        let target = path.hasPrefix("/") ? "file://" + Self.encode(path) : base + Self.encode(path)
+        guard let page, path.lowercased().hasSuffix(".pdf") else { return target }
+        return target + "#page=\(page)"
+    }
+
+    /// `file:///srv/avances/`: the base of links from a page written elsewhere.
+    public static func fileURL(folder: String) -> String {
+        "file://" + encode(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    static func encode(_ s: String) -> String {
+        var out = ""
+        for byte in FileName.system(s).dropLast().map({ UInt8(bitPattern: $0) }) {
+            let c = Character(UnicodeScalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) { out.append(c) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
+    }
+}
+
+/// One rendering of a report: its groups and its words.
+struct Page {
+    let report: AuditReport
+    let w: Words
+    let links: FileLink
+    let context: EvidenceContext?
+
+    /// Indicators by institution, in the report's order (worst first).
+    var institutions: [(name: String?, indicators: [(index: Int, section: IndicatorSection)])] {
+        var groups: [(name: String?, indicators: [(index: Int, section: IndicatorSection)])] = []
+        for (k, s) in report.indicators.enumerated() {
+            if let last = groups.indices.last, groups[last].name == s.institution {
+                groups[last].indicators.append((k, s))
+            } else {
+                groups.append((s.institution, [(k, s)]))
+            }
+        }
+        return groups
+    }
+
+    var metaLine: String {
+        var parts = [w("Generado el", "Generated") + " \(report.generatedAt)"]
+        if let db = report.database { parts.append(w("base de datos", "database") + " \(db)") }
+        if let year = report.year { parts.append(w("ejercicio fiscal", "year") + " \(year)") }
+        if let program = report.program { parts.append(w("programa", "program") + " \(program)") }
+        if let s = report.minimumSeverity, s != .info { parts.append(w("hallazgos desde", "findings from") + " \(w.severity(s))") }
         return parts.joined(separator: " · ")
     }
 
+    func title(of rule: String) -> String? { report.title(of: rule) }
+
     // MARK: summary
 
-    static func summary(_ report: AuditReport) -> Node<HTML.BodyContext> {
+    func summary() -> Node<HTML.BodyContext> {
         let s = report.summary
+        let lights = TrafficLight.allCases.reversed().map { l in (l, report.indicators.filter { $0.light == l }.count) }
         return .section(
             .class("summary"),
-            .h2("Summary"),
+            .h2(.text(w("Resumen", "Summary"))),
             .ul(
                 .class("counts"),
-                .li(.strong(.text(String(s.documents))), .text(s.documents == 1 ? " document" : " documents")),
-                .li(.strong(.text(String(s.records))), .text(s.records == 1 ? " record" : " records")),
-                .li(.strong(.text(String(s.indicators))), .text(s.indicators == 1 ? " indicator" : " indicators")),
-                .forEach(s.findingsBySeverity) { c in
-                    .li(.class("sev-\(c.severity.rawValue)"), .strong(.text(String(c.count))), .text(" \(c.severity.rawValue)\(c.count == 1 ? "" : "s")"))
-                }
+                .li(.text(w.count(s.documents, "documento", "documentos", "document", "documents"))),
+                .li(.text(w.count(s.records, "registro", "registros", "record", "records"))),
+                .li(.text(w.count(s.indicators, "indicador", "indicadores", "indicator", "indicators"))),
+                .forEach(s.findingsBySeverity) { c in .li(.class("sev-\(c.severity.rawValue)"), .text(w.severityCount(c.severity, c.count))) }
+            ),
+            .ul(
+                .class("counts lights"),
+                .li(.text(w("Semáforo:", "Traffic light:"))),
+                .forEach(lights) { l, n in .li(.class("light-\(l.rawValue)"), .text(w.lightCount(l, n))) }
             ),
             .if(!s.findingsByRule.isEmpty, .div(
                 .class("scroll"),
                 .table(
                     .class("rules"),
-                    .caption("Findings by rule"),
-                    .thead(.tr(.th("Rule"), .th("Applies to"), .th(.class("num"), .text("Findings")))),
+                    .caption(.text(w("Hallazgos por regla", "Findings by rule"))),
+                    .thead(.tr(.th(.text(w("Regla", "Rule"))), .th(.text(w("Revisa", "Checks"))), .th(.class("num"), .text(w("Hallazgos", "Findings"))))),
                     .tbody(.forEach(s.findingsByRule) { r in
-                        .tr(.td(.code(.text(r.rule))), .td(.text(r.scope == .crossReport ? "several reports" : "one report")),
-                            .td(.class("num"), .text(String(r.count))))
+                        .tr(.td(.code(.text(r.rule)), .unwrap(title(of: r.rule)) { .span(.class("rule-title"), .text(" " + $0)) }),
+                            .td(.text(w.scope(r.scope))), .td(.class("num"), .text(String(r.count))))
                     })
                 )
             )),
             .if(!report.failures.isEmpty, .group(
-                .h3(.text("Files not read (\(report.failures.count))")),
+                .h3(.text(w("Archivos no leídos", "Files not read") + " (\(report.failures.count))")),
                 .ul(.class("failures"), .forEach(report.failures) { f in
                     .li(.code(.text(f.path)), .text(": \(f.reason)"))
                 })
             )),
             .if(!report.notReports.isEmpty, .group(
-                .h3(.text("Files that are not indicator reports (\(report.notReports.count))")),
+                .h3(.text(w("Archivos que no son informes de indicadores", "Files that are not indicator reports") + " (\(report.notReports.count))")),
                 .ul(.class("not-reports"), .forEach(report.notReports) { f in .li(.code(.text(f.path))) })
             )),
-            .h3("Indicators"),
-            .ol(.class("toc"), .forEach(report.indicators.enumerated()) { index, section in
+            .h3(.text(w("Por atender", "What needs attention"))),
+            .ol(.class("toc"), .forEach(institutions) { group in
                 .li(
-                    .a(.href("#indicator-\(index + 1)"), .text(section.title)),
-                    .text(" "),
-                    badges(section)
+                    .class("toc-institution"),
+                    .strong(.text(group.name ?? w("Institución no identificada", "Institution not identified"))),
+                    .ol(.forEach(group.indicators) { item in
+                        .li(
+                            .class(item.section.findings.isEmpty ? "toc-clean" : "toc-attention"),
+                            .unwrap(item.section.light) { lightDot($0) },
+                            .a(.href("#indicator-\(item.index + 1)"), .text(item.section.title)),
+                            .text(" "),
+                            badges(item.section)
+                        )
+                    })
                 )
             })
         )
     }
 
-    static func badges(_ section: IndicatorSection) -> Node<HTML.BodyContext> {
-        let counts = Severity.allCases.reversed().map { ($0, section.count($0)) }.filter { $0.1 > 0 }
-        if counts.isEmpty { return .span(.class("badge ok"), .text("no findings")) }
-        return .forEach(counts) { severity, n in
-            .span(.class("badge sev-\(severity.rawValue)"), .text("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"))
-        }
+    func lightDot(_ l: TrafficLight) -> Node<HTML.BodyContext> {
+        .span(.class("light light-\(l.rawValue)"), .attribute(named: "title", value: w("Semáforo", "Traffic light") + ": " + w.light(l)), .text(w.light(l)))
     }
 
-    // MARK: one indicator
+    func badges(_ section: IndicatorSection) -> Node<HTML.BodyContext> {
+        let counts = Severity.allCases.reversed().map { ($0, section.count($0)) }.filter { $0.1 > 0 }
+        if counts.isEmpty { return .span(.class("badge ok"), .text(w("sin hallazgos", "no findings"))) }
+        return .forEach(counts) { severity, n in .span(.class("badge sev-\(severity.rawValue)"), .text(w.severityCount(severity, n))) }
+    }
 
-    static func indicator(_ s: IndicatorSection, index: Int) -> Node<HTML.BodyContext> {
+    // MARK: institutions and indicators
+
+    func institution(_ group: (name: String?, indicators: [(index: Int, section: IndicatorSection)]), index: Int) -> Node<HTML.BodyContext> {
+        .section(
+            .class("institution"),
+            .id("institution-\(index + 1)"),
+            .h2(.text(group.name ?? w("Institución no identificada", "Institution not identified"))),
+            .forEach(group.indicators) { item in
+                item.section.findings.isEmpty ? folded(item.section, index: item.index) : indicator(item.section, index: item.index)
+            }
+        )
+    }
+
+    /// `Programa E001 Nombre › Actividad C01.A01 Nombre › Unidad`.
+    func trail(_ s: IndicatorSection) -> [String] {
+        var parts: [String] = []
+        if let p = s.program, !p.label.isEmpty { parts.append(w("Programa", "Program") + " " + p.label) }
+        if let c = s.component, !c.label.isEmpty { parts.append(w("Componente", "Component") + " " + c.label) }
+        if let a = s.activity, !a.label.isEmpty { parts.append(w("Actividad", "Activity") + " " + a.label) }
+        if let u = s.responsibleUnit { parts.append(w("Unidad responsable", "Responsible unit") + ": " + u) }
+        return parts
+    }
+
+    func heading(_ s: IndicatorSection) -> [Node<HTML.BodyContext>] {
+        [
+            .p(.class("trail"), .text(([s.institution].compactMap { $0 } + trail(s)).joined(separator: " › "))),
+            .h3(.class("indicator-title"), .unwrap(s.light) { lightDot($0) }, .text(" " + s.title), .text(" "), badges(s)),
+        ]
+    }
+
+    func folded(_ s: IndicatorSection, index: Int) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("indicator clean"),
+            .id("indicator-\(index + 1)"),
+            .element(named: "summary", nodes: [
+                .unwrap(s.light) { lightDot($0) },
+                .text(" " + s.title + " · "),
+                .span(.class("trail"), .text(([s.institution].compactMap { $0 } + trail(s)).joined(separator: " › "))),
+                .text(" "),
+                badges(s),
+            ]),
+            body(s),
+        ])
+    }
+
+    func indicator(_ s: IndicatorSection, index: Int) -> Node<HTML.BodyContext> {
         .section(
             .class("indicator"),
             .id("indicator-\(index + 1)"),
-            .h2(.text(s.title)),
-            .p(.class("place"), .text([s.institution, s.place.isEmpty ? nil : s.place].compactMap { $0 }.joined(separator: " · "))),
-            .div(.class("levels"), .dl(
-                .unwrap(s.program) { .group(.dt("Program"), .dd(.text($0.label))) },
-                .unwrap(s.component) { .group(.dt("Component"), .dd(.text($0.label))) },
-                .unwrap(s.activity) { .group(.dt("Activity"), .dd(.text($0.label))) },
-                .unwrap(s.indicator) { .group(.dt("Indicator"), .dd(.text($0.label))) }
-            )),
-            .div(.class("charts"), .forEach(s.years.filter { Chart.hasFigures(s, year: $0) }) { year in Chart.figure(s, year: year) }),
+            .group(heading(s)),
+            body(s)
+        )
+    }
+
+    func body(_ s: IndicatorSection) -> Node<HTML.BodyContext> {
+        .group(
+            .div(.class("charts"), .forEach(s.years.filter { Chart.hasFigures(s, year: $0) }) { year in
+                Chart.figure(s, year: year, faults: faults(s, year: year), words: w)
+            }),
             .div(
                 .class("scroll"),
                 .table(
                     .class("reports"),
-                    .caption("Reports"),
+                    .caption(.text(w("Informes", "Reports"))),
                     .thead(.tr(
-                        .th("Period"), .th("File"), .th("Indicator as written"), .th(.class("num"), .text("Annual")),
-                        .th(.class("num"), .text("Target")), .th(.class("num"), .text("Achieved")),
-                        .th(.class("num"), .text("%")), .th(.class("num"), .text("Findings"))
+                        .th(.text(w("Periodo", "Period"))), .th(.text(w("Archivo", "File"))), .th(.text(w("Indicador como se escribe", "Indicator as written"))),
+                        .th(.class("num"), .text(w("Meta anual", "Annual"))), .th(.class("num"), .text(w("Meta programada", "Target"))),
+                        .th(.class("num"), .text(w("Meta alcanzada", "Achieved"))), .th(.class("num"), .text("%")),
+                        .th(.text(w("Semáforo", "Light"))), .th(.class("num"), .text(w("Hallazgos", "Findings")))
                     )),
                     .tbody(.forEach(s.reports) { r in
                         .tr(
-                            .td(.class("period"), .text(r.periodName)),
-                            .td(.class("file"), .code(.text(r.path + (r.row.map { " (row \($0))" } ?? "")))),
+                            .td(.class("period"), .text(r.periodName(w.language))),
+                            .td(.class("file"), .a(.href(links.href(r.path)), .code(.text(r.path + (r.row.map { w(" (renglón \($0))", " (row \($0))") } ?? ""))))),
                             .td(.text(r.indicatorText ?? "–")),
                             .td(.class("num"), .text(show(r.annual))),
-                            .td(.class("num"), .text(show(r.period) + (r.cumulative ? " (cumulative)" : ""))),
+                            .td(.class("num"), .text(show(r.period) + (r.cumulative ? w(" (acumulada)", " (cumulative)") : ""))),
                             .td(.class("num"), .text(show(r.achieved))),
-                            .td(.class("num"), .text(r.percent.map { show($0) + " %" } ?? "–")),
+                            .td(.class("num"), .text(r.compliance.map { show(($0 * 10).rounded() / 10) + " %" } ?? "–")),
+                            .td(.unwrap(r.light) { lightDot($0) }),
                             .td(.class("num"), .text(String(r.findings)))
                         )
                     })
                 )
             ),
-            .h3(.text("Findings (\(s.findings.count))")),
-            .if(s.findings.isEmpty, .p(.class("none"), .text("No findings.")),
+            .h4(.text(w("Hallazgos", "Findings") + " (\(s.findings.count))")),
+            .if(s.findings.isEmpty, .p(.class("none"), .text(w("Sin hallazgos.", "No findings."))),
                 else: .ol(.class("findings"), .forEach(s.findings) { f in finding(f) }))
         )
     }
 
-    static func finding(_ f: ReportFinding) -> Node<HTML.ListContext> {
+    /// The quarters of a year its findings are about: a record's own quarter, and each report a
+    /// cross-report finding quotes.
+    func faults(_ s: IndicatorSection, year: Int) -> Set<Int> {
+        Set(s.reports.filter { r in r.year == year && s.findings.contains { s.finding($0, concerns: r) } }.compactMap(\.quarter))
+    }
+
+    func finding(_ f: ReportFinding) -> Node<HTML.ListContext> {
         .li(
             .class("finding sev-\(f.severity.rawValue)"),
             .p(
                 .class("head"),
-                .span(.class("badge sev-\(f.severity.rawValue)"), .text(f.severity.rawValue)),
+                .span(.class("badge sev-\(f.severity.rawValue)"), .text(w.severity(f.severity))),
                 .text(" "),
                 .code(.class("rule"), .text(f.rule)),
-                .if(f.scope == .crossReport, .span(.class("scope"), .text(" across reports"))),
-                .unwrap(f.quarter.flatMap { q in f.year.map { "\($0) Q\(q)" } }) { .span(.class("scope"), .text(" · " + $0)) }
+                .unwrap(title(of: f.rule)) { .span(.class("rule-title"), .text(" " + $0)) },
+                .if(f.scope == .crossReport, .span(.class("scope"), .text(w(" · entre informes", " · across reports")))),
+                .unwrap(f.quarter.flatMap { q in f.year.map { w.quarter($0, q) } }) { .span(.class("scope"), .text(" · " + $0)) }
             ),
             .p(.class("message"), .text(f.message)),
             .if(!f.evidence.isEmpty, .ul(.class("evidence"), .forEach(f.evidence) { e in
                 .li(
-                    .element(named: "q", text: e.text),
-                    .element(named: "cite", nodes: [.text("\(e.path ?? ""), \(e.page.map { "p. \($0), " } ?? "")line \(e.line), column \(e.column)")])
+                    quote(e),
+                    .element(named: "cite", nodes: [
+                        .a(.href(links.href(e.path ?? "", page: e.page)), .text(e.path ?? "")),
+                        .text(", " + w.place(e)),
+                    ])
                 )
             }))
         )
     }
 
-    // MARK: style
+    /// The quote in its sentence, the quote itself marked; the quote alone where the sentence
+    /// cannot be read.
+    func quote(_ e: SourceSpan) -> Node<HTML.BodyContext> {
+        guard let sentence = context?.sentence(e) else { return .element(named: "q", text: e.text) }
+        return .element(named: "q", nodes: [
+            .class("in-context"), .text(sentence.before), .element(named: "mark", text: sentence.quote), .text(sentence.after),
+        ])
+    }
+}
 
+extension HTMLReport {
     static let css = """
         :root { --error: #b3261e; --warning: #8a5a00; --info: #1f5fae; --ok: #2e6b30; --line: #d0d4da; --muted: #5b6470; }
         * { box-sizing: border-box; }
@@ -178,6 +324,7 @@ public enum HTMLReport {
         section { border-top: 2px solid var(--line); padding: 1rem 0; }
         .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.5rem 0; }
         .counts li { border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.3rem 0.7rem; }
+        .lights li:first-child { border: none; padding-left: 0; }
         .counts li.sev-error { border-color: var(--error); } .counts li.sev-warning { border-color: var(--warning); } .counts li.sev-info { border-color: var(--info); }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.92rem; }
@@ -188,6 +335,22 @@ public enum HTMLReport {
         .badge { display: inline-block; border-radius: 0.7rem; padding: 0 0.5rem; font-size: 0.8rem; color: #fff; background: var(--muted); margin-right: 0.2rem; }
         .badge.sev-error { background: var(--error); } .badge.sev-warning { background: var(--warning); } .badge.sev-info { background: var(--info); } .badge.ok { background: var(--ok); }
         .toc li { margin: 0.15rem 0; }
+        .trail { color: var(--muted); font-size: 0.88rem; margin: 0; overflow-wrap: anywhere; }
+        h4 { font-size: 1rem; margin: 0.8rem 0 0.3rem; }
+        .rule-title { color: #16181d; font-weight: 400; }
+        .light { display: inline-block; min-width: 1.1rem; border-radius: 0.6rem; padding: 0 0.45rem; font-size: 0.78rem; color: #fff; }
+        .light-green { background: #2e7d32; } .light-yellow { background: #c99700; color: #16181d; } .light-red { background: #c62828; }
+        .lights li.light-green, .lights li.light-yellow, .lights li.light-red { background: none; color: inherit; }
+        details.indicator { border-top: 1px solid var(--line); padding: 0.5rem 0; }
+        details.indicator > summary { cursor: pointer; overflow-wrap: anywhere; }
+        details.indicator > summary .trail { display: inline; }
+        section.institution > h2 { font-size: 1.35rem; }
+        section.indicator { border-top: 1px solid var(--line); }
+        .toc .toc-institution { margin: 0.4rem 0; } .toc ol { padding-left: 1.2rem; }
+        .toc-clean a { color: var(--muted); }
+        .evidence q.in-context mark { background: #ffe08a; padding: 0 0.1rem; }
+        .fault { fill: #fdecea; } .fault-mark { font-size: 11px; fill: var(--error); font-weight: 700; }
+        .axis-title { font-size: 10px; fill: var(--muted); }
         .levels dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.8rem; margin: 0.4rem 0; font-size: 0.92rem; }
         .levels dt { color: var(--muted); } .levels dd { margin: 0; overflow-wrap: anywhere; }
         .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
@@ -216,6 +379,7 @@ public enum HTMLReport {
             body { max-width: none; padding: 0; font-size: 11pt; }
             a { color: inherit; text-decoration: none; }
             section.indicator { break-before: auto; }
+            details.indicator > summary { list-style: none; }
             figure, table, .finding { break-inside: avoid; }
             .scroll { overflow: visible; }
         }

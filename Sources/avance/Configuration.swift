@@ -1,6 +1,7 @@
 import ArgumentParser
 import AvanceCore
 import AvanceParse
+import AvanceReport
 import AvanceValidate
 import Foundation
 import Yams
@@ -24,6 +25,11 @@ import Yams
 ///   - "*.docx"
 /// include:                         # if given, only files whose name matches are ingested
 ///   - "*.pdf"
+/// traffic-light:                   # the semáforo (see TrafficLightConfiguration.swift)
+///   green: [90, 110]
+///   yellow: [70, 130]
+///   programs:
+///     E023: {green: [95, 105], direction: descending}
 /// ```
 struct Configuration: Sendable {
     /// The file read; `nil` when there is none.
@@ -33,9 +39,10 @@ struct Configuration: Sendable {
     var institutions: [ParseOptions.KnownInstitution] = []
     var exclude: [String] = []
     var include: [String] = []
+    var trafficLight = TrafficLightSettings()
 
     static let fileName = "avance.yml"
-    static let keys = ["rules", "date-order", "institutions", "exclude", "include"]
+    static let keys = ["rules", "date-order", "institutions", "exclude", "include", "traffic-light"]
     static let ruleKeys = ["severity", "enabled"]
     static let institutionKeys = ["name", "acronym"]
 
@@ -89,6 +96,8 @@ struct Configuration: Sendable {
                 config.exclude = try strings(value, at, key: "exclude")
             case "include":
                 config.include = try strings(value, at, key: "include")
+            case "traffic-light":
+                config.trafficLight = try readTrafficLight(value, at)
             default:
                 throw .unknownKey(at(key), key: name, known: keys)
             }

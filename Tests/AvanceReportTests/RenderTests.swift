@@ -8,7 +8,7 @@ import Testing
 @Suite struct RenderTests {
     static let hostile = "<script>alert(1)</script>"
 
-    static func report() -> AuditReport {
+    static func report(_ language: Language = .en) -> AuditReport {
         let rows = [
             ReportRow(path: "a/T1.txt", year: 2024, quarter: 1, indicatorText: "01 - Talleres", annual: 12, period: 3, achieved: 3, percent: 100),
             ReportRow(path: "a/T3.html", year: 2024, quarter: 3, indicatorText: "01 - Talleres " + hostile, annual: 10, period: 3, achieved: 2, percent: 66.7, findings: 1),
@@ -27,7 +27,11 @@ import Testing
             activity: .init(code: "C01.A01", name: "Talleres"), indicator: .init(code: "01", name: "Talleres " + hostile),
             reports: rows, findings: findings
         )
-        return AuditReport(generatedAt: "2024-10-01T00:00:00Z", failures: [FailedFile(path: "b/roto.pdf", reason: "truncated")], indicators: [section])
+        return AuditReport(
+            generatedAt: "2024-10-01T00:00:00Z", language: language,
+            ruleTitles: ["annual-target-changed": language == .es ? "La meta anual cambió entre trimestres" : "Annual target changed between quarters"],
+            failures: [FailedFile(path: "b/roto.pdf", reason: "truncated")], indicators: [section]
+        )
     }
 
     @Test func indicatorsOfOneNameAreToldApartByTheirUnit() {
@@ -63,8 +67,8 @@ import Testing
         #expect(!html.contains("<link") && !html.contains("@import") && !html.contains("url("))
         #expect(html.contains("<svg") && html.contains("<rect"))
         #expect(html.contains("name=\"viewport\"") && html.contains("@media print"))
-        #expect(html.contains("annual-target-changed") && html.contains("a/T3.html, line 9, column 14"))
-        #expect(html.contains("a/T3.html, p. 2, line 4, column 1"))
+        #expect(html.contains("annual-target-changed") && html.contains("<a href=\"a/T3.html\">a/T3.html</a>, line 9, column 14"))
+        #expect(html.contains("a/T3.html</a>, p. 2, line 4, column 1"))
         #expect(html.contains("b/roto.pdf"))
     }
 
@@ -94,9 +98,78 @@ import Testing
         let csv = CSVReport.render(Self.report())
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3)
-        #expect(rows[0] == CSVReport.header.joined(separator: ","))
-        #expect(rows[1].hasPrefix("warning,annual-target-changed,cross-report,"))
+        #expect(rows[0] == CSVReport.header(.en).joined(separator: ","))
+        #expect(rows[1].hasPrefix("warning,annual-target-changed,Annual target changed between quarters,several reports,"))
         #expect(rows[1].contains("\"Instituto \"\"de\"\" Prueba & Co.\""))
         #expect(CSVReport.render(Self.report(), byteOrderMark: true).hasPrefix("\u{FEFF}severity,"))
+        let spanish = CSVReport.render(Self.report(.es)).components(separatedBy: "\r\n")
+        #expect(spanish[0].hasPrefix("severidad,regla,titulo_regla,alcance,mensaje,institucion,"))
+        #expect(spanish[1].hasPrefix("advertencia,annual-target-changed,La meta anual cambió entre trimestres,varios informes,"))
+    }
+
+    @Test func thePageSpeaksTheReportsLanguage() {
+        let es = HTMLReport.render(Self.report(.es))
+        #expect(es.contains("lang=\"es\""))
+        for words in ["Auditoría de informes de avance de indicadores", "Hallazgos por regla", "Meta programada", "Meta alcanzada", "advertencia", "Archivos no leídos", "La meta anual cambió entre trimestres", "</a>, pág. 2, línea 4, columna 1"] {
+            #expect(es.contains(words), "\(words)")
+        }
+        for words in ["Findings by rule", "Annual target", ">Reports<", "no findings"] { #expect(!es.contains(words), "\(words)") }
+        let en = HTMLReport.render(Self.report(.en))
+        #expect(en.contains("lang=\"en\"") && en.contains("Findings by rule") && !en.contains("Hallazgos por regla"))
+        let text = TextReport.render(Self.report(.es))
+        #expect(text.contains("hallazgos: 1 error, 1 advertencia, 0 informativos"))
+    }
+
+    /// Institutions by their worst finding, each one's indicators by theirs; an indicator without
+    /// findings folded; each titled by institution, program, activity and indicator.
+    @Test func thePageOpensWithWhatNeedsAttention() throws {
+        func audit(_ institution: String, _ name: String, _ findings: [Finding], percent: Double? = nil) -> IndicatorAudit {
+            var r = IndicatorRecord(source: .init(path: "\(name).txt", sha256: name, format: .text))
+            r.reportingInstitution = .init(name: institution, acronym: nil)
+            r.program = .init(code: "E001", name: "Programa", evidence: nil)
+            r.activity = .init(code: "C01.A01", name: "Talleres", evidence: nil)
+            r.indicator = .init(code: nil, name: name, description: nil, evidence: nil)
+            r.period = .init(year: 2024, quarter: 3, evidence: nil)
+            r.targets.period = 10
+            r.targets.achieved = percent.map { $0 / 10 }
+            r.findings = findings
+            return IndicatorAudit(records: [r], findings: [])
+        }
+        let error = Finding(rule: "percent-mismatch", severity: .error, message: LocalizedText(es: "mal", en: "wrong"), evidence: [])
+        let info = Finding(rule: "ambiguous-date", severity: .info, message: LocalizedText(es: "dudosa", en: "doubtful"), evidence: [])
+        let report = AuditReport([
+            audit("Instituto A", "Alfa", [info], percent: 95),
+            audit("Instituto B", "Beta limpio", [], percent: 50),
+            audit("Instituto B", "Gamma", [error], percent: 75),
+        ], generatedAt: "2024-10-01T00:00:00Z", options: .init(language: .es, ruleTitles: ["percent-mismatch": LocalizedText(es: "El porcentaje no corresponde a las cifras", en: "x")]))
+        #expect(report.indicators.map(\.title) == ["Gamma", "Beta limpio", "Alfa"])
+        #expect(report.indicators.map(\.light) == [.yellow, .red, .green])
+        let html = HTMLReport.render(report)
+        let gamma = try #require(html.range(of: "Gamma")), alfa = try #require(html.range(of: "Alfa"))
+        #expect(gamma.lowerBound < alfa.lowerBound)
+        #expect(html.contains("<details class=\"indicator clean\" id=\"indicator-2\">"), "the indicator without findings is folded")
+        #expect(html.contains("<section class=\"indicator\" id=\"indicator-1\">"))
+        #expect(html.contains("Instituto B › Programa E001 Programa › Actividad C01.A01 Talleres"))
+        #expect(html.contains("percent-mismatch</code><span class=\"rule-title\"> El porcentaje no corresponde a las cifras"))
+        let minimum = AuditReport([audit("Instituto A", "Alfa", [info])], generatedAt: "x", options: .init(minimumSeverity: .warning))
+        #expect(minimum.allFindings.isEmpty, "--min-severity leaves out what is below it")
+    }
+
+    @Test func theTrafficLightFollowsTheThresholdsAndTheDirection() {
+        let standard = TrafficLightThresholds()
+        #expect([95, 110, 89.9, 70, 69.9, 131].map(standard.light) == [.green, .green, .yellow, .yellow, .red, .red])
+        let descending = TrafficLightThresholds(descending: true)
+        #expect([100, 105, 120, 140, 50].map(descending.light) == [.green, .green, .yellow, .red, .red])
+        let settings = TrafficLightSettings(programs: ["E023": TrafficLightThresholds(green: 95...105, yellow: 80...120)])
+        #expect(settings.thresholds(program: "e.023").light(92) == .yellow && settings.thresholds(program: "E001").light(92) == .green)
+        #expect(TrafficLightSettings.compliance(percent: nil, achieved: 3, period: 4) == 75)
+    }
+
+    @Test func fileLinksAreEncodedAndPointAtThePage() {
+        let links = FileLink()
+        #expect(links.href("a b/\"x\"<y>.pdf", page: 3) == "a%20b/%22x%22%3Cy%3E.pdf#page=3")
+        #expect(links.href("informe.html", page: 3) == "informe.html")
+        #expect(links.href("/srv/año.txt") == "file:///srv/a%C3%B1o.txt")
+        #expect(FileLink(base: FileLink.fileURL(folder: "/w")).href("a.pdf") == "file:///w/a.pdf")
     }
 }

@@ -78,34 +78,59 @@ import Testing
         #expect(Self.findings(program.report).count == 5)
         #expect(((program.report["indicators"] as? [Any]) ?? []).count == 1)
 
-        let text = try Binary.run(["audit", "--db", database, "--fail-on", "never"])
+        let text = try Binary.run(["audit", "--db", database, "--fail-on", "never", "--lang", "en"])
         #expect(text.status == 0)
         let out = String(decoding: text.stdout, as: UTF8.self)
         #expect(out.contains("Samples/series/planted/icatey-2024-T4-C01.A02.md:15:"))
-        #expect(out.contains("[cumulative-decrease] (cross-report)"))
+        #expect(out.contains("[cumulative-decrease] (cross-report) The cumulative"))
+        let spanish = String(decoding: try Binary.run(["audit", "--db", database, "--fail-on", "never", "--lang", "es"]).stdout, as: UTF8.self)
+        #expect(spanish.contains("[cumulative-decrease] (entre informes) La meta alcanzada acumulada disminuye de 13"))
+        #expect(spanish.contains("hallazgos: 3 errores, 1 advertencia, 1 informativo"))
 
-        let csv = try Binary.run(["audit", "--db", database, "--format", "csv", "--fail-on", "never"])
+        let csv = try Binary.run(["audit", "--db", database, "--format", "csv", "--fail-on", "never", "--lang", "en"])
         let rows = String(decoding: csv.stdout, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 6, "a header and one row per finding")
-        #expect(rows.first?.hasPrefix("severity,rule,scope,message,") == true)
+        #expect(rows.first?.hasPrefix("severity,rule,rule_title,scope,message,") == true)
+
+        // Without --lang, the locale decides (LC_ALL, then LC_MESSAGES, then LANG), else Spanish.
+        let binary = try #require(Binary.url)
+        func header(_ environment: [String]) throws -> String {
+            let r = try Binary.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["-i"] + environment + [binary.path, "audit", "--db", database, "--format", "csv", "--fail-on", "never"])
+            return String(String(decoding: r.stdout, as: UTF8.self).prefix { $0 != "," })
+        }
+        #expect(try header(["LANG=en_US.UTF-8"]) == "severity")
+        #expect(try header(["LANG=en_US.UTF-8", "LC_ALL=es_MX.UTF-8"]) == "severidad")
+        #expect(try header(["LANG=C.UTF-8"]) == "severidad")
+        #expect(try header([]) == "severidad")
+
+        // --min-severity leaves out what is below it.
+        let errors = try Self.auditJSON(database, ["--min-severity", "error"])
+        #expect(Set(Self.findings(errors.report).map(\.severity)) == ["error"] && Self.findings(errors.report).count == 3)
 
         #expect(try Binary.run(["audit", "--db", folder.appendingPathComponent("none.sqlite").path]).status == 74)
         #expect(try Binary.run(["audit", "--db", database, "--format", "pdf"]).status == 64)
         #expect(try Binary.run(["audit", "--db", database, "--year", "24"]).status == 64)
+        #expect(try Binary.run(["audit", "--db", database, "--lang", "fr"]).status == 64)
     }
 
+    /// The page over every sample, opened in a real browser at desktop and phone widths: in
+    /// Spanish, what needs attention first, indicators without findings folded, evidence linked
+    /// to its file (at its page for a PDF), and every text of a document escaped.
     @Test func theHTMLPageOverTheSamplesRendersInChromium() throws {
         let (folder, database) = try Self.ingested(["Samples"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("audit.html")
-        let r = try Binary.run(["audit", "--db", database, "--format", "html", "--output", page.path])
+        let r = try Binary.run(["audit", "--db", database, "--format", "html", "--output", page.path, "--lang", "es"])
         #expect(r.status == 2, "the broken PDFs in Samples/ are input problems: \(r.stderr)")
         #expect(r.stderr.contains("3 files in the store could not be read"), "the three broken PDFs")
         let html = try String(contentsOf: page, encoding: .utf8)
         // The notes about reports are no failure: the page lists them apart, as files that are no report.
-        #expect(html.contains("notas-reunion-enlaces-informes.txt"))
+        #expect(html.contains("Archivos que no son informes de indicadores (1)") && html.contains("notas-reunion-enlaces-informes.txt"))
         #expect(!html.contains("<script"), "no script on the page, and none let through from a report")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let (_, json) = try Self.auditJSON(database, ["--lang", "es"])
+        let sections = json["indicators"] as? [[String: Any]] ?? []
+        let clean = sections.filter { ($0["findings"] as? [Any] ?? []).isEmpty }.count
 
         let browser = try #require(Chromium.path, "chromium is not installed: ./Scripts/test installs it")
         let profile = folder.appendingPathComponent("chromium-profile").path
@@ -117,17 +142,46 @@ import Testing
             #expect(rendered.contains(rule), "\(rule) is on the page")
         }
         #expect(rendered.contains("<svg") && rendered.contains("<rect"), "a chart is on the page")
+        #expect(rendered.contains("class=\"fault\""), "a chart marks the quarters at fault")
         #expect(rendered.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the report's script shows as text")
         #expect(!rendered.contains("<script"), "and never became an element")
-        #expect(rendered.contains("Samples/series/planted/icatey-2024-T4-C01.A02.md, line 15"), "evidence cites file and line")
 
-        let shot = folder.appendingPathComponent("audit.png")
-        let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=412,1600", "--screenshot=" + shot.path, page.absoluteString])
-        #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
-        let pixels = try PNGPixels.measure(shot)
-        #expect(pixels.width == 412 && pixels.height == 1600)
-        #expect(pixels.colors >= 16, "a rendered page has text and colours, not one flat colour (\(pixels.colors) colours)")
-        #expect(pixels.inked > 0.02, "ink on at least 2% of the page (\(pixels.inked))")
+        // Spanish, rule titles beside their ids.
+        for words in ["<html lang=\"es\">", "Auditoría de informes de avance de indicadores", "Hallazgos por regla", "Por atender",
+                      "Meta alcanzada", "Semáforo", "Trimestre", "Las metas trimestrales no suman la meta anual", "Una cifra acumulada disminuye"] {
+            #expect(rendered.contains(words), "\(words) is on the page")
+        }
+        for words in ["Findings by rule", "Reports<", "no findings", "cumulative target"] { #expect(!rendered.contains(words), "\(words)") }
+
+        // Triage: the first institution has an error; within each institution no indicator with
+        // findings comes after one without; every indicator without findings is folded, closed.
+        let institutions = rendered.components(separatedBy: "<section class=\"institution\"").dropFirst()
+        #expect(institutions.first?.contains("badge sev-error") == true, "the page opens with errors")
+        for institution in institutions {
+            let kinds = institution.components(separatedBy: "class=\"indicator").dropFirst().map { $0.hasPrefix(" clean") }
+            #expect(kinds == kinds.sorted { !$0 && $1 }, "indicators with findings come first")
+        }
+        let folded = rendered.components(separatedBy: "<details class=\"indicator clean\"").dropFirst()
+        #expect(folded.count == clean && clean > 0, "\(folded.count) folded, \(clean) without findings")
+        #expect(folded.allSatisfy { !$0.prefix { $0 != ">" }.contains("open") })
+        #expect(folded.allSatisfy { !($0.components(separatedBy: "</details>").first ?? "").contains("class=\"finding ") })
+
+        // Evidence: its file linked (absolute, the page is written elsewhere), a PDF at its page.
+        let root = Binary.packageRoot.standardizedFileURL.path
+        let pdfLink = "href=\"file://\(root)/Samples/series/planted/icatey-2024-T3-C01.A02-corregido.pdf#page=1\""
+        #expect(rendered.contains(pdfLink), "a PDF's evidence links to its page")
+        #expect(rendered.contains("icatey-2024-T4-C01.A02.md</a>, línea 15"), "evidence cites file and line")
+        #expect(rendered.contains("<mark>"), "a quote stands in its sentence, marked")
+
+        for (width, height, name) in [(1280, 2400, "desktop"), (412, 1600, "phone")] {
+            let shot = folder.appendingPathComponent("audit-\(name).png")
+            let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + shot.path, page.absoluteString])
+            #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
+            let pixels = try PNGPixels.measure(shot)
+            #expect(pixels.width == width && pixels.height == height)
+            #expect(pixels.colors >= 16, "\(name): a rendered page has text and colours, not one flat colour (\(pixels.colors) colours)")
+            #expect(pixels.inked > 0.02, "\(name): ink on at least 2% of the page (\(pixels.inked))")
+        }
     }
 }
 

@@ -23,8 +23,9 @@ import Testing
         let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
         let block = String(readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound])
         let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
-        let file = String(lines[0].dropFirst(prompt.count))
-        let run = try Binary.run(["check", file])
+        let arguments = lines[0].dropFirst(prompt.count).split(separator: " ").map(String.init)
+        let file = arguments.joined(separator: " ")
+        let run = try Binary.run(["check"] + arguments)
         let printed = String(decoding: run.stdout, as: UTF8.self) + run.stderr
         #expect(lines.dropFirst().joined(separator: "\n") + "\n" == printed, "update the README's check example with `avance check \(file)`")
     }

@@ -89,7 +89,7 @@ import Testing
     @Test func findingsFilterAndPrintAsJSONCSVAndText() throws {
         let (scratch, _) = try populated()
         func findings(_ args: [String]) throws -> Child.Result {
-            try Child.run(["findings", "--db", scratch.database] + args, in: scratch.path)
+            try Child.run(["findings", "--db", scratch.database, "--lang", "en"] + args, in: scratch.path)
         }
         struct Listed: Decodable { var rule: String; var severity: String; var path: String; var line: Int?; var page: Int?; var superseded: Bool; var evidence: [SourceSpan] }
 
@@ -110,14 +110,14 @@ import Testing
 
         // The columns of the audit's CSV, in its order, with or without a byte order mark.
         let csv = try CSVReader.parse(try findings(["--format", "csv", "--severity", "warning"]).stdout)
-        #expect(csv.first?.prefix(4) == ["severity", "rule", "scope", "message"])
-        #expect(csv.dropFirst().map { $0[3] } == ["period-above-annual: \"cita\", con coma", "count-mismatch: \"cita\", con coma"])
-        let audit = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--fail-on", "never"], in: scratch.path)
+        #expect(csv.first?.prefix(5) == ["severity", "rule", "rule_title", "scope", "message"])
+        #expect(csv.dropFirst().map { $0[4] } == ["period-above-annual: \"cita\", con coma", "count-mismatch: \"cita\", con coma"])
+        let audit = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--fail-on", "never", "--lang", "en"], in: scratch.path)
         #expect(try CSVReader.parse(audit.stdout).first == csv.first, "\(audit.stderr)")
         let withBOM = try findings(["--format", "csv", "--bom"])
-        #expect(withBOM.stdout.hasPrefix("\u{FEFF}severity,rule,scope,"))
-        let auditBOM = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--bom", "--fail-on", "never"], in: scratch.path)
-        #expect(auditBOM.stdout.hasPrefix("\u{FEFF}severity,rule,scope,"))
+        #expect(withBOM.stdout.hasPrefix("\u{FEFF}severity,rule,rule_title,scope,"))
+        let auditBOM = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--bom", "--fail-on", "never", "--lang", "en"], in: scratch.path)
+        #expect(auditBOM.stdout.hasPrefix("\u{FEFF}severity,rule,rule_title,scope,"))
         #expect(try findings(["--format", "json", "--bom"]).status == 64)
 
         // JSON Lines: the objects of the JSON array, one a line.
@@ -172,7 +172,7 @@ import Testing
         #expect(row["achieved"] == "-3.5")
         #expect(row["annual_target"] == "-2")
 
-        let findings = try CSVReader.parse(try Child.run(["findings", "--db", scratch.database, "--format", "csv"], in: scratch.path).stdout)
+        let findings = try CSVReader.parse(try Child.run(["findings", "--db", scratch.database, "--format", "csv", "--lang", "en"], in: scratch.path).stdout)
         try #require(findings.count == 2)
         let finding = Dictionary(uniqueKeysWithValues: zip(findings[0], findings[1]))
         #expect(finding["message"] == "'=1+1")

@@ -61,7 +61,7 @@ import Glibc
     @Test(arguments: ["export", "audit"])
     func aDashIsStandardOutput(command: String) throws {
         let scratch = try populated()
-        let args = command == "export" ? ["export", "--format", "csv"] : ["audit", "--format", "csv", "--fail-on", "never"]
+        let args = command == "export" ? ["export", "--format", "csv"] : ["audit", "--format", "csv", "--fail-on", "never", "--lang", "en"]
         let r = try Child.run(args + ["--db", scratch.database, "--output", "-"], in: scratch.path)
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try CSVReader.parse(r.stdout)
@@ -117,7 +117,7 @@ import Glibc
         try Fixtures.write("antes", to: target)
         let link = scratch.path + "/hallazgos.csv"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        let r = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--fail-on", "never", "--output", link], in: scratch.path)
+        let r = try Child.run(["audit", "--db", scratch.database, "--format", "csv", "--fail-on", "never", "--lang", "en", "--output", link], in: scratch.path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("severity,rule,"))

@@ -33,6 +33,11 @@ struct AuditCommand: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
+    @OptionGroup var lang: LanguageOptions
+
+    @Option(name: .customLong("min-severity"), help: ArgumentHelp("Leave out findings below this severity: info (default), warning or error.", valueName: "severity"))
+    var minimumSeverity: Severity = .info
+
     @Option(help: "Only the reports of this year.")
     var year: Int?
 
@@ -78,9 +83,13 @@ struct AuditCommand: AsyncParsableCommand {
                 for i in records.indices { records[i].findings = validator.revalidate(records[i]) }
             }
             let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
+            let options = AuditReport.Options(
+                language: lang.language, ruleTitles: Catalogue.titles, minimumSeverity: minimumSeverity,
+                trafficLight: configuration.trafficLight
+            )
             let built = AuditReport(
                 audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures, notReports: notReports,
-                database: database.path, year: year, program: program
+                database: database.path, year: year, program: program, options: options
             )
             let destination = try OutputPath.check(output, database: database.path)
             let sink = try OutputSink(destination)
@@ -89,7 +98,7 @@ struct AuditCommand: AsyncParsableCommand {
                 case .text: try sink.write(TextReport.render(built))
                 case .json: try sink.write(try JSONReport.render(built))
                 case .csv: try sink.write(CSVReport.render(built, byteOrderMark: csv.bom))
-                case .html: try sink.write(HTMLReport.render(built))
+                case .html: try sink.write(HTMLReport.render(built, links: Self.links(output: output), context: EvidenceContext()))
                 }
                 try sink.finish()
             } catch let error as OutputError {
@@ -125,6 +134,16 @@ extension AuditCommand {
         let here = FileManager.default.currentDirectoryPath
         let prefix = here.hasSuffix("/") ? here : here + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Links from the page to the files: relative where the page is written in the current
+    /// folder (or printed), else absolute.
+    static func links(output: String?) -> FileLink {
+        let here = FileManager.default.currentDirectoryPath
+        guard let output, output != "-" else { return FileLink() }
+        let folder = (URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL.path as NSString).resolvingSymlinksInPath
+        if folder == (here as NSString).resolvingSymlinksInPath { return FileLink() }
+        return FileLink(base: FileLink.fileURL(folder: here))
     }
 
     static func relative(_ record: IndicatorRecord) -> IndicatorRecord {

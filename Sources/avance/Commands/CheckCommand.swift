@@ -41,6 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning, info or never.")
     var failOn: Threshold = .error
 
+    @OptionGroup var lang: LanguageOptions
+
     func validate() throws {
         _ = try output.destination()
     }
@@ -79,15 +81,17 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .text:
             for report in reports {
-                for f in report.findings { try sink.write(TextReport.render(f, path: report.path, row: report.row) + "\n") }
+                for f in report.findings { try sink.write(TextReport.render(f, path: report.path, row: report.row, language: lang.language) + "\n") }
             }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.userInfo[Language.codingKey] = lang.language
             try sink.write(String(decoding: try encoder.encode(reports), as: UTF8.self) + "\n")
         case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.userInfo[Language.codingKey] = lang.language
             for report in reports { try sink.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n") }
         }
     }

@@ -62,6 +62,8 @@ struct FindingsCommand: AsyncParsableCommand {
 
     @OptionGroup var csv: CSVOptions
 
+    @OptionGroup var lang: LanguageOptions
+
     func validate() throws {
         let known = Catalogue.descriptions.map(\.id)
         for rule in rules where !known.contains(rule) {
@@ -85,14 +87,14 @@ struct FindingsCommand: AsyncParsableCommand {
         do {
             switch format {
             case .text:
-                for finding in findings { try sink.write(Self.text(finding)) }
+                for finding in findings { try sink.write(Self.text(finding, language: lang.language)) }
             case .json:
-                try sink.write(try Self.json(findings) + "\n")
+                try sink.write(try Self.json(findings, language: lang.language) + "\n")
             case .jsonl:
-                for finding in findings { try sink.write(try Self.jsonLine(finding)) }
+                for finding in findings { try sink.write(try Self.jsonLine(finding, language: lang.language)) }
             case .csv:
-                try sink.write(csv.prefix + CSV.row(CSVReport.header))
-                for finding in findings { try sink.write(CSV.row(Self.csvFields(finding))) }
+                try sink.write(csv.prefix + CSV.row(CSVReport.header(lang.language)))
+                for finding in findings { try sink.write(CSV.row(Self.csvFields(finding, language: lang.language))) }
             }
             try sink.finish()
         } catch {
@@ -116,8 +118,8 @@ struct FindingsCommand: AsyncParsableCommand {
     }
 
     /// The same lines as `avance check` prints, from the stored finding.
-    static func text(_ finding: StoredFinding) -> String {
-        TextReport.render(finding.finding, path: finding.row.path, row: nil) + "\n"
+    static func text(_ finding: StoredFinding, language: Language = .en) -> String {
+        TextReport.render(finding.finding, path: finding.row.path, row: nil, language: language) + "\n"
     }
 
     struct JSONFinding: Codable, Hashable, Sendable {
@@ -139,10 +141,10 @@ struct FindingsCommand: AsyncParsableCommand {
         @NullEncoded var quarter: Int?
         var superseded: Bool
 
-        init(_ finding: StoredFinding) {
+        init(_ finding: StoredFinding, language: Language = .en) {
             let f = finding.row
             self.init(
-                rule: f.rule, severity: f.severity, message: f.message, path: f.path, page: f.page, line: f.line,
+                rule: f.rule, severity: f.severity, message: finding.finding.text[language], path: f.path, page: f.page, line: f.line,
                 column: f.column, quote: f.quote, evidence: finding.finding.evidence, sha256: finding.sha256,
                 program: finding.programCode, component: finding.componentCode, activity: finding.activityCode,
                 indicator: finding.indicatorCode, year: finding.year, quarter: finding.quarter, superseded: finding.superseded
@@ -174,25 +176,27 @@ struct FindingsCommand: AsyncParsableCommand {
         }
     }
 
-    static func json(_ findings: [StoredFinding]) throws -> String {
+    static func json(_ findings: [StoredFinding], language: Language = .en) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(findings.map(JSONFinding.init)), as: UTF8.self)
+        return String(decoding: try encoder.encode(findings.map { JSONFinding($0, language: language) }), as: UTF8.self)
     }
 
     /// One finding on one line, the keys of `--format json`.
-    static func jsonLine(_ finding: StoredFinding) throws -> String {
+    static func jsonLine(_ finding: StoredFinding, language: Language = .en) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONFinding(finding)), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(JSONFinding(finding, language: language)), as: UTF8.self) + "\n"
     }
 
     /// A stored finding in the columns of the audit's CSV (`CSVReport.header`), so that the
-    /// two files open alike in a spreadsheet.
-    static func csvFields(_ finding: StoredFinding) -> [String?] {
+    /// two files open alike in a spreadsheet, in the language asked.
+    static func csvFields(_ finding: StoredFinding, language: Language = .en) -> [String?] {
         let f = finding.row
+        let words = CSVReport.words(f.severity, .record, language)
         let values: [String: String?] = [
-            "severity": f.severity.rawValue, "rule": f.rule, "scope": RuleScope.record.rawValue, "message": f.message,
+            "severity": words.severity, "rule": f.rule, "rule_title": Catalogue.description(id: f.rule)?.title[language],
+            "scope": words.scope, "message": finding.finding.text[language],
             "institution": finding.institution, "program_code": finding.programCode,
             "component_code": finding.componentCode, "activity_code": finding.activityCode,
             "indicator_code": finding.indicatorCode, "indicator_name": finding.indicatorName,
@@ -204,7 +208,7 @@ struct FindingsCommand: AsyncParsableCommand {
                 return "\(cited.place) \"\(span.text)\""
             }.joined(separator: "; "),
         ]
-        return CSVReport.header.map { values[$0] ?? nil }
+        return CSVReport.fields(values)
     }
 
     // MARK: - Files
