@@ -51,7 +51,10 @@ let package = Package(
         .target(name: "AvanceValidate", dependencies: ["AvanceCore"]),
         .target(name: "AvanceStore", dependencies: ["AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The auditor's report (text, JSON, CSV, HTML); Plot escapes every text it is given.
-        .target(name: "AvanceReport", dependencies: ["AvanceCore", .product(name: "Plot", package: "Plot")]),
+        .target(
+            name: "AvanceReport",
+            dependencies: ["AvanceCore", .product(name: "Plot", package: "Plot"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "avance",
             dependencies: [

@@ -1,5 +1,5 @@
 import AvanceCore
-import AvanceReport
+@testable import AvanceReport
 import Foundation
 import Testing
 
@@ -171,5 +171,26 @@ import Testing
         #expect(links.href("informe.html", page: 3) == "informe.html")
         #expect(links.href("/srv/año.txt") == "file:///srv/a%C3%B1o.txt")
         #expect(FileLink(base: FileLink.fileURL(folder: "/w")).href("a.pdf") == "file:///w/a.pdf")
+    }
+}
+
+/// The workbook's XML: texts escaped for XML and for SpreadsheetML's own `_xHHHH_` escapes.
+@Suite struct WorkbookTests {
+    @Test func textsAreEscapedForXMLAndSpreadsheetML() {
+        #expect(WorkbookReport.escaped("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d")
+        #expect(WorkbookReport.escaped("_x0041_ y _x4_") == "_x005F_x0041_ y _x4_", "what a reader would decode is escaped itself")
+        #expect(WorkbookReport.escaped("a\u{0B}b\u{1B}") == "a_x000B_b_x001B_", "control characters XML cannot hold")
+        #expect(WorkbookReport.column(1) == "A" && WorkbookReport.column(26) == "Z" && WorkbookReport.column(27) == "AA")
+    }
+
+    @Test func theWorkbookIsAZipOfTheTwoSheets() throws {
+        let data = try WorkbookReport.render(RenderTests.report(.es))
+        #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        #expect(WorkbookReport.findings(RenderTests.report(.es)).name == "Hallazgos")
+        #expect(WorkbookReport.indicators(RenderTests.report(.en)).name == "Indicators")
+        let sheet = WorkbookReport.worksheet(WorkbookReport.findings(RenderTests.report(.es)))
+        #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(sheet.contains("<autoFilter ref=\"A1:T3\"/>"))
+        #expect(!sheet.contains("<script>"), "document text is escaped")
     }
 }

@@ -113,6 +113,112 @@ import Testing
         #expect(try Binary.run(["audit", "--db", database, "--lang", "fr"]).status == 64)
     }
 
+    /// The semáforo's thresholds come from avance.yml, for every indicator or for a program;
+    /// a mistake there is a usage error.
+    @Test func theTrafficLightFollowsTheConfiguration() throws {
+        let (folder, database) = try Self.ingested([Self.clean])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func lights(_ yaml: String?) throws -> (status: Int32, lights: [String]) {
+            var extra: [String] = []
+            if let yaml {
+                let config = folder.appendingPathComponent("avance-\(UUID().uuidString).yml")
+                try yaml.write(to: config, atomically: true, encoding: .utf8)
+                extra = ["--config", config.path]
+            }
+            let r = try Binary.run(["audit", "--db", database, "--format", "json", "--fail-on", "never"] + extra)
+            let report = try? JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
+            let rows = (report?["indicators"] as? [[String: Any]] ?? []).flatMap { $0["reports"] as? [[String: Any]] ?? [] }
+            return (r.status, rows.compactMap { $0["light"] as? String })
+        }
+        let standard = try lights(nil)
+        #expect(standard.status == 0 && standard.lights.count == 4 && Set(standard.lights) == ["green"], "\(standard)")
+        #expect(Set(try lights("traffic-light:\n  green: [150, 160]\n  yellow: [140, 170]\n").lights) == ["red"])
+        #expect(Set(try lights("traffic-light:\n  programs:\n    e.031: {green: [150, 160], yellow: [0, 200]}\n    E023: {green: [0, 1], yellow: [0, 2]}\n").lights) == ["yellow"])
+        #expect(Set(try lights("traffic-light:\n  direction: descending\n").lights) == ["green"], "100 % is 100 % either way")
+        #expect(try lights("traffic-light:\n  green: [90]\n").status == 64)
+        #expect(try lights("traffic-light:\n  green: [90, 110]\n  yellow: [95, 100]\n").status == 64)
+        #expect(try lights("traffic-light:\n  verde: [90, 110]\n").status == 64)
+    }
+
+    /// `audit --format xlsx` read back by a real reader (Python's openpyxl): the sheets, their
+    /// frozen and filtered header rows, numbers as numbers, a report's text as text.
+    @Test func theWorkbookOpensInARealReader() throws {
+        let (folder, database) = try Self.ingested([Self.planted])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let book = folder.appendingPathComponent("auditoria.xlsx")
+        let r = try Binary.run(["audit", "--db", database, "--format", "xlsx", "--output", book.path, "--fail-on", "never", "--lang", "es"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let script = #"""
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            out = {"sheets": book.sheetnames}
+            for ws in book.worksheets:
+                rows = [[{"v": c.value, "t": c.data_type} for c in row] for row in ws.iter_rows()]
+                out[ws.title] = {"freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows}
+            print(json.dumps(out, default=str))
+            """#
+        let python = try Binary.run(executable: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, book.path])
+        #expect(python.status == 0, "openpyxl could not read the workbook (./Scripts/test installs python3-openpyxl): \(python.stderr)")
+        let read = try #require(try JSONSerialization.jsonObject(with: python.stdout) as? [String: Any])
+        #expect(read["sheets"] as? [String] == ["Hallazgos", "Indicadores"])
+        func sheet(_ name: String) throws -> (freeze: String?, filter: String?, rows: [[(value: Any?, type: String)]]) {
+            let s = try #require(read[name] as? [String: Any])
+            let rows = (s["rows"] as? [[[String: Any]]] ?? []).map { $0.map { ($0["v"] is NSNull ? nil : $0["v"], $0["t"] as? String ?? "") } }
+            return (s["freeze"] as? String, s["filter"] as? String, rows)
+        }
+        let findings = try sheet("Hallazgos"), indicators = try sheet("Indicadores")
+        #expect(findings.freeze == "A2" && indicators.freeze == "A2", "the header row is frozen")
+        #expect(findings.filter == "A1:T6" && indicators.filter?.hasPrefix("A1:T") == true, "an autofilter over the table")
+        #expect(findings.rows.count == 6, "a header and one row per finding")
+        let head = findings.rows[0].map { $0.value as? String ?? "" }
+        #expect(Array(head.prefix(5)) == ["Severidad", "Regla", "Título de la regla", "Alcance", "Mensaje"])
+        let rules = findings.rows.dropFirst().map { $0[1].value as? String ?? "" }
+        #expect(Set(rules) == ["quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate", "missing-quarter"])
+        let year = try #require(head.firstIndex(of: "Ejercicio"))
+        #expect(findings.rows.dropFirst().allSatisfy { $0[year].type == "n" && ($0[year].value as? NSNumber)?.intValue == 2024 })
+        #expect(findings.rows.dropFirst().contains { ($0[4].value as? String)?.hasPrefix("La meta acumulada") == true })
+
+        let columns = indicators.rows[0].map { $0.value as? String ?? "" }
+        #expect(indicators.rows.count == 5, "a header and one row per report (four quarters, one of them twice)")
+        let achieved = try #require(columns.firstIndex(of: "Meta alcanzada")), light = try #require(columns.firstIndex(of: "Semáforo"))
+        #expect(indicators.rows.dropFirst().allSatisfy { $0[achieved].type == "n" }, "figures are numbers")
+        #expect(indicators.rows.dropFirst().allSatisfy { ["verde", "amarillo", "rojo"].contains($0[light].value as? String ?? "") })
+    }
+
+    /// A workbook's texts stay texts: a report whose words a spreadsheet would run as a formula.
+    @Test func aWorkbookTextIsNeverAFormula() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avance-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("=HYPERLINK(\"x\").txt")
+        try """
+            Programa presupuestario: E001 - =cmd|' /C calc'!A0
+            Indicador: 01 - @SUM(1+1) talleres
+            Trimestre: Tercer Trimestre de 2024
+            Unidad responsable: Dirección
+            Meta anual: 4
+            Meta del trimestre: 5
+            """.write(to: report, atomically: true, encoding: .utf8)
+        let database = folder.appendingPathComponent("a.sqlite").path
+        _ = try Binary.run(["ingest", folder.path, "--db", database, "--settle", "0"])
+        let book = folder.appendingPathComponent("a.xlsx")
+        #expect(try Binary.run(["audit", "--db", database, "--format", "xlsx", "--output", book.path, "--fail-on", "never"]).status == 0)
+        let script = #"""
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+            print(json.dumps({"formulas": [c.coordinate for c in cells if c.data_type == "f"],
+                              "texts": [c.value for c in cells if c.data_type == "s"]}))
+            """#
+        let python = try Binary.run(executable: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, book.path])
+        let read = try #require(try JSONSerialization.jsonObject(with: python.stdout) as? [String: Any], "\(python.stderr)")
+        #expect((read["formulas"] as? [Any])?.isEmpty == true, "no cell is a formula")
+        let texts = read["texts"] as? [String] ?? []
+        #expect(texts.contains { $0 == "E001 =cmd|' /C calc'!A0" }, "\(texts)")
+        #expect(texts.contains { $0.hasSuffix("=HYPERLINK(\"x\").txt") }, "a file name that reads as a formula is text")
+        #expect(texts.contains { $0 == "@SUM(1+1) talleres" }, "\(texts)")
+    }
+
     /// The page over every sample, opened in a real browser at desktop and phone widths: in
     /// Spanish, what needs attention first, indicators without findings folded, evidence linked
     /// to its file (at its page for a PDF), and every text of a document escaped.

@@ -26,7 +26,7 @@ struct AuditCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, html
+        case text, json, csv, html, xlsx
     }
 
     @OptionGroup var database: DatabaseOptions
@@ -44,7 +44,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only the reports of this budget program (its code, e.g. E001; case and dots ignored).", valueName: "code"))
     var program: String?
 
-    @Option(help: "text, json, csv or html (one self-contained page).")
+    @Option(help: "text, json, csv, html (one self-contained page) or xlsx (a workbook: Hallazgos and Indicadores).")
     var format: Format = .text
 
     @OptionGroup var out: OutputOptions
@@ -99,6 +99,7 @@ struct AuditCommand: AsyncParsableCommand {
                 case .json: try sink.write(try JSONReport.render(built))
                 case .csv: try sink.write(CSVReport.render(built, byteOrderMark: csv.bom))
                 case .html: try sink.write(HTMLReport.render(built, links: Self.links(output: output), context: EvidenceContext()))
+                case .xlsx: try sink.write(bytes: try WorkbookReport.render(built))
                 }
                 try sink.finish()
             } catch let error as OutputError {

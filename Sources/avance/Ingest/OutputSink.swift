@@ -80,6 +80,12 @@ final class OutputSink {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Bytes as they are (a workbook).
+    func write(bytes: Data) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     private func flush() throws(OutputError) {
         var offset = 0
         while offset < buffer.count {
