@@ -36,6 +36,17 @@ public enum Schema {
         migrator.registerMigration("v6: findings.message_es") { db in
             try db.execute(sql: "ALTER TABLE findings ADD COLUMN message_es TEXT")
         }
+        // The auditor's waivers: a finding, by its fingerprint (rule, documents' content, quoted
+        // words), waived with a reason; it holds across runs and re-ingests of the same documents.
+        migrator.registerMigration("v7: waivers") { db in
+            try db.execute(sql: """
+                CREATE TABLE waivers (
+                    fingerprint TEXT PRIMARY KEY,
+                    reason TEXT NOT NULL,
+                    waived_at TEXT NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 
