@@ -14,6 +14,8 @@ public struct AuditReport: Codable, Hashable, Sendable {
     @NullEncoded public var program: String?
     /// The language of every text the report prints (its labels, the findings' messages).
     public var language: Language
+    /// With `--since-run N`: N, the run findings are new since.
+    @NullEncoded public var sinceRun: Int?
     /// Findings below this severity are left out (`--min-severity`); `nil`: none is.
     @NullEncoded public var minimumSeverity: Severity?
     /// The title of each rule with findings, by id, in the report's language.
@@ -28,7 +30,7 @@ public struct AuditReport: Codable, Hashable, Sendable {
 
     public init(
         generatedAt: String, database: String? = nil, year: Int? = nil, program: String? = nil,
-        language: Language = .es, minimumSeverity: Severity? = nil, ruleTitles: [String: String] = [:],
+        language: Language = .es, minimumSeverity: Severity? = nil, ruleTitles: [String: String] = [:], sinceRun: Int? = nil,
         failures: [FailedFile] = [], notReports: [FailedFile] = [], indicators: [IndicatorSection]
     ) {
         self.generatedAt = generatedAt
@@ -38,6 +40,7 @@ public struct AuditReport: Codable, Hashable, Sendable {
         self.language = language
         self.minimumSeverity = minimumSeverity
         self.ruleTitles = ruleTitles
+        self.sinceRun = sinceRun
         self.failures = failures
         self.notReports = notReports
         self.indicators = indicators
@@ -143,6 +146,9 @@ public struct IndicatorSection: Codable, Hashable, Sendable {
     public var reports: [ReportRow]
     /// Cross-report findings first, then each record's own, by year and quarter.
     public var findings: [ReportFinding]
+    /// Findings an auditor waived (`avance waive`, avance.yml), with the reason: shown apart,
+    /// counted nowhere else.
+    public var waived: [ReportFinding] = []
 
     public init(
         institution: String?, program: Level?, component: Level?, activity: Level?, indicator: Level?,
@@ -259,6 +265,12 @@ public struct ReportFinding: Codable, Hashable, Sendable {
     @NullEncoded public var quarter: Int?
     /// Every quote, each citing its file (`path` is always set).
     public var evidence: [SourceSpan]
+    /// What stays the same while the finding does (`Fingerprint`): for `avance waive`.
+    public var fingerprint: String = ""
+    /// With `--since-run N`: whether a document it is about was first stored after run N.
+    @NullEncoded public var isNew: Bool?
+    /// Why an auditor waived it, when they did.
+    @NullEncoded public var waiver: String?
 
     public init(rule: String, scope: RuleScope, severity: Severity, message: String, year: Int?, quarter: Int?, evidence: [SourceSpan]) {
         self.rule = rule

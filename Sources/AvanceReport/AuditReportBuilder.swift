@@ -10,15 +10,22 @@ extension AuditReport {
         public var ruleTitles: [String: LocalizedText]
         public var minimumSeverity: Severity?
         public var trafficLight: TrafficLightSettings
+        /// The reason each waived finding was waived, by fingerprint.
+        public var waivers: [String: String]
+        /// With `--since-run N`: the SHA-256 of the documents first stored after run N.
+        public var newDocuments: Set<String>?
 
         public init(
             language: Language = .es, ruleTitles: [String: LocalizedText] = [:], minimumSeverity: Severity? = nil,
-            trafficLight: TrafficLightSettings = TrafficLightSettings()
+            trafficLight: TrafficLightSettings = TrafficLightSettings(), waivers: [String: String] = [:],
+            newDocuments: Set<String>? = nil
         ) {
             self.language = language
             self.ruleTitles = ruleTitles
             self.minimumSeverity = minimumSeverity
             self.trafficLight = trafficLight
+            self.waivers = waivers
+            self.newDocuments = newDocuments
         }
     }
 
@@ -27,7 +34,7 @@ extension AuditReport {
     public init(
         _ audits: [IndicatorAudit], generatedAt: String, failures: [FailedFile] = [], notReports: [FailedFile] = [],
         database: String? = nil,
-        year: Int? = nil, program: String? = nil, options: Options = Options()
+        year: Int? = nil, program: String? = nil, sinceRun: Int? = nil, options: Options = Options()
     ) {
         var sections = audits.map { IndicatorSection($0, options: options) }
         // Indicators that share institution, place and name are told apart by their unit.
@@ -55,7 +62,7 @@ extension AuditReport {
         let titles = options.ruleTitles.filter { used.contains($0.key) }.mapValues { $0[options.language] }
         self.init(
             generatedAt: generatedAt, database: database, year: year, program: program, language: options.language,
-            minimumSeverity: options.minimumSeverity, ruleTitles: titles, failures: failures, notReports: notReports,
+            minimumSeverity: options.minimumSeverity, ruleTitles: titles, sinceRun: sinceRun, failures: failures, notReports: notReports,
             indicators: sections
         )
     }
@@ -93,15 +100,28 @@ extension IndicatorSection {
             return u.name ?? u.acronym
         }.first
         let shown = { (f: Finding) in options.minimumSeverity.map { f.severity >= $0 } ?? true }
+        // The documents a finding is about: its record's, or those its quotes cite.
+        let shaOfPath = Dictionary(records.map { ($0.source.path, $0.source.sha256) }) { a, _ in a }
+        func placed(_ f: ReportFinding, _ documents: [String], _ original: Finding) -> ReportFinding {
+            var f = f
+            f.fingerprint = Fingerprint.of(rule: original.rule, documents: documents, quotes: original.evidence.map(\.text))
+            f.isNew = options.newDocuments.map { new in documents.contains { new.contains($0) } }
+            f.waiver = options.waivers[f.fingerprint]
+            return f
+        }
         var findings = audit.findings.filter { shown($0.finding) }.map { yf in
             let fallback = records.first { $0.period?.year == yf.year }?.source.path ?? records.first?.source.path ?? ""
-            return ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil, language: language)
+            let f = ReportFinding(yf.finding, scope: .crossReport, path: fallback, year: yf.year, quarter: nil, language: language)
+            return placed(f, f.evidence.compactMap { $0.path.flatMap { shaOfPath[$0] } }, yf.finding)
         }
         for r in records {
             findings += r.findings.filter(shown).map {
-                ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter, language: language)
+                let f = ReportFinding($0, scope: .record, path: r.source.path, year: r.period?.year, quarter: r.period?.quarter, language: language)
+                return placed(f, [r.source.sha256], $0)
             }
         }
+        let waived = findings.filter { $0.waiver != nil }
+        findings.removeAll { $0.waiver != nil }
         let program = level { $0.program.map { ($0.code, $0.name) } }
         let thresholds = options.trafficLight.thresholds(program: program?.code)
         var rows = records.map { r in
@@ -114,7 +134,9 @@ extension IndicatorSection {
                 unit: r.targets.unit, annual: r.targets.annual, period: r.targets.period,
                 cumulative: r.targets.periodIsCumulative, achieved: r.targets.achieved,
                 percent: r.targets.compliancePercent, compliance: compliance, light: compliance.map(thresholds.light),
-                findings: r.findings.filter(shown).count
+                findings: r.findings.filter { f in
+                    shown(f) && options.waivers[Fingerprint.of(rule: f.rule, documents: [r.source.sha256], quotes: f.evidence.map(\.text))] == nil
+                }.count
             )
         }
         // A cross-report finding counts for every report it quotes.
@@ -130,5 +152,6 @@ extension IndicatorSection {
             responsibleUnit: unit, reports: rows, findings: findings
         )
         light = rows.last { $0.light != nil }?.light
+        self.waived = waived
     }
 }

@@ -23,7 +23,8 @@ public enum CSVReport {
         .init(es: "indicador", en: "indicator_name"), .init(es: "semaforo", en: "traffic_light"),
         .init(es: "ejercicio", en: "year"), .init(es: "trimestre", en: "quarter"), .init(es: "archivo", en: "path"),
         .init(es: "pagina", en: "page"), .init(es: "linea", en: "line"), .init(es: "columna", en: "column"),
-        .init(es: "cita", en: "quote"), .init(es: "evidencia", en: "evidence"),
+        .init(es: "cita", en: "quote"), .init(es: "evidencia", en: "evidence"), .init(es: "huella", en: "fingerprint"),
+        .init(es: "nuevo", en: "new"),
     ]
 
     public static func header(_ language: Language) -> [String] { columns.map { $0[language] } }
@@ -49,7 +50,8 @@ public enum CSVReport {
                 s.component?.code, s.activity?.code, s.indicator?.code, s.indicator?.name, s.light.map(w.light),
                 f.year.map(String.init), f.quarter.map(String.init), first?.path, first?.page.map(String.init),
                 first.map { String($0.line) }, first.map { String($0.column) }, first?.text,
-                f.evidence.map { "\($0.place) \"\($0.text)\"" }.joined(separator: "; "),
+                f.evidence.map { "\($0.place) \"\($0.text)\"" }.joined(separator: "; "), f.fingerprint,
+                f.isNew.map { $0 ? w("sí", "yes") : "no" },
             ])
         }
         return out

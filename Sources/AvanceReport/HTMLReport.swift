@@ -124,6 +124,14 @@ struct Page {
                 .li(.text(w.count(s.indicators, "indicador", "indicadores", "indicator", "indicators"))),
                 .forEach(s.findingsBySeverity) { c in .li(.class("sev-\(c.severity.rawValue)"), .text(w.severityCount(c.severity, c.count))) }
             ),
+            .if(report.indicators.contains { !$0.waived.isEmpty } || report.allFindings.contains { $0.finding.isNew != nil }, .ul(
+                .class("counts"),
+                .li(.text(w.count(report.indicators.map(\.waived.count).reduce(0, +), "hallazgo dispensado", "hallazgos dispensados", "waived finding", "waived findings"))),
+                .if(report.allFindings.contains { $0.finding.isNew != nil }, .li(.class("new"), .text(
+                    w.count(report.allFindings.filter { $0.finding.isNew == true }.count, "hallazgo nuevo", "hallazgos nuevos", "new finding", "new findings")
+                        + (report.sinceRun.map { w(" desde la ejecución \($0)", " since run \($0)") } ?? "")
+                )))
+            )),
             .ul(
                 .class("counts lights"),
                 .li(.text(w("Semáforo:", "Traffic light:"))),
@@ -267,7 +275,12 @@ struct Page {
             ),
             .h4(.text(w("Hallazgos", "Findings") + " (\(s.findings.count))")),
             .if(s.findings.isEmpty, .p(.class("none"), .text(w("Sin hallazgos.", "No findings."))),
-                else: .ol(.class("findings"), .forEach(s.findings) { f in finding(f) }))
+                else: .ol(.class("findings"), .forEach(s.findings) { f in finding(f) })),
+            .if(!s.waived.isEmpty, .element(named: "details", nodes: [
+                .class("waived"),
+                .element(named: "summary", nodes: [.text(w("Hallazgos dispensados", "Waived findings") + " (\(s.waived.count))")]),
+                .ol(.class("findings"), .forEach(s.waived) { f in finding(f) }),
+            ]))
         )
     }
 
@@ -287,8 +300,11 @@ struct Page {
                 .code(.class("rule"), .text(f.rule)),
                 .unwrap(title(of: f.rule)) { .span(.class("rule-title"), .text(" " + $0)) },
                 .if(f.scope == .crossReport, .span(.class("scope"), .text(w(" · entre informes", " · across reports")))),
-                .unwrap(f.quarter.flatMap { q in f.year.map { w.quarter($0, q) } }) { .span(.class("scope"), .text(" · " + $0)) }
+                .unwrap(f.quarter.flatMap { q in f.year.map { w.quarter($0, q) } }) { .span(.class("scope"), .text(" · " + $0)) },
+                .if(f.isNew == true, .span(.class("badge new"), .text(w("nuevo", "new")))),
+                .if(!f.fingerprint.isEmpty, .span(.class("fingerprint"), .text(w(" · huella ", " · fingerprint ")), .code(.text(f.fingerprint))))
             ),
+            .unwrap(f.waiver) { .p(.class("waiver"), .text(w("Dispensado: ", "Waived: ") + $0)) },
             .p(.class("message"), .text(f.message)),
             .if(!f.evidence.isEmpty, .ul(.class("evidence"), .forEach(f.evidence) { e in
                 .li(
@@ -348,6 +364,8 @@ extension HTMLReport {
         section.indicator { border-top: 1px solid var(--line); }
         .toc .toc-institution { margin: 0.4rem 0; } .toc ol { padding-left: 1.2rem; }
         .toc-clean a { color: var(--muted); }
+        .badge.new { background: #6a1b9a; margin-left: 0.3rem; } .fingerprint { color: var(--muted); font-size: 0.8rem; }
+        .waiver { color: var(--ok); font-style: italic; } details.waived > summary { cursor: pointer; color: var(--muted); margin-top: 0.5rem; }
         .evidence q.in-context mark { background: #ffe08a; padding: 0 0.1rem; }
         .fault { fill: #fdecea; } .fault-mark { font-size: 11px; fill: var(--error); font-weight: 700; }
         .axis-title { font-size: 10px; fill: var(--muted); }

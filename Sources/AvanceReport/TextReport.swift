@@ -36,6 +36,9 @@ public enum TextReport {
                 out.append("   \(r.periodName(w.language).padding(9))  \(figures(r, w))  \(r.path)\(r.row.map { w(" (renglón \($0))", " (row \($0))") } ?? "")")
             }
             for f in section.findings { out.append(render(f, fallback: section.reports.first?.path ?? "", language: report.language)) }
+            for f in section.waived {
+                out.append("   " + w("dispensado", "waived") + " [\(f.rule)] \(f.fingerprint): \(f.waiver ?? "")")
+            }
         }
         return TerminalText.escaped(out.joined(separator: "\n") + "\n")
     }
@@ -63,7 +66,8 @@ public enum TextReport {
         let w = Words(language)
         let place = f.evidence.first?.place ?? fallback
         let scope = f.scope == .crossReport ? w(" (entre informes)", " (cross-report)") : ""
-        var lines = ["\(place): \(f.severity.rawValue) [\(f.rule)]\(scope) \(f.message)"]
+        let new = f.isNew == true ? w(" (nuevo)", " (new)") : ""
+        var lines = ["\(place): \(f.severity.rawValue) [\(f.rule)]\(scope)\(new) \(f.message)"]
         let home = f.evidence.first?.path
         for e in f.evidence.prefix(8) {
             let quote = e.text.count > 160 ? String(e.text.prefix(157)) + "..." : e.text
@@ -71,6 +75,7 @@ public enum TextReport {
             lines.append("    \(at): \"\(quote.replacingOccurrences(of: "\n", with: " "))\"")
         }
         if f.evidence.count > 8 { lines.append("    ... " + w("\(f.evidence.count - 8) más", "\(f.evidence.count - 8) more")) }
+        if !f.fingerprint.isEmpty { lines.append("    " + w("huella", "fingerprint") + " \(f.fingerprint)") }
         return TerminalText.escaped(lines.joined(separator: "\n"))
     }
 

@@ -63,6 +63,7 @@ public enum WorkbookReport {
             w("Actividad", "Activity"), w("Clave del indicador", "Indicator code"), w("Indicador", "Indicator"),
             w("Semáforo", "Traffic light"), w("Ejercicio", "Year"), w("Trimestre", "Quarter"), w("Archivo", "File"),
             w("Página", "Page"), w("Línea", "Line"), w("Columna", "Column"), w("Cita", "Quote"), w("Evidencia", "Evidence"),
+            w("Huella", "Fingerprint"), w("Nuevo", "New"),
         ]
         let rows = report.allFindings.map { s, f -> [Cell] in
             let first = f.evidence.first
@@ -72,11 +73,12 @@ public enum WorkbookReport {
                 Cell(s.indicator?.name ?? s.title), Cell(s.light.map(w.light)), Cell(f.year), Cell(f.quarter), Cell(first?.path),
                 Cell(first?.page), Cell(first.map(\.line)), Cell(first.map(\.column)), Cell(first?.text),
                 Cell(f.evidence.isEmpty ? nil : f.evidence.map { "\($0.place) \"\($0.text)\"" }.joined(separator: "; ")),
+                Cell(f.fingerprint.isEmpty ? nil : f.fingerprint), Cell(f.isNew.map { $0 ? w("sí", "yes") : "no" }),
             ]
         }
         return Sheet(
             name: w("Hallazgos", "Findings"), header: header,
-            widths: [12, 22, 32, 14, 60, 30, 24, 20, 24, 10, 40, 10, 10, 10, 40, 8, 8, 8, 30, 60], rows: rows
+            widths: [12, 22, 32, 14, 60, 30, 24, 20, 24, 10, 40, 10, 10, 10, 40, 8, 8, 8, 30, 60, 18, 8], rows: rows
         )
     }
 

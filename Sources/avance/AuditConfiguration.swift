@@ -1,3 +1,4 @@
+// The audit's settings in avance.yml: the semáforo and the waivers.
 import AvanceCore
 import AvanceReport
 import Foundation
@@ -75,5 +76,30 @@ extension Configuration {
         guard t.yellow.lowerBound <= t.green.lowerBound, t.yellow.upperBound >= t.green.upperBound else {
             throw .invalid(place, "the yellow range must hold the green one")
         }
+    }
+}
+
+/// `waivers:` in avance.yml: findings an auditor waived, each `{fingerprint, reason}`.
+extension Configuration {
+    static func readWaivers(_ node: Node, _ at: Place) throws(ConfigurationError) -> [String: String] {
+        guard let items = node.sequence else { throw .invalid(at(node), "waivers must be a list of {fingerprint, reason}") }
+        var waivers: [String: String] = [:]
+        for item in items {
+            guard let fields = item.mapping else { throw .invalid(at(item), "each waiver is {fingerprint, reason}") }
+            var fingerprint: String?, reason: String?
+            for (field, v) in fields {
+                switch field.string ?? "" {
+                case "fingerprint": fingerprint = v.scalar?.string.lowercased()
+                case "reason": reason = v.scalar?.string
+                default: throw .unknownKey(at(field), key: "waivers[].\(field.string ?? "")", known: ["fingerprint", "reason"])
+                }
+            }
+            guard let fingerprint, Fingerprint.isValid(fingerprint) else {
+                throw .invalid(at(item), "a waiver's fingerprint is 16 hexadecimal digits, as `avance audit` prints them")
+            }
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid(at(item), "a waiver needs a reason") }
+            waivers[fingerprint] = reason
+        }
+        return waivers
     }
 }

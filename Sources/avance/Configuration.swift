@@ -30,6 +30,9 @@ import Yams
 ///   yellow: [70, 130]
 ///   programs:
 ///     E023: {green: [95, 105], direction: descending}
+/// waivers:                         # findings an auditor waived, by the audit's fingerprint
+///   - fingerprint: 3f9a0c1d2e4b5a67
+///     reason: Revisado con la unidad responsable
 /// ```
 struct Configuration: Sendable {
     /// The file read; `nil` when there is none.
@@ -40,9 +43,11 @@ struct Configuration: Sendable {
     var exclude: [String] = []
     var include: [String] = []
     var trafficLight = TrafficLightSettings()
+    /// Findings waived, by fingerprint: the reason.
+    var waivers: [String: String] = [:]
 
     static let fileName = "avance.yml"
-    static let keys = ["rules", "date-order", "institutions", "exclude", "include", "traffic-light"]
+    static let keys = ["rules", "date-order", "institutions", "exclude", "include", "traffic-light", "waivers"]
     static let ruleKeys = ["severity", "enabled"]
     static let institutionKeys = ["name", "acronym"]
 
@@ -98,6 +103,8 @@ struct Configuration: Sendable {
                 config.include = try strings(value, at, key: "include")
             case "traffic-light":
                 config.trafficLight = try readTrafficLight(value, at)
+            case "waivers":
+                config.waivers = try readWaivers(value, at)
             default:
                 throw .unknownKey(at(key), key: name, known: keys)
             }

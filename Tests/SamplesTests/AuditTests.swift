@@ -113,6 +113,62 @@ import Testing
         #expect(try Binary.run(["audit", "--db", database, "--lang", "fr"]).status == 64)
     }
 
+    /// A waived finding (`avance waive`, or avance.yml) stays waived after a rerun and a
+    /// re-ingest of the same documents, even copied elsewhere; a changed document's findings get
+    /// new fingerprints and show as new since the run before (`--since-run`).
+    @Test func waiversHoldAndAChangedDocumentsFindingsAreNew() throws {
+        let (folder, database) = try Self.ingested([Self.planted])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func fingerprints(_ report: [String: Any], _ key: String = "findings") -> [String: [String: Any]] {
+            let sections = report["indicators"] as? [[String: Any]] ?? []
+            let all = sections.flatMap { $0[key] as? [[String: Any]] ?? [] }
+            return Dictionary(all.map { ($0["rule"] as? String ?? "", $0) }) { a, _ in a }
+        }
+        let first = fingerprints(try Self.auditJSON(database).report)
+        let changed = try #require(first["annual-target-changed"]?["fingerprint"] as? String)
+        let missing = try #require(first["missing-quarter"]?["fingerprint"] as? String)
+        #expect(changed.count == 16 && missing.count == 16 && changed != missing)
+        #expect(first.values.allSatisfy { $0["isNew"] is NSNull }, "without --since-run, nothing is said new")
+
+        #expect(try Binary.run(["waive", changed, "--reason", "Ajuste de meta autorizado por la SEFIPLAN", "--db", database]).status == 0)
+        #expect(try Binary.run(["waive", "xyz", "--reason", "r", "--db", database]).status == 64)
+        let config = folder.appendingPathComponent("avance.yml")
+        try "waivers:\n  - fingerprint: \(missing)\n    reason: Informe del segundo trimestre en trámite\n".write(to: config, atomically: true, encoding: .utf8)
+
+        // The same documents again, from another folder (run 2).
+        let copy = folder.appendingPathComponent("copia")
+        try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent(Self.planted), to: copy)
+        #expect([0, 2].contains(try Binary.run(["ingest", copy.path, "--db", database, "--settle", "0"]).status))
+        let (status, again) = try Self.auditJSON(database, ["--config", config.path])
+        #expect(status == 1, "errors remain")
+        #expect(fingerprints(again)["annual-target-changed"] == nil && fingerprints(again)["missing-quarter"] == nil)
+        let waived = fingerprints(again, "waived")
+        #expect(waived["annual-target-changed"]?["waiver"] as? String == "Ajuste de meta autorizado por la SEFIPLAN")
+        #expect(waived["missing-quarter"]?["waiver"] as? String == "Informe del segundo trimestre en trámite")
+        #expect(Set(fingerprints(again).compactMap { $0.value["fingerprint"] as? String }) ==
+                Set(first.filter { !["annual-target-changed", "missing-quarter"].contains($0.key) }.compactMap { $0.value["fingerprint"] as? String }),
+                "the other findings keep their fingerprints")
+        let summary = again["summary"] as? [String: Any]
+        #expect((summary?["findingsBySeverity"] as? [[String: Any]])?.first?["count"] as? Int == 3, "waived findings count nowhere")
+
+        // The fourth quarter's report corrected in place (run 3): its findings are new since run 2.
+        let t4 = copy.appendingPathComponent("icatey-2024-T4-C01.A02.md")
+        let text = try String(contentsOf: t4, encoding: .utf8).replacingOccurrences(of: "| Cursos | 24 | 22 |", with: "| Cursos | 24 | 23 |")
+        try text.write(to: t4, atomically: true, encoding: .utf8)
+        #expect([0, 2].contains(try Binary.run(["ingest", copy.path, "--db", database, "--settle", "0"]).status))
+        let (_, third) = try Self.auditJSON(database, ["--config", config.path, "--since-run", "2"])
+        let latest = fingerprints(third)
+        #expect(latest["quarterly-sum-mismatch"]?["isNew"] as? Bool == true, "it quotes the corrected report")
+        #expect(latest["annual-target-changed"]?["isNew"] as? Bool == true, "a changed document: a new finding, no longer waived")
+        #expect(latest["conflicting-duplicate"]?["isNew"] as? Bool == false, "about the third quarter's reports only")
+        #expect(fingerprints(third, "waived")["missing-quarter"] != nil)
+        let text3 = String(decoding: try Binary.run(["audit", "--db", database, "--config", config.path, "--since-run", "2", "--lang", "es"]).stdout, as: UTF8.self)
+        #expect(text3.contains("[quarterly-sum-mismatch] (entre informes) (nuevo)") && text3.contains("huella "))
+        #expect(text3.contains("dispensado [missing-quarter] \(missing): Informe del segundo trimestre en trámite"))
+        #expect(try Binary.run(["audit", "--db", database, "--since-run", "99"]).status == 64)
+        #expect(try Binary.run(["audit", "--db", database, "--config", config.path + "x"]).status == 64)
+    }
+
     /// The semáforo's thresholds come from avance.yml, for every indicator or for a program;
     /// a mistake there is a usage error.
     @Test func theTrafficLightFollowsTheConfiguration() throws {
@@ -168,7 +224,7 @@ import Testing
         }
         let findings = try sheet("Hallazgos"), indicators = try sheet("Indicadores")
         #expect(findings.freeze == "A2" && indicators.freeze == "A2", "the header row is frozen")
-        #expect(findings.filter == "A1:T6" && indicators.filter?.hasPrefix("A1:T") == true, "an autofilter over the table")
+        #expect(findings.filter == "A1:V6" && indicators.filter?.hasPrefix("A1:T") == true, "an autofilter over the table")
         #expect(findings.rows.count == 6, "a header and one row per finding")
         let head = findings.rows[0].map { $0.value as? String ?? "" }
         #expect(Array(head.prefix(5)) == ["Severidad", "Regla", "Título de la regla", "Alcance", "Mensaje"])

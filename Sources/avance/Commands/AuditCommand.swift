@@ -38,6 +38,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-severity"), help: ArgumentHelp("Leave out findings below this severity: info (default), warning or error.", valueName: "severity"))
     var minimumSeverity: Severity = .info
 
+    @Option(name: .customLong("since-run"), help: ArgumentHelp("Mark as new the findings about documents first stored after this ingest run (see the runs table).", valueName: "run"))
+    var sinceRun: Int?
+
     @Option(help: "Only the reports of this year.")
     var year: Int?
 
@@ -83,13 +86,24 @@ struct AuditCommand: AsyncParsableCommand {
                 for i in records.indices { records[i].findings = validator.revalidate(records[i]) }
             }
             let audits = Auditor(settings: configuration.rules).audit(records.map(Self.relative))
+            var newDocuments: Set<String>?
+            if let sinceRun {
+                let since = try store.documentsStored(after: Int64(sinceRun))
+                guard since.runExists else {
+                    Output.error("--since-run \(sinceRun): the database has no such run (see its runs table)")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                newDocuments = since.documents
+            }
+            // A waiver in avance.yml wins over one in the database for the same finding.
+            let waivers = try store.waivers().merging(configuration.waivers) { _, configured in configured }
             let options = AuditReport.Options(
                 language: lang.language, ruleTitles: Catalogue.titles, minimumSeverity: minimumSeverity,
-                trafficLight: configuration.trafficLight
+                trafficLight: configuration.trafficLight, waivers: waivers, newDocuments: newDocuments
             )
             let built = AuditReport(
                 audits, generatedAt: ISO8601DateFormatter().string(from: Date()), failures: failures, notReports: notReports,
-                database: database.path, year: year, program: program, options: options
+                database: database.path, year: year, program: program, sinceRun: sinceRun, options: options
             )
             let destination = try OutputPath.check(output, database: database.path)
             let sink = try OutputSink(destination)
