@@ -347,6 +347,64 @@ import Testing
     }
 }
 
+extension AuditTests {
+    /// The real documents public bodies published (`../shared/real`, kept out of git: CI has them).
+    static let real = Binary.packageRoot.appendingPathComponent("../shared/real").standardizedFileURL
+
+    /// The page over the real documents, as an auditor opens it: in Spanish, errors first, each
+    /// indicator under its own name, the clean ones folded, nothing of the reports run as script,
+    /// and a rendered page at desktop and phone widths.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: AuditTests.real.path), "../shared/real is absent: the real documents are not in git"))
+    func thePageOverTheRealDocumentsRendersInChromium() throws {
+        let (folder, database) = try Self.ingested([Self.real.path])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("audit.html")
+        let r = try Binary.run(["audit", "--db", database, "--format", "html", "--output", page.path, "--lang", "es", "--fail-on", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let browser = try #require(Chromium.path, "chromium is not installed: ./Scripts/test installs it")
+        let profile = folder.appendingPathComponent("chromium-profile").path
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile]
+        let dom = try Chromium.run(browser, common + ["--dump-dom", page.absoluteString])
+        #expect(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
+        let rendered = String(decoding: dom.stdout, as: UTF8.self)
+        #expect(!rendered.contains("<script"))
+        for words in ["<html lang=\"es\">", "Auditoría de informes de avance de indicadores", "Por atender", "Semáforo"] {
+            #expect(rendered.contains(words), "\(words) is on the page")
+        }
+        // Errors first: the real files hold percentages and totals that do not follow.
+        let institutions = rendered.components(separatedBy: "<section class=\"institution\"").dropFirst()
+        #expect(institutions.first?.contains("badge sev-error") == true, "the page opens with errors")
+        for institution in institutions {
+            let kinds = institution.components(separatedBy: "class=\"indicator").dropFirst().map { $0.hasPrefix(" clean") }
+            #expect(kinds == kinds.sorted { !$0 && $1 }, "indicators with findings come first")
+        }
+        // Every indicator under a name: never a bare number or a lone stray word as its title.
+        // (An indicator with findings is titled in its `h3`, a folded one in its `summary`, each
+        // after its traffic light.)
+        let heads = rendered.components(separatedBy: "class=\"indicator-title\">").dropFirst()
+            + rendered.components(separatedBy: "<details class=\"indicator clean\"").dropFirst().compactMap { folded in
+                folded.range(of: "<summary>").map { String(folded[$0.upperBound...]) }
+            }
+        let titles = heads.map { head -> String in
+            var rest = Substring(head)
+            if rest.hasPrefix("<span class=\"light"), let end = rest.range(of: "</span>") { rest = rest[end.upperBound...] }
+            return String(rest.prefix { $0 != "<" }).replacingOccurrences(of: " · ", with: "").trimmingCharacters(in: .whitespaces)
+        }
+        #expect(titles.count >= 100, "\(titles.count) indicators on the page")
+        for title in titles {
+            let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            #expect(words.count >= 2 && words.contains { $0.contains(where: \.isLetter) }, "an indicator titled \"\(title)\"")
+        }
+        for (width, height, name) in [(1280, 2400, "desktop"), (412, 1600, "phone")] {
+            let shot = folder.appendingPathComponent("real-\(name).png")
+            let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + shot.path, page.absoluteString])
+            #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
+            let pixels = try PNGPixels.measure(shot)
+            #expect(pixels.width == width && pixels.colors >= 16 && pixels.inked > 0.02, "\(name): \(pixels)")
+        }
+    }
+}
+
 /// The browser, run with a time limit so a stuck browser fails the test instead of hanging it.
 enum Chromium {
     static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
