@@ -294,12 +294,7 @@ import Testing
         let sections = json["indicators"] as? [[String: Any]] ?? []
         let clean = sections.filter { ($0["findings"] as? [Any] ?? []).isEmpty }.count
 
-        let browser = try #require(Chromium.path, "chromium is not installed: ./Scripts/test installs it")
-        let profile = folder.appendingPathComponent("chromium-profile").path
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile]
-        let dom = try Chromium.run(browser, common + ["--dump-dom", page.absoluteString])
-        #expect(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
-        let rendered = String(decoding: dom.stdout, as: UTF8.self)
+        let rendered = try Chromium.dom(of: page, profile: folder)
         for rule in ["quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate", "missing-quarter"] {
             #expect(rendered.contains(rule), "\(rule) is on the page")
         }
@@ -317,12 +312,7 @@ import Testing
 
         // Triage: the first institution has an error; within each institution no indicator with
         // findings comes after one without; every indicator without findings is folded, closed.
-        let institutions = rendered.components(separatedBy: "<section class=\"institution\"").dropFirst()
-        #expect(institutions.first?.contains("badge sev-error") == true, "the page opens with errors")
-        for institution in institutions {
-            let kinds = institution.components(separatedBy: "class=\"indicator").dropFirst().map { $0.hasPrefix(" clean") }
-            #expect(kinds == kinds.sorted { !$0 && $1 }, "indicators with findings come first")
-        }
+        Self.expectTriage(rendered)
         let folded = rendered.components(separatedBy: "<details class=\"indicator clean\"").dropFirst()
         #expect(folded.count == clean && clean > 0, "\(folded.count) folded, \(clean) without findings")
         #expect(folded.allSatisfy { !$0.prefix { $0 != ">" }.contains("open") })
@@ -335,15 +325,7 @@ import Testing
         #expect(rendered.contains("icatey-2024-T4-C01.A02.md</a>, línea 15"), "evidence cites file and line")
         #expect(rendered.contains("<mark>"), "a quote stands in its sentence, marked")
 
-        for (width, height, name) in [(1280, 2400, "desktop"), (412, 1600, "phone")] {
-            let shot = folder.appendingPathComponent("audit-\(name).png")
-            let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + shot.path, page.absoluteString])
-            #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
-            let pixels = try PNGPixels.measure(shot)
-            #expect(pixels.width == width && pixels.height == height)
-            #expect(pixels.colors >= 16, "\(name): a rendered page has text and colours, not one flat colour (\(pixels.colors) colours)")
-            #expect(pixels.inked > 0.02, "\(name): ink on at least 2% of the page (\(pixels.inked))")
-        }
+        try Self.expectRenderedScreenshots(of: page, in: folder)
     }
 }
 
@@ -361,23 +343,13 @@ extension AuditTests {
         let page = folder.appendingPathComponent("audit.html")
         let r = try Binary.run(["audit", "--db", database, "--format", "html", "--output", page.path, "--lang", "es", "--fail-on", "never"])
         #expect(r.status == 0, "\(r.stderr)")
-        let browser = try #require(Chromium.path, "chromium is not installed: ./Scripts/test installs it")
-        let profile = folder.appendingPathComponent("chromium-profile").path
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile]
-        let dom = try Chromium.run(browser, common + ["--dump-dom", page.absoluteString])
-        #expect(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
-        let rendered = String(decoding: dom.stdout, as: UTF8.self)
+        let rendered = try Chromium.dom(of: page, profile: folder)
         #expect(!rendered.contains("<script"))
         for words in ["<html lang=\"es\">", "Auditoría de informes de avance de indicadores", "Por atender", "Semáforo"] {
             #expect(rendered.contains(words), "\(words) is on the page")
         }
         // Errors first: the real files hold percentages and totals that do not follow.
-        let institutions = rendered.components(separatedBy: "<section class=\"institution\"").dropFirst()
-        #expect(institutions.first?.contains("badge sev-error") == true, "the page opens with errors")
-        for institution in institutions {
-            let kinds = institution.components(separatedBy: "class=\"indicator").dropFirst().map { $0.hasPrefix(" clean") }
-            #expect(kinds == kinds.sorted { !$0 && $1 }, "indicators with findings come first")
-        }
+        Self.expectTriage(rendered)
         // Every indicator under a name: never a bare number or a lone stray word as its title.
         // (An indicator with findings is titled in its `h3`, a folded one in its `summary`, each
         // after its traffic light.)
@@ -395,12 +367,32 @@ extension AuditTests {
             let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             #expect(words.count >= 2 && words.contains { $0.contains(where: \.isLetter) }, "an indicator titled \"\(title)\"")
         }
+        try Self.expectRenderedScreenshots(of: page, in: folder)
+    }
+}
+
+extension AuditTests {
+    /// Triage: the first institution has an error; within each institution no indicator with
+    /// findings comes after one without.
+    static func expectTriage(_ rendered: String) {
+        let institutions = rendered.components(separatedBy: "<section class=\"institution\"").dropFirst()
+        #expect(institutions.first?.contains("badge sev-error") == true, "the page opens with errors")
+        for institution in institutions {
+            let kinds = institution.components(separatedBy: "class=\"indicator").dropFirst().map { $0.hasPrefix(" clean") }
+            #expect(kinds == kinds.sorted { !$0 && $1 }, "indicators with findings come first")
+        }
+    }
+
+    /// The page at desktop and phone widths: a rendered page has text and colours, not one flat colour.
+    static func expectRenderedScreenshots(of page: URL, in folder: URL) throws {
         for (width, height, name) in [(1280, 2400, "desktop"), (412, 1600, "phone")] {
-            let shot = folder.appendingPathComponent("real-\(name).png")
-            let screenshot = try Chromium.run(browser, common + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + shot.path, page.absoluteString])
+            let shot = folder.appendingPathComponent("\(page.deletingPathExtension().lastPathComponent)-\(name).png")
+            let screenshot = try Chromium.screenshot(of: page, width: width, height: height, to: shot, profile: folder)
             #expect(screenshot.status == 0, "chromium --screenshot: \(screenshot.stderr)")
             let pixels = try PNGPixels.measure(shot)
-            #expect(pixels.width == width && pixels.colors >= 16 && pixels.inked > 0.02, "\(name): \(pixels)")
+            #expect(pixels.width == width && pixels.height == height)
+            #expect(pixels.colors >= 16, "\(name): \(pixels.colors) colours")
+            #expect(pixels.inked > 0.02, "\(name): ink on at least 2% of the page (\(pixels.inked))")
         }
     }
 }
@@ -412,6 +404,24 @@ enum Chromium {
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Binary.Result {
         try Binary.run(executable: URL(fileURLWithPath: executable), arguments, limit: limit)
+    }
+
+    /// Headless, with a profile of its own in `profile`.
+    static func options(profile: URL) -> [String] {
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile.appendingPathComponent("chromium-profile").path]
+    }
+
+    /// The page's DOM once the browser has rendered it.
+    static func dom(of page: URL, profile: URL) throws -> String {
+        let browser = try #require(path, "chromium is not installed: ./Scripts/test installs it")
+        let dom = try run(browser, options(profile: profile) + ["--dump-dom", page.absoluteString])
+        #expect(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
+        return String(decoding: dom.stdout, as: UTF8.self)
+    }
+
+    static func screenshot(of page: URL, width: Int, height: Int, to shot: URL, profile: URL) throws -> Binary.Result {
+        let browser = try #require(path, "chromium is not installed: ./Scripts/test installs it")
+        return try run(browser, options(profile: profile) + ["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + shot.path, page.absoluteString])
     }
 }
 
