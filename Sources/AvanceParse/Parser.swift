@@ -420,16 +420,10 @@ public struct Parser: Sendable {
         return nil
     }
 
-    /// The frequencies of measurement, folded.
-    static let frequencies: Set<String> = [
-        "anual", "semestral", "trimestral", "cuatrimestral", "bimestral", "mensual", "bienal", "bianual", "trianual",
-        "sexenal", "quinquenal", "semanal", "diaria",
-    ]
-
     /// A frequency cell's frequency: its first word where a known frequency opens a cell the
     /// layout ran into the next column's text (`Anual Registros administrativos. ...`).
     static func frequency(_ text: String) -> String {
-        guard let first = text.split(separator: " ").first, frequencies.contains(Folding.fold(String(first))),
+        guard let first = text.split(separator: " ").first, Frequencies.names.contains(Folding.fold(String(first))),
               first.count < text.count else { return text }
         return String(first)
     }
@@ -564,7 +558,7 @@ public struct Parser: Sendable {
             var values: [IndicatorRecord.PeriodValue] = []
             for part in table.partColumns {
                 guard let cell = block[safe: part.column]?.trimmed(), let text = Self.stated(cell.text),
-                      let figure = CellFigure(text), !MissingValueCode.isCode(figure.value) else { continue }
+                      let figure = CellFigure(text) else { continue }
                 if let p = record.period, p.quarter == part.quarter, p.isCumulative == part.cumulative {
                     TargetReader.take(.achieved, cell, inRow: true, into: &found)
                     continue

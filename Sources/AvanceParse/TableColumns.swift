@@ -46,9 +46,6 @@ extension IndicatorTable {
         var noAdjustment = 0.0
         var filled = 0
 
-        static let frequencies: Set<String> = [
-            "anual", "semestral", "trimestral", "mensual", "bimestral", "cuatrimestral", "bienal", "sexenal", "quincenal", "semanal",
-        ]
         static let dimensions: Set<String> = ["eficacia", "eficiencia", "calidad", "economia"]
         static let directions: Set<String> = ["ascendente", "descendente", "regular", "nominal", "constante"]
 
@@ -68,7 +65,7 @@ extension IndicatorTable {
                     continue
                 }
                 if words.count == 1, let w = words.first {
-                    if Self.frequencies.contains(String(w)) { frequency += 1; continue }
+                    if Frequencies.names.contains(String(w)) { frequency += 1; continue }
                     if Self.dimensions.contains(String(w)) { dimension += 1; continue }
                     if Self.directions.contains(String(w)) { direction += 1; continue }
                 }
