@@ -17,8 +17,9 @@ enum LinkFilter {
     /// Addresses written as text (`https://...`, `<https://...>`, `www....`), in order, without
     /// the punctuation around them: links as much as a marked-up one, in every format.
     static func bare(in text: String) -> [String] {
+        guard mayHoldAddress(text) else { return [] }
         var out: [String] = []
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        for word in text.split(whereSeparator: { $0.isSpaceFast }) {
             var w = word.drop { "<([{\"'«“".contains($0) }
             while let last = w.last, ">)]}.,;:\"'»”".contains(last) { w.removeLast() }
             let lower = w.lowercased()
@@ -27,6 +28,23 @@ enum LinkFilter {
             if !out.contains(url) { out.append(url) }
         }
         return out
+    }
+
+    /// Whether the text holds `http` or `www.` in any case: one pass over its UTF-8 bytes, so
+    /// that the words of the many lines without an address are never split (splitting every
+    /// line was a twelfth of a text ingest).
+    static func mayHoldAddress(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i + 3 < bytes.count {
+                let b = bytes[i] | 0x20
+                if b == 0x68, bytes[i + 1] | 0x20 == 0x74, bytes[i + 2] | 0x20 == 0x74, bytes[i + 3] | 0x20 == 0x70 { return true }
+                if b == 0x77, bytes[i + 1] | 0x20 == 0x77, bytes[i + 2] | 0x20 == 0x77, bytes[i + 3] == 0x2E { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A block with the addresses its text writes out added to its links.

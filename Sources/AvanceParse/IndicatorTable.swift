@@ -319,9 +319,11 @@ struct IndicatorTable {
                 return (r, left + [SpannedText](repeating: pad, count: max(0, leftWidth - left.count)) + blocks[c].cells)
             }
         } else {
-            let words = headers.map(Self.headerWords)
-            rows += self.rows.map { r in
-                raw ? (r, blocks[r].cells) : (r, placement(blocks[r].cells, blocks) ?? rowAligned(blocks[r].cells, headerWords: words))
+            if raw {
+                rows += self.rows.map { ($0, blocks[$0].cells) }
+            } else {
+                let words = headers.map(Self.headerWords)
+                rows += self.rows.map { r in (r, placement(blocks[r].cells, blocks) ?? rowAligned(blocks[r].cells, headerWords: words)) }
             }
         }
         return rows

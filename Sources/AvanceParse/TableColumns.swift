@@ -179,14 +179,14 @@ extension IndicatorTable {
         let shapes = cells.map { ColumnShape([$0.text]) }
         // A figure fits every target's column alike, so it counts only against a column that
         // wants words: what moves a row is a word where a figure belongs (`Anual` under `Meta`).
-        let fits = (0..<m).map { i in
-            (0..<n).map { j in
-                let f = Self.fit(columns[i], headerWords: headerWords[i], shapes[j])
-                return shapes[j].figure > 0 ? min(0, f) : f
-            }
+        func fit(_ i: Int, _ j: Int) -> Double {
+            let f = Self.fit(columns[i], headerWords: headerWords[i], shapes[j])
+            return shapes[j].figure > 0 ? min(0, f) : f
         }
-        // Only a row with a value plainly out of place is read again.
-        guard (0..<min(m, n)).contains(where: { fits[$0][$0] <= -1.5 }) else { return cells }
+        // Only a row with a value plainly out of place is read again (most rows are not: the
+        // straight reading is scored before the whole matrix is).
+        guard (0..<min(m, n)).contains(where: { fit($0, $0) <= -1.5 }) else { return cells }
+        let fits = (0..<m).map { i in (0..<n).map { j in fit(i, j) } }
         let straight = (0..<min(m, n)).reduce(0.0) { $0 + fits[$1][$1] }
         let match = Self.monotoneMatch(fits, m: m, n: n, skipHeader: 0.25) { j in
             cells[j].text.allSatisfy(\.isWhitespace) ? 0 : 5
@@ -208,8 +208,9 @@ extension IndicatorTable {
         let shapes = (0..<n).map { j in ColumnShape(data.map { $0[safe: j]?.text ?? "" }) }
         // Of columns that fit a header equally, the first is its own (a column the header does
         // not name follows the named ones: `Avance de metas` 39%, then an unlabelled 61.0%).
+        let words = (0..<m).map { Self.headerWords(headers[safe: $0] ?? "") }
         let fit = (0..<m).map { i in
-            (0..<n).map { j in Self.fit(columns[i], header: headers[safe: i] ?? "", shapes[j]) - 0.001 * Double(j) }
+            (0..<n).map { j in Self.fit(columns[i], headerWords: words[i], shapes[j]) - 0.001 * Double(j) }
         }
         // A header left without values, or values left without a header, costs a little.
         let gap = 0.5

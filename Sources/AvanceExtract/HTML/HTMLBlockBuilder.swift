@@ -108,11 +108,20 @@ struct HTMLBlockBuilder {
         let positions = map.locate(text)
         var line = current
         for (c, position) in zip(text, positions) {
-            if c.isSpaceFast || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" {
+            // White space, and the invisible marks of word processors, by byte or scalar value
+            // (a `Character` comparison goes through string comparison).
+            let isSpace: Bool
+            if let a = c.asciiValue {
+                isSpace = a == 0x20 || (a >= 0x09 && a <= 0x0D)
+            } else {
+                let scalar = c.unicodeScalars.count == 1 ? c.unicodeScalars.first?.value : nil
+                if scalar == 0x00AD { continue }
+                isSpace = c.isWhitespace || scalar == 0x200B || scalar == 0xFEFF
+            }
+            if isSpace {
                 if !line.isEmpty { line.pendingSpace = true }
                 continue
             }
-            if c == "\u{00AD}" { continue }
             let (l, col) = position.map { map.position(of: $0) } ?? (max(fallbackLine, 1), 1)
             if line.pendingSpace {
                 line.builder.appendSynthetic(" ")

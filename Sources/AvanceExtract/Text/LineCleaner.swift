@@ -29,13 +29,22 @@ struct LineCleaner {
 
         func column(_ index: Int) -> Int { firstColumn + (index - chars.startIndex) }
 
+        var endsInSpace = true  // `out` is empty or ends in a space
         func emit(_ c: Character, at index: Int) {
             var c = c
-            if c == "\u{00A0}" || c == "\t" || c == "\u{2007}" || c == "\u{202F}" { c = " " }
-            if c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{00AD}" { return }
-            if c == " " {
-                if out.isEmpty || out.last == " " { needAnchor = true; return }
+            // Compared by scalar value: a `Character` comparison goes through string comparison.
+            if let a = c.asciiValue {
+                if a == 0x09 { c = " " }
+            } else if c.unicodeScalars.count == 1, let s = c.unicodeScalars.first {
+                switch s.value {
+                case 0x00A0, 0x2007, 0x202F: c = " "
+                case 0x200B, 0xFEFF, 0x00AD: return
+                default: break
+                }
             }
+            let isSpace = c.asciiValue == 0x20
+            if isSpace && endsInSpace { needAnchor = true; return }
+            endsInSpace = isSpace
             // An anchor every so often on a long line too (`SpannedTextBuilder.anchorInterval`).
             if needAnchor || column(index) - (anchors.last?.column ?? 0) >= SpannedTextBuilder.anchorInterval {
                 anchors.append(SourceAnchor(offset: out.utf8.count, page: page, line: line, column: column(index)))
@@ -51,67 +60,69 @@ struct LineCleaner {
 
         while i < end {
             let c = chars[i]
-            switch c {
-            case "*" where i + 1 < end && chars[i + 1] == "*":
-                strong.toggle()
-                i += 2
-                needAnchor = true
-                continue
-            case "\\" where i + 1 < end && (chars[i + 1].isPunctuation || chars[i + 1].isSymbol):
-                i += 1
-                needAnchor = true
-                emit(chars[i], at: i)
-                i += 1
-                continue
-            case "<":
-                if let close = chars[i...].prefix(400).firstIndex(of: ">") {
-                    let inner = String(chars[(i + 1)..<close])
-                    if Self.isAutolink(inner) {
-                        links.append(inner)
-                        needAnchor = true
-                        for k in (i + 1)..<close { emit(chars[k], at: k) }
-                        i = close + 1
-                        needAnchor = true
-                        continue
-                    }
-                    if let tag = Self.tagName(inner) {
-                        switch tag.name {
-                        case "b", "strong": strong = !tag.closing
-                        case "br", "p", "div", "td", "th", "li": emit(" ", at: i)
-                        default: break
+            if let a = c.asciiValue, Self.mayOpenMarkup(a) {
+                switch c {
+                case "*" where i + 1 < end && chars[i + 1] == "*":
+                    strong.toggle()
+                    i += 2
+                    needAnchor = true
+                    continue
+                case "\\" where i + 1 < end && (chars[i + 1].isPunctuation || chars[i + 1].isSymbol):
+                    i += 1
+                    needAnchor = true
+                    emit(chars[i], at: i)
+                    i += 1
+                    continue
+                case "<":
+                    if let close = chars[i...].prefix(400).firstIndex(of: ">") {
+                        let inner = String(chars[(i + 1)..<close])
+                        if Self.isAutolink(inner) {
+                            links.append(inner)
+                            needAnchor = true
+                            for k in (i + 1)..<close { emit(chars[k], at: k) }
+                            i = close + 1
+                            needAnchor = true
+                            continue
                         }
-                        if let href = tag.href.flatMap(LinkFilter.target) { links.append(href) }
-                        i = close + 1
+                        if let tag = Self.tagName(inner) {
+                            switch tag.name {
+                            case "b", "strong": strong = !tag.closing
+                            case "br", "p", "div", "td", "th", "li": emit(" ", at: i)
+                            default: break
+                            }
+                            if let href = tag.href.flatMap(LinkFilter.target) { links.append(href) }
+                            i = close + 1
+                            needAnchor = true
+                            continue
+                        }
+                    }
+                case "!" where i + 1 < end && chars[i + 1] == "[":
+                    // An image: its alt text is a caption, not part of the sentence.
+                    if let (_, _, after) = Self.markdownLink(chars, at: i + 1) {
+                        i = after
                         needAnchor = true
                         continue
                     }
+                case "[":
+                    if let (textRange, url, after) = Self.markdownLink(chars, at: i) {
+                        if let url = LinkFilter.target(url) { links.append(url) }
+                        needAnchor = true
+                        for k in textRange { emit(chars[k], at: k) }
+                        i = after
+                        needAnchor = true
+                        continue
+                    }
+                case "&":
+                    if let semi = chars[i...].prefix(10).firstIndex(of: ";"),
+                       let decoded = Self.entity(String(chars[(i + 1)..<semi])) {
+                        emit(decoded, at: i)
+                        i = semi + 1
+                        needAnchor = true
+                        continue
+                    }
+                default:
+                    break
                 }
-            case "!" where i + 1 < end && chars[i + 1] == "[":
-                // An image: its alt text is a caption, not part of the sentence.
-                if let (_, _, after) = Self.markdownLink(chars, at: i + 1) {
-                    i = after
-                    needAnchor = true
-                    continue
-                }
-            case "[":
-                if let (textRange, url, after) = Self.markdownLink(chars, at: i) {
-                    if let url = LinkFilter.target(url) { links.append(url) }
-                    needAnchor = true
-                    for k in textRange { emit(chars[k], at: k) }
-                    i = after
-                    needAnchor = true
-                    continue
-                }
-            case "&":
-                if let semi = chars[i...].prefix(10).firstIndex(of: ";"),
-                   let decoded = Self.entity(String(chars[(i + 1)..<semi])) {
-                    emit(decoded, at: i)
-                    i = semi + 1
-                    needAnchor = true
-                    continue
-                }
-            default:
-                break
             }
             emit(c, at: i)
             i += 1
@@ -124,6 +135,11 @@ struct LineCleaner {
             text: out, anchors: anchors, links: links,
             isStrong: strongLetters > 0 && plainLetters == 0
         )
+    }
+
+    /// `*`, `\\`, `<`, `!`, `[`, `&`: the bytes that may open a mark-up the scanner reads.
+    @inline(__always) static func mayOpenMarkup(_ a: UInt8) -> Bool {
+        a == 0x2A || a == 0x5C || a == 0x3C || a == 0x21 || a == 0x5B || a == 0x26
     }
 
     static func isAutolink(_ inner: String) -> Bool {

@@ -13,8 +13,25 @@ struct Token: Sendable {
     var spaceBefore: Bool
     var newlineBefore: Bool
 
-    var isCapitalized: Bool { raw.first.map { $0.isUppercase } ?? false }
-    var isAllCaps: Bool { kind == .word && raw.count >= 2 && raw.allSatisfy { !$0.isLetter || $0.isUppercase } }
+    /// Its first character is a capital letter.
+    var isCapitalized: Bool {
+        guard let b = raw.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        return raw.first.map { $0.isUppercase } ?? false
+    }
+
+    /// A word of two letters or more, every letter a capital. Read from the bytes where the word
+    /// is ASCII (most are): the recognizers ask it of every token, again and again.
+    var isAllCaps: Bool {
+        guard kind == .word else { return false }
+        var count = 0
+        for b in raw.utf8 {
+            if b >= 0x80 { return raw.count >= 2 && raw.allSatisfy { !$0.isLetter || $0.isUppercase } }
+            if b >= 0x61 && b <= 0x7A { return false }
+            count += 1
+        }
+        return count >= 2
+    }
     var intValue: Int? { kind == .number ? Int(folded) : nil }
 }
 
@@ -76,6 +93,9 @@ struct TokenizedText {
 
     func folded(_ i: Int) -> String? { i >= 0 && i < tokens.count ? tokens[i].folded : nil }
     func isWord(_ i: Int, _ words: Set<String>) -> Bool { folded(i).map(words.contains) ?? false }
+    /// The same against a short list written at the call (`["el", "del"]`): a literal taken as a
+    /// `Set` is built and hashed anew on every call, in loops over every token.
+    func isWord(_ i: Int, _ words: [String]) -> Bool { folded(i).map(words.contains) ?? false }
     func isPunct(_ i: Int, _ marks: String) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
         return marks.contains(tokens[i].raw)
