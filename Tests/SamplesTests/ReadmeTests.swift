@@ -8,8 +8,8 @@ import Testing
         let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
         let end = try #require(readme.range(of: "<!-- rules:end -->"))
         let table = String(readme[begin.upperBound..<end.lowerBound])
-        let printed = String(decoding: try Binary.run(["rules", "--format", "markdown"]).stdout, as: UTF8.self)
-        #expect(table == printed, "update the README's rule table with `avance rules --format markdown`")
+        let printed = String(decoding: try Binary.run(["rules", "--format", "markdown", "--lang", "en"]).stdout, as: UTF8.self)
+        #expect(table == printed, "update the README's rule table with `avance rules --format markdown --lang en`")
     }
 }
 

@@ -12,7 +12,8 @@ struct RulesCommand: AsyncParsableCommand {
         discussion: """
             Record rules check one report; cross-report rules (run by `avance audit`) check the \
             reports of one indicator together. The severity shown is the effective one: the \
-            default, or what avance.yml sets; a rule turned off there is shown as off.
+            default, or what avance.yml sets; a rule turned off there is shown as off. Titles and \
+            descriptions are in the language of --lang (the README's table: --lang en).
             """
     )
 
@@ -24,6 +25,7 @@ struct RulesCommand: AsyncParsableCommand {
     var format: Format = .text
 
     @OptionGroup var config: ConfigOptions
+    @OptionGroup var lang: LanguageOptions
 
     struct Entry: Codable {
         var id: String
@@ -38,11 +40,12 @@ struct RulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try config.load().rules
+        let language = lang.language
         let entries = Catalogue.descriptions.map { r in
             let effective = settings.effectiveSeverity(of: r.id)
             return Entry(
-                id: r.id, scope: r.scope.rawValue, title: r.title.en, severity: effective?.rawValue ?? "off",
-                defaultSeverity: r.severity.rawValue, enabled: effective != nil, description: r.description.en
+                id: r.id, scope: r.scope.rawValue, title: r.title[language], severity: effective?.rawValue ?? "off",
+                defaultSeverity: r.severity.rawValue, enabled: effective != nil, description: r.description[language]
             )
         }
         switch format {
@@ -51,15 +54,21 @@ struct RulesCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.line(try encoder.encode(entries))
         case .text:
+            let byDefault = LocalizedText(es: "por omisión", en: "default")[language]
+            let several = LocalizedText(es: "varios informes", en: "cross-report")[language]
             for e in entries {
-                let changed = e.severity != e.defaultSeverity ? " (default \(e.defaultSeverity))" : ""
-                let scope = e.scope == RuleScope.crossReport.rawValue ? " [cross-report]" : ""
+                let changed = e.severity != e.defaultSeverity ? " (\(byDefault) \(e.defaultSeverity))" : ""
+                let scope = e.scope == RuleScope.crossReport.rawValue ? " [\(several)]" : ""
                 Output.line("\(e.id) (\(e.severity)\(changed))\(scope): \(e.title)\n    \(e.description)\n")
             }
         case .markdown:
-            Output.line("| id | checks | severity | what it finds |\n|---|---|---|---|")
+            Output.line(LocalizedText(
+                es: "| id | revisa | severidad | qué encuentra |", en: "| id | checks | severity | what it finds |"
+            )[language] + "\n|---|---|---|---|")
+            let one = LocalizedText(es: "un informe", en: "one report")[language]
+            let several = LocalizedText(es: "varios informes", en: "several reports")[language]
             for e in entries {
-                let scope = e.scope == RuleScope.crossReport.rawValue ? "several reports" : "one report"
+                let scope = e.scope == RuleScope.crossReport.rawValue ? several : one
                 Output.line("| `\(e.id)` | \(scope) | \(e.severity) | \(e.description) |")
             }
         }
