@@ -378,6 +378,64 @@ import Testing
         ])
     }
 
+    @Test func aMergedKeyCellBesideSeveralRowsGoesWithEachOfThem() {
+        // `Proyecto B` is one merged cell beside three actions, each with its quantity; the
+        // evidence column lists its lines without a gap, each cell centred in its row.
+        var page = PageSketch.page("""
+            Proyecto     Acción             Evidencia       Cantidad
+
+            Proyecto A   Talleres           Fotografías     6
+                                            Listas
+
+            Proyecto B   Capacitación a     Fotografías     20 empresas
+                         micro empresas     Listas          en dos periodos
+                                            Certificados
+                         Número total de    Fotografías     6 divididas
+                         capacitaciones     Listas
+                                            Certificados
+                         Empresas           Fotografías     10 empresas
+                         capacitadas        Listas
+
+            Proyecto C   Difusión           Testigos        4
+            """)
+        for k in page.words.indices where page.words[k].text == "Certificados" {
+            page.words[k].box.y -= 0.2 * PageSketch.lineHeight
+        }
+        let rows = PageSketch.blocks([page])
+        #expect(rows.map { $0.cells.map(\.text) } == [
+            ["Proyecto", "Acción", "Evidencia", "Cantidad"],
+            ["Proyecto A", "Talleres", "Fotografías\nListas", "6"],
+            ["Proyecto B", "Capacitación a\nmicro empresas", "Fotografías\nListas\nCertificados", "20 empresas\nen dos periodos"],
+            ["Proyecto B", "Número total de\ncapacitaciones", "Fotografías\nListas\nCertificados", "6 divididas"],
+            ["Proyecto B", "Empresas\ncapacitadas", "Fotografías\nListas", "10 empresas"],
+            ["Proyecto C", "Difusión", "Testigos", "4"],
+        ])
+        // Each row's key quotes the one merged cell, where it stands.
+        let keys = rows.filter { $0.cells.first?.text == "Proyecto B" }.map { $0.cells[0].span.line }
+        #expect(keys == [6, 6, 6])
+    }
+
+    @Test func paragraphsOfACellInStepWithoutFiguresOfTheirOwnStayOneRow() {
+        // Two columns break at the same height, but no column has a figure in each part: the
+        // paragraphs of one row's cells, not rows of their own.
+        let rows = PageSketch.blocks("""
+            Clave   Objetivo        Medios          Nota
+
+            1       Reducir la      Informe         Sin
+                    deserción       anual           cambios
+                                    Encuesta
+                    Mejorar la      semestral       Ver
+                    retención       Padrón          anexo
+
+            2       Aumentar        Padrón          Ninguna
+            """)
+        let cells = rows.map { $0.cells.map(\.text) }
+        #expect(cells.count == 3)
+        #expect(cells.dropFirst().first?.first == "1")
+        let objective = cells.dropFirst().first?.dropFirst().first ?? ""
+        #expect(objective.contains("Reducir") && objective.contains("Mejorar"))
+    }
+
     @Test func aJustifiedParagraphInACellIsOneCellNotSeveralColumns() {
         let rows = PageSketch.blocks("""
                Resumen narrativo                     Indicador      Meta

@@ -86,9 +86,11 @@ enum TableLayout {
         let spaced = bands.count > 1
         let key = keyColumn(bands, columns: columns)
         let most = rows.map(\.fragments.count).max() ?? 0
+        let pitch = linePitch(rows, columns: columns)
         return bands.flatMap { band -> [[Row]] in
             if let key, let split = splitByKey(band, key: key, columns: columns, leading: leading) { return split }
             return splitByFirstColumn(band, columns: columns, spaced: spaced).flatMap { splitByFullRows($0, most: most) }
+                .flatMap { part in splitBesideMergedKey(part, key: key ?? 0, columns: columns, pitch: pitch) ?? [part] }
         }
     }
 
@@ -206,7 +208,94 @@ enum TableLayout {
             }
             for (k, part) in share(cell, among: targets, keyCentres: centres, place: place) { rows[k] += part }
         }
-        return (above.isEmpty ? [] : [Rows.rows(of: above)]) + rows.map { fragments in Rows.rows(of: fragments) }
+        let pitch = linePitch(band, columns: columns)
+        let parted = rows.flatMap { fragments in
+            rowsBesideMergedKey(fragments, key: key, columns: columns, pitch: pitch) ?? [fragments]
+        }
+        return (above.isEmpty ? [] : [Rows.rows(of: above)]) + parted.map { fragments in Rows.rows(of: fragments) }
+    }
+
+    /// A band with one key line, beside several rows (see `rowsBesideMergedKey`).
+    static func splitBesideMergedKey(_ band: [Row], key: Int, columns: [Column], pitch: Double) -> [[Row]]? {
+        let fragments = band.flatMap(\.fragments)
+        let keys = fragments.filter { column(of: $0, in: columns) == key }
+        guard keys.count == 1, let keyLine = keys.first else { return nil }
+        let others = fragments.filter { column(of: $0, in: columns) != key }
+        return rowsBesideMergedKey([keyLine] + others, key: key, columns: columns, pitch: pitch)?.map { Rows.rows(of: $0) }
+    }
+
+    /// One key's row whose other columns hold several cells each, one under the other and in
+    /// step: a merged key cell beside several rows (`Eje 3 / Proyecto B` beside four actions,
+    /// each with its evidence and its quantity). Each of those rows is a row of its own, with
+    /// the key's words, as a person reads a merged cell. It takes two columns or more cut into
+    /// the same number of cells at the same heights, a cell ending where a column's next line
+    /// stands further down than the table's line pitch, and one of them with a figure in each
+    /// cell; a column whose lines run on without such a gap (evidence listed line after line)
+    /// is shared by those heights. `nil` for any other row.
+    static func rowsBesideMergedKey(_ fragments: [Fragment], key: Int, columns: [Column], pitch: Double) -> [[Fragment]]? {
+        guard let keyLine = fragments.first, column(of: keyLine, in: columns) == key else { return nil }
+        var lines: [Int: [Fragment]] = [:]
+        for f in fragments.dropFirst() { lines[column(of: f, in: columns), default: []].append(f) }
+        var cells: [Int: [[Fragment]]] = [:]
+        for (c, column) in lines where c != key {
+            var runs: [[Fragment]] = []
+            for f in column.sorted(by: { $0.y0 < $1.y0 }) {
+                if let last = runs.last?.last, f.y0 - last.y0 <= pitch + 0.35 * max(f.size, last.size) {
+                    runs[runs.count - 1].append(f)
+                } else {
+                    runs.append([f])
+                }
+            }
+            cells[c] = runs
+        }
+        guard let k = cells.values.map(\.count).max(), k >= 2 else { return nil }
+        let cut = cells.values.filter { $0.count == k }
+        // Rows of their own have figures of their own: one cut column holds a figure in each
+        // of its cells (a quantity, a target), which a header's lines or a cell's paragraphs do not.
+        guard cut.count >= 2,
+              cut.contains(where: { runs in runs.allSatisfy { run in run.contains { $0.text.contains(where: \.isNumber) } } })
+        else { return nil }
+        func extent(_ run: [Fragment]) -> (y0: Double, y1: Double) { (run.map(\.y0).min()!, run.map(\.y1).max()!) }
+        // In step: each cell faces the same row's cell in every other cut column, and no other.
+        for i in 0..<k {
+            for a in cut {
+                for b in cut {
+                    let (p, q) = (extent(a[i]), extent(b[i]))
+                    if min(p.y1, q.y1) - max(p.y0, q.y0) <= 0 { return nil }
+                    if i + 1 < k, extent(b[i + 1]).y0 < (p.y0 + p.y1) / 2 { return nil }
+                }
+            }
+        }
+        // Where one row ends and the next begins: halfway between the cut cells.
+        let bounds = (0..<(k - 1)).map { i in
+            (cut.map { extent($0[i]).y1 }.max()! + cut.map { extent($0[i + 1]).y0 }.min()!) / 2
+        }
+        var parts = [[Fragment]](repeating: [keyLine], count: k)
+        for f in fragments.dropFirst() {
+            let centre = (f.y0 + f.y1) / 2
+            parts[bounds.firstIndex { centre < $0 } ?? k - 1].append(f)
+        }
+        return parts
+    }
+
+    /// The usual step down from one line of a cell to the next: the smaller quartile of the
+    /// steps between lines that follow each other in a column (a line's box may be taller than
+    /// the step, so steps, not gaps, tell a cell's lines from the next cell's).
+    static func linePitch(_ rows: [Row], columns: [Column]) -> Double {
+        var steps: [Double] = []
+        var lastInColumn: [Int: Fragment] = [:]
+        for row in rows {
+            for f in row.fragments {
+                let c = column(of: f, in: columns)
+                if let p = lastInColumn[c] {
+                    let step = f.y0 - p.y0
+                    if step > 0.5 * f.size && step < 2 * f.size { steps.append(step) }
+                }
+                lastInColumn[c] = f
+            }
+        }
+        guard !steps.isEmpty else { return 1.2 * (rows.first?.size ?? 10) }
+        return steps.sorted()[steps.count / 4]
     }
 
     /// The lines of a cell in runs, each given to one of the rows (in order) so that the runs
