@@ -69,9 +69,15 @@ struct TargetReader {
             // A minus sign opening the cell or field is the figure's sign (`-0.0584`, a rate that fell).
             let negative = i == 1 && t.isPunct(0, "-−") && t.adjacent(1)
             let figure = negative ? -m.value : m.value
-            // A unit printed under the figure (`98.30` / `Porcentaje`), where no column names it.
-            if found.unit == nil, slot == .annual || slot == .baseline, let next = t.tokens[safe: m.last + 1], next.kind == .word {
-                found.unit = String(next.raw)
+            // A unit printed under the figure (`98.30` / `Porcentaje`), where no column names it;
+            // a figure with its `%` is a percentage whatever words follow (`Al menos el 25%
+            // implemente el sistema`).
+            if found.unit == nil, slot == .annual || slot == .baseline {
+                if m.isPercent {
+                    found.unit = "%"
+                } else if let next = t.tokens[safe: m.last + 1], next.kind == .word {
+                    found.unit = String(next.raw)
+                }
             }
             // `-998.00`: a system's code for "no value", not a figure (the unit under it still counts).
             guard !MissingValueCode.isCode(figure) else { return }
