@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The shared store: a PostgreSQL server that several ingest workers write at once.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         // Reads the ZIP container of XLSX workbooks (its parts are then XML, read with libxml2).
@@ -49,7 +53,15 @@ let package = Package(
         ),
         .target(name: "AvanceParse", dependencies: ["AvanceCore"]),
         .target(name: "AvanceValidate", dependencies: ["AvanceCore"]),
-        .target(name: "AvanceStore", dependencies: ["AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "AvanceStore",
+            dependencies: [
+                "AvanceCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The auditor's report (text, JSON, CSV, HTML); Plot escapes every text it is given.
         .target(
             name: "AvanceReport",

@@ -55,7 +55,7 @@ all_count = pdf_count + text_count + 1  # and the manifest
 t = {name: timing(name) for name in [
     "pdftotext", "pdftotext-avance", "pdftotext-start", "ingest-pdf", "ingest-pdf-pdftotext", "cat", "ingest-text", "find", "rerun",
     "sample-pdftotext", "sample-ingest-pdf", "peer-pypdfium2", "peer-pypdf", "peer-pdfminer", "peer-pdfplumber",
-    "sample-ingest-text", "peer-dateparser"]}
+    "sample-ingest-text", "peer-dateparser", "ingest-pg-1", "ingest-pg-2"]}
 
 
 def cell(x):
@@ -101,6 +101,10 @@ mbs = text_bytes / 1e6 / text_s
 row("3", "avance ingest, text and HTML, new database", "ingest-text", text_count,
     "%.1f MB/s (%.1f per core), %.0f docs/s; %.0f × cat" % (mbs, mbs / jobs, text_count / text_s, ratio("ingest-text", "cat")))
 row("3f", "cat of the same text and HTML files", "cat", text_count)
+for name, label in [("ingest-pg-1", "one worker"), ("ingest-pg-2", "two workers at once, same folders")]:
+    x = t.get(name)
+    row("8" if name.endswith("1") else "8b", "avance ingest, text and HTML, into PostgreSQL, %s" % label, name, text_count,
+        "%.0f docs/s; %.2f × SQLite with one (3)" % (text_count / x["median"], ratio(name, "ingest-text")) if x else "")
 rerun_ratio = ratio("rerun", "find")
 row("4", "avance ingest rerun, whole corpus unchanged", "rerun", all_count, "%.2f × find" % rerun_ratio)
 row("4f", "find -type f with sizes and times", "find", all_count)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's schema, as a list of named migrations.
@@ -6,46 +7,63 @@ import GRDB
 /// appended at the end. Migrations speak SQL with raw column names, never the Swift
 /// record types, so that a later change to a type cannot rewrite history.
 public enum Schema {
-    public static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: documents, locations, records, findings, runs, failures") { db in
-            try db.execute(sql: v1)
-        }
+    /// One migration in its two dialects. SQLite runs `sqlite` through GRDB's migrator (table
+    /// `grdb_migrations`); PostgreSQL runs `postgres`, one statement after another, in one
+    /// transaction (table `avance_migrations`). Where both dialects can say the same, `postgres`
+    /// is `sqlite`'s text through `Schema.postgres(_:)`, which only renames the types.
+    struct Migration: Sendable {
+        let name: String
+        let sqlite: @Sendable (Database) throws -> Void
+        let postgres: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(
+            name: "v1: documents, locations, records, findings, runs, failures",
+            sqlite: { db in try db.execute(sql: v1) }, postgres: postgres(v1)
+        ),
         // SQLite cannot change a CHECK constraint in place: the table is made anew with the
         // wider list and its rows copied, the way SQLite documents (GRDB runs a migration with
         // foreign keys off and checks them before it commits). The view that reads the table
         // is dropped and made again around it, and the AUTOINCREMENT counter kept, so a
-        // deleted document's id is never handed out again.
-        migrator.registerMigration("v2: documents.format takes xlsx and csv") { db in
-            try rebuildDocuments(db, sql: v2)
-        }
-        migrator.registerMigration("v3: documents.format takes xls") { db in
-            try rebuildDocuments(db, sql: v3)
-        }
-        migrator.registerMigration("v4: documents.format takes ods") { db in
-            try rebuildDocuments(db, sql: v4)
-        }
+        // deleted document's id is never handed out again. PostgreSQL replaces the constraint.
+        Migration(
+            name: "v2: documents.format takes xlsx and csv",
+            sqlite: { db in try rebuildDocuments(db, sql: v2) }, postgres: widenFormats(v2Formats)
+        ),
+        Migration(
+            name: "v3: documents.format takes xls",
+            sqlite: { db in try rebuildDocuments(db, sql: v3) }, postgres: widenFormats(v3Formats)
+        ),
+        Migration(
+            name: "v4: documents.format takes ods",
+            sqlite: { db in try rebuildDocuments(db, sql: v4) }, postgres: widenFormats(v4Formats)
+        ),
         // A failure is one row per episode (same path, content, reason and avance version),
         // so the table keeps the history; a file that is not a report is a kind of its own;
         // a run counts the failures it met again and the files that are not reports.
-        migrator.registerMigration("v5: failures keep their history, their content and kind; runs count known failures") { db in
-            try db.execute(sql: v5)
-        }
+        Migration(
+            name: "v5: failures keep their history, their content and kind; runs count known failures",
+            sqlite: { db in try db.execute(sql: v5) }, postgres: v5Postgres
+        ),
         // A finding's message in Spanish beside the English one in `message`; null for the
         // findings stored before, which were made in English only.
-        migrator.registerMigration("v6: findings.message_es") { db in
-            try db.execute(sql: "ALTER TABLE findings ADD COLUMN message_es TEXT")
-        }
+        Migration(
+            name: "v6: findings.message_es",
+            sqlite: { db in try db.execute(sql: v6) }, postgres: postgres(v6)
+        ),
         // The auditor's waivers: a finding, by its fingerprint (rule, documents' content, quoted
         // words), waived with a reason; it holds across runs and re-ingests of the same documents.
-        migrator.registerMigration("v7: waivers") { db in
-            try db.execute(sql: """
-                CREATE TABLE waivers (
-                    fingerprint TEXT PRIMARY KEY,
-                    reason TEXT NOT NULL,
-                    waived_at TEXT NOT NULL
-                )
-                """)
+        Migration(
+            name: "v7: waivers",
+            sqlite: { db in try db.execute(sql: v7) }, postgres: postgres(v7)
+        ),
+    ]
+
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.name, migrate: migration.sqlite)
         }
         return migrator
     }
@@ -189,11 +207,15 @@ public enum Schema {
             WHERE documents.superseded_by IS NULL;
         """
 
-    static let v2 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv"])
+    static let v2Formats = ["text", "html", "pdf", "xlsx", "csv"]
+    static let v3Formats = v2Formats + ["xls"]
+    static let v4Formats = v3Formats + ["ods"]
 
-    static let v3 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls"])
+    static let v2 = rebuildingDocuments(formats: v2Formats)
 
-    static let v4 = rebuildingDocuments(formats: ["text", "html", "pdf", "xlsx", "csv", "xls", "ods"])
+    static let v3 = rebuildingDocuments(formats: v3Formats)
+
+    static let v4 = rebuildingDocuments(formats: v4Formats)
 
     static let v5 = """
         CREATE TABLE new_failures (
@@ -262,5 +284,60 @@ public enum Schema {
             FROM records JOIN documents ON documents.id = records.document_id
             WHERE documents.superseded_by IS NULL;
         """
+    }
+
+    static let v6 = "ALTER TABLE findings ADD COLUMN message_es TEXT"
+
+    static let v7 = """
+        CREATE TABLE waivers (
+            fingerprint TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            waived_at TEXT NOT NULL
+        )
+        """
+
+    // MARK: - PostgreSQL
+
+    /// v5 in PostgreSQL, which changes a table in place: the path's uniqueness gives way to one
+    /// open failure per path, and the new columns are added (at the end of the table, where
+    /// SQLite's copy puts them after `path`: columns are always named, never taken by position).
+    static let v5Postgres = [
+        "ALTER TABLE failures DROP CONSTRAINT failures_path_key",
+        "ALTER TABLE failures ADD COLUMN kind TEXT COLLATE \"C\" NOT NULL DEFAULT 'failure' CHECK (kind IN ('failure', 'not-a-report'))",
+        "ALTER TABLE failures ADD COLUMN sha256 TEXT COLLATE \"C\"",
+        "ALTER TABLE failures ADD COLUMN avance_version TEXT COLLATE \"C\"",
+        "CREATE INDEX failures_path ON failures(path)",
+        "CREATE UNIQUE INDEX failures_open_path ON failures(path) WHERE resolved_at IS NULL",
+        "ALTER TABLE runs ADD COLUMN known_failures BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN not_reports BIGINT NOT NULL DEFAULT 0",
+    ]
+
+    /// v2 to v4 in PostgreSQL: the CHECK of `documents.format` replaced by a wider one.
+    static func widenFormats(_ formats: [String]) -> [String] {
+        let allowed = formats.map { "'\($0)'" }.joined(separator: ", ")
+        return [
+            "ALTER TABLE documents DROP CONSTRAINT documents_format_check",
+            "ALTER TABLE documents ADD CONSTRAINT documents_format_check CHECK (format IN (\(allowed)))",
+        ]
+    }
+
+    /// SQLite's text of a migration in PostgreSQL's dialect: the same tables, columns,
+    /// constraints, indexes and view, with PostgreSQL's names for the types (an id counter
+    /// that never hands out an id twice, 64-bit integers, double-precision reals), split into
+    /// statements (PostgreSQL's extended protocol takes one at a time), text collated
+    /// byte by byte as SQLite collates it. Flags such as `is_current` stay integers 0 and 1,
+    /// so the same queries read both.
+    static func postgres(_ sql: String) -> [String] {
+        var text = sql.replacingOccurrences(
+            of: "INTEGER PRIMARY KEY AUTOINCREMENT", with: "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+        )
+        text = text.replacingOccurrences(of: #"\bINTEGER\b"#, with: "BIGINT", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\bREAL\b"#, with: "DOUBLE PRECISION", options: .regularExpression)
+        // Text compared and sorted byte by byte, as SQLite does (paths in the same order).
+        text = text.replacingOccurrences(of: #"\bTEXT\b"#, with: "TEXT COLLATE \"C\"", options: .regularExpression)
+        return text.components(separatedBy: ";\n").map {
+            $0.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+                .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }.map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
     }
 }

@@ -79,7 +79,8 @@ extension Store {
     /// this dictionary instead of querying once per file.
     public func currentLocations() throws(StoreError) -> [String: KnownLocation] {
         try perform("loading known locations") {
-            try writer.read { db in
+            if let postgres { return try postgres.currentLocations() }
+            return try writer.read { db in
                 var known: [String: KnownLocation] = [:]
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT locations.path, locations.document_id, locations.size, locations.mtime_ns, documents.sha256
@@ -99,7 +100,8 @@ extension Store {
     /// Whether a document with this content is stored.
     public func hasDocument(sha256: String) throws(StoreError) -> Bool {
         try perform("looking up a document") {
-            try writer.read { db in
+            if let postgres { return try postgres.hasDocument(sha256: sha256) }
+            return try writer.read { db in
                 try DocumentRow.filter(DocumentRow.Columns.sha256 == sha256).fetchCount(db) > 0
             }
         }
@@ -109,7 +111,10 @@ extension Store {
     /// findings, and its location, in one transaction. A run killed at any moment leaves
     /// either all of it or none of it.
     public func store(path: String, stamp: FileStamp, content: FileContent, runId: Int64?) throws(StoreError) -> StoreResult {
-        try perform("storing \(path)") {
+        if let postgres {
+            return try perform("storing \(path)") { try postgres.store(path: path, stamp: stamp, content: content, runId: runId) }
+        }
+        return try perform("storing \(path)") {
             try writer.write { db in
                 let now = Timestamp.now()
                 var findings: [Severity: Int] = [:]
@@ -228,7 +233,7 @@ extension Store {
         return documentId
     }
 
-    private static func encodingReason(_ error: any Error) -> String {
+    static func encodingReason(_ error: any Error) -> String {
         if case EncodingError.invalidValue(_, let context) = error { return context.debugDescription }
         return "\(error)"
     }
@@ -252,7 +257,12 @@ extension Store {
         version: String? = nil, runId: Int64?
     ) throws(StoreError) -> FailureNovelty {
         try perform("recording the failure of \(path)") {
-            try writer.write { db in
+            if let postgres {
+                return try postgres.recordFailure(
+                    path: path, stamp: stamp, reason: reason, kind: kind, sha256: sha256, version: version, runId: runId
+                )
+            }
+            return try writer.write { db in
                 let now = Timestamp.now()
                 if var open = try FailureRow.filter(FailureRow.Columns.path == path && FailureRow.Columns.resolvedAt == nil).fetchOne(db) {
                     if open.sha256 == sha256, open.reason == reason, open.kind == kind, open.avanceVersion == version {
@@ -281,6 +291,7 @@ extension Store {
     /// Notes that a run met a known failure again without reading it (the file unchanged).
     public func sawFailure(id: Int64, runId: Int64?) throws(StoreError) {
         try perform("recording a known failure") {
+            if let postgres { return try postgres.sawFailure(id: id, runId: runId) }
             try writer.write { db in
                 try db.execute(sql: "UPDATE failures SET last_run_id = ? WHERE id = ?", arguments: [runId, id])
             }
@@ -290,11 +301,47 @@ extension Store {
     /// Failures not yet resolved, by path; only those of one kind when `kind` is given.
     public func openFailures(kind: FailureRow.Kind? = nil) throws(StoreError) -> [FailureRow] {
         try perform("reading failures") {
-            try writer.read { db in
+            if let postgres { return try postgres.openFailures(kind: kind) }
+            return try writer.read { db in
                 var request = FailureRow.filter(FailureRow.Columns.resolvedAt == nil)
                 if let kind { request = request.filter(FailureRow.Columns.kind == kind) }
                 return try request.order(FailureRow.Columns.path).fetchAll(db)
             }
         }
+    }
+}
+
+// MARK: - Claims
+
+extension Store {
+    /// What the store holds about a path, read when it was claimed.
+    public struct PathState: Sendable, Hashable {
+        /// The path's current location, if it is stored.
+        public var location: KnownLocation?
+        /// The path's open failure, if it failed.
+        public var failure: FailureRow?
+    }
+
+    public enum Claim: Sendable, Hashable {
+        /// The path is this ingest's until `release(path:)`: no other worker reads it meanwhile.
+        /// With the path's state as stored now, after any other worker that held it (nil for an
+        /// SQLite store, whose only writer is this ingest: what it loaded at its start holds).
+        case claimed(PathState?)
+        /// Another worker holds the path now.
+        case busy
+    }
+
+    /// Claims `path` for this ingest before its file is read: in PostgreSQL a lock of the
+    /// ingest's session, which ends with it however it ends (a killed worker's connection
+    /// closes and its claims go with it). `wait` waits for another worker to let it go.
+    public func claim(path: String, wait: Bool = false) throws(StoreError) -> Claim {
+        guard let postgres else { return .claimed(nil) }
+        return try perform("claiming \(path)") { try postgres.claim(path: path, wait: wait) }
+    }
+
+    /// Lets another worker take `path`: after its file is stored or its failure recorded.
+    public func release(path: String) throws(StoreError) {
+        guard let postgres else { return }
+        try perform("releasing \(path)") { try postgres.release(path: path) }
     }
 }

@@ -58,18 +58,37 @@ extension Store {
     /// order, one row at a time so that memory stays flat on a large store; only those of
     /// one year when `year` is given.
     public func forEachCurrentRecord(year: Int? = nil, _ body: (StoredRecord) throws -> Void) throws(StoreError) {
+        let yearCondition = year == nil ? "" : "AND records.year = ?"
+        let sql = """
+            SELECT records.*, documents.sha256 AS _sha256,
+                COALESCE((SELECT MIN(path) FROM locations
+                          WHERE locations.document_id = documents.id AND locations.is_current = 1),
+                         (SELECT MIN(path) FROM locations WHERE locations.document_id = documents.id), '') AS _path
+            FROM records JOIN documents ON documents.id = records.document_id
+            WHERE documents.superseded_by IS NULL \(yearCondition)
+            ORDER BY _path, records.ordinal
+            """
+        if let postgres {
+            try perform("reading records") {
+                // A batch of records at a time, and their findings in one query.
+                var findings: [Int64: [Finding]] = [:]
+                try postgres.forEachRow(numberedPlaceholders(sql), year.map { [$0.databaseValue] } ?? [], batch: { rows in
+                    let ids = rows.map { ($0["id"] as Int64) }
+                    findings = [:]
+                    for row in try postgres.rows("SELECT * FROM findings WHERE record_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY id") {
+                        let finding = try FindingRow(row: row)
+                        findings[finding.recordId, default: []].append(try finding.finding())
+                    }
+                }) { row in
+                    let record = try RecordRow(row: row)
+                    try body(StoredRecord(row: record, sha256: row["_sha256"], path: row["_path"], findings: findings[record.id ?? 0] ?? []))
+                }
+            }
+            return
+        }
         try perform("reading records") {
             try writer.read { db in
-                let yearCondition = year == nil ? "" : "AND records.year = ?"
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT records.*, documents.sha256 AS _sha256,
-                        COALESCE((SELECT MIN(path) FROM locations
-                                  WHERE locations.document_id = documents.id AND locations.is_current = 1),
-                                 (SELECT MIN(path) FROM locations WHERE locations.document_id = documents.id), '') AS _path
-                    FROM records JOIN documents ON documents.id = records.document_id
-                    WHERE documents.superseded_by IS NULL \(yearCondition)
-                    ORDER BY _path, records.ordinal
-                    """, arguments: year.map { [$0] } ?? [])
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: year.map { [$0] } ?? [])
                 let findings = try db.cachedStatement(sql: "SELECT * FROM findings WHERE record_id = ? ORDER BY id")
                 while let row = try rows.next() {
                     let record = try RecordRow(row: row)
@@ -92,13 +111,17 @@ extension Store {
         let severities = Severity.allCases.filter { $0 >= filter.minimumSeverity }.map(\.rawValue)
         var conditions = ["findings.severity IN (\(databaseQuestionMarks(count: severities.count)))"]
         var arguments = StatementArguments(severities)
+        var values = severities.map(\.databaseValue)
         if !filter.rules.isEmpty {
             conditions.append("findings.rule IN (\(databaseQuestionMarks(count: filter.rules.count)))")
             arguments += StatementArguments(filter.rules)
+            values += filter.rules.map(\.databaseValue)
         }
         if !filter.includeSuperseded {
             conditions.append("documents.superseded_by IS NULL")
         }
+        // SQLite sorts NULL first, PostgreSQL last unless told.
+        let nullsFirst = postgres == nil ? "" : " NULLS FIRST"
         let sql = """
             SELECT findings.*, documents.sha256 AS _sha256, documents.superseded_by IS NOT NULL AS _superseded,
                 records.institution AS _institution, records.indicator_name AS _indicator_name,
@@ -109,11 +132,16 @@ extension Store {
             JOIN records ON records.id = findings.record_id
             JOIN documents ON documents.id = findings.document_id
             WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY findings.path, findings.page, findings.line, findings."column", findings.id
+            ORDER BY findings.path, findings.page\(nullsFirst), findings.line\(nullsFirst), findings."column"\(nullsFirst), findings.id
             """
         return try perform("reading findings") {
-            try writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws -> StoredFinding in
+            let rows: [Row]
+            if let postgres {
+                rows = try postgres.rows(sql, values)
+            } else {
+                rows = try writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+            }
+            return try rows.map { row throws -> StoredFinding in
                     let finding = try FindingRow(row: row)
                     return StoredFinding(
                         row: finding, finding: try finding.finding(), sha256: row["_sha256"],
@@ -122,7 +150,6 @@ extension Store {
                         indicatorCode: row["_indicator"], year: row["_year"], quarter: row["_quarter"],
                         superseded: row["_superseded"]
                     )
-                }
             }
         }
     }

@@ -1,15 +1,31 @@
 import AvanceCore
 import Foundation
 import GRDB
+import PostgresNIO
 
-/// The embedded SQLite store of documents, their locations, records, findings,
-/// runs and failures. Takes any GRDB writer and migrates it in `init`, so tests can
-/// hand it an in-memory queue; `open(path:)` gives the WAL-mode pool the CLI uses.
+/// The store of documents, their locations, records, findings, runs and failures: an SQLite
+/// file (the default, one machine) or a PostgreSQL database (several ingests at once, on one
+/// machine or several). Takes any GRDB writer and migrates it in `init`, so tests can
+/// hand it an in-memory queue; `open(path:)` gives the WAL-mode pool the CLI uses, and
+/// `open(_:)` either kind from a `StoreAddress`.
 public struct Store: Sendable {
-    public let writer: any DatabaseWriter
+    let sqlite: (any DatabaseWriter)?
+    let postgres: PostgresStore?
+
+    /// The SQLite database (a PostgreSQL store has none: a programming error to ask).
+    public var writer: any DatabaseWriter {
+        guard let sqlite else { preconditionFailure("a PostgreSQL store has no SQLite writer") }
+        return sqlite
+    }
+
+    /// Whether other ingests may write to this store at once (PostgreSQL): files are then
+    /// claimed before they are read (`claim(path:wait:)`). An SQLite store has one writer,
+    /// the holder of its lock file.
+    public var isShared: Bool { postgres != nil }
 
     public init(_ writer: any DatabaseWriter) throws(StoreError) {
-        self.writer = writer
+        sqlite = writer
+        postgres = nil
         do {
             try Schema.migrator.migrate(writer)
         } catch {
@@ -91,13 +107,22 @@ public struct Store: Sendable {
 
     /// A store that only reads: no migration is run.
     private init(reading queue: DatabaseQueue) {
-        writer = queue
+        sqlite = queue
+        postgres = nil
     }
 
-    /// The SQLite error message without GRDB's decoration where there is one.
+    init(postgres: PostgresStore) {
+        sqlite = nil
+        self.postgres = postgres
+    }
+
+    /// The SQLite or PostgreSQL error message without the drivers' decoration where there is one.
     static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "\(error.resultCode)"
+        }
+        if let error = error as? PSQLError {
+            return error.reason
         }
         return "\(error)"
     }
@@ -117,11 +142,13 @@ public struct Store: Sendable {
 // MARK: - Runs
 
 extension Store {
-    /// Marks runs left `running` by a process that died as `interrupted`. Only called
-    /// by the holder of the run lock, so no other run can still be alive.
+    /// Marks runs left `running` by a process that died as `interrupted`. In SQLite, only called
+    /// by the holder of the run lock, so no other run can still be alive; in PostgreSQL, a run
+    /// is dead when no session holds its lock (a live ingest's connection holds it).
     @discardableResult
     public func markInterruptedRuns() throws(StoreError) -> Int {
-        try perform("marking interrupted runs") {
+        if let postgres { return try perform("marking interrupted runs") { try postgres.markInterruptedRuns() } }
+        return try perform("marking interrupted runs") {
             try writer.write { db in
                 try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
                 return db.changesCount
@@ -133,6 +160,11 @@ extension Store {
     public func beginRun(version: String, paths: [String], pid: Int64?, host: String?) throws(StoreError) -> Int64 {
         try perform("recording the run") {
             let pathsJSON = try JSONText.encode(paths)
+            if let postgres {
+                return try postgres.beginRun(RunRow(
+                    startedAt: Timestamp.now(), avanceVersion: version, pid: pid, host: host, paths: pathsJSON
+                ))
+            }
             return try writer.write { db in
                 var run = RunRow(
                     startedAt: Timestamp.now(), avanceVersion: version, pid: pid, host: host, paths: pathsJSON
@@ -146,6 +178,7 @@ extension Store {
     /// Records the end of a run with its counts.
     public func finishRun(id: Int64, counts: RunCounts, status: RunRow.Status = .finished, exitCode: Int32) throws(StoreError) {
         try perform("recording the end of the run") {
+            if let postgres { return try postgres.finishRun(id: id, counts: counts, status: status, exitCode: exitCode) }
             try writer.write { db in
                 guard var run = try RunRow.fetchOne(db, key: id) else { return }
                 run.finishedAt = Timestamp.now()
@@ -159,7 +192,25 @@ extension Store {
 
     public func runs() throws(StoreError) -> [RunRow] {
         try perform("reading runs") {
-            try writer.read { db in try RunRow.order(Column("id")).fetchAll(db) }
+            if let postgres { return try postgres.runs() }
+            return try writer.read { db in try RunRow.order(Column("id")).fetchAll(db) }
         }
+    }
+}
+
+// MARK: - Looking into the tables
+
+extension Store {
+    /// The rows of a query in either dialect's common SQL (`?` placeholders), on either
+    /// backend: for tests and tools that look into the tables. Columns are read by name.
+    func rows(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> [Row] {
+        if let postgres { return try postgres.rows(sql, arguments) }
+        return try writer.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+    }
+
+    /// Runs a statement of common SQL on either backend.
+    func execute(_ sql: String, _ arguments: [DatabaseValue] = []) throws {
+        if let postgres { return try postgres.execute(sql, arguments) }
+        try writer.write { db in try db.execute(sql: sql, arguments: StatementArguments(arguments)) }
     }
 }

@@ -10,7 +10,7 @@ struct Avance: AsyncParsableCommand {
         version: AvanceVersion.current,
         subcommands: [
             ExtractCommand.self, ParseCommand.self, CheckCommand.self, RulesCommand.self,
-            IngestCommand.self, ExportCommand.self, FindingsCommand.self, AuditCommand.self, WaiveCommand.self,
+            IngestCommand.self, ExportCommand.self, FindingsCommand.self, AuditCommand.self, WaiveCommand.self, MigrateCommand.self,
             PDFWorkerCommand.self,
         ]
     )

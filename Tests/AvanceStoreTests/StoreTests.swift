@@ -1,5 +1,5 @@
 import AvanceCore
-import AvanceStore
+@testable import AvanceStore
 import Foundation
 import GRDB
 import Testing
@@ -23,28 +23,27 @@ import Testing
 
     /// The rows name their columns by their properties in snake case: every table's columns,
     /// read back and written again, and no other.
-    @Test func rowsWriteExactlyTheirTablesColumns() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func rowsWriteExactlyTheirTablesColumns(_ backend: Backend) throws {
+        let store = try backend.store()
         let run = try store.beginRun(version: "0.1.0", paths: ["/r"], pid: 1, host: "h")
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: run)
         try store.recordFailure(path: "/r/b.pdf", stamp: Make.stamp(), reason: "damaged", runId: run)
         try store.finishRun(id: run, counts: RunCounts(filesSeen: 2, new: 1, failed: 1), exitCode: 2)
-        try store.writer.read { db in
-            func check<Row: FetchableRecord & EncodableRecord & TableRecord>(_ type: Row.Type) throws {
-                let columns = try db.columns(in: Row.databaseTableName).map(\.name)
-                let rows = try Row.fetchAll(db)
-                #expect(rows.count == 1, "\(Row.databaseTableName)")
-                for row in rows { #expect(try Set(row.databaseDictionary.keys) == Set(columns), "\(Row.databaseTableName)") }
+        func check<Record: FetchableRecord & EncodableRecord & TableRecord>(_ type: Record.Type) throws {
+            let rows = try store.rows("SELECT * FROM \(Record.databaseTableName)")
+            #expect(rows.count == 1, "\(Record.databaseTableName)")
+            for row in rows {
+                #expect(try Set(Record(row: row).databaseDictionary.keys) == Set(row.columnNames), "\(Record.databaseTableName)")
             }
-            try check(DocumentRow.self)
-            try check(LocationRow.self)
-            try check(RecordRow.self)
-            try check(FailureRow.self)
-            try check(RunRow.self)
         }
+        try check(DocumentRow.self)
+        try check(LocationRow.self)
+        try check(RecordRow.self)
+        try check(FailureRow.self)
+        try check(RunRow.self)
         let stored = try store.runs()
         #expect(stored.map(\.status) == [.finished] && stored.first?.counts == RunCounts(filesSeen: 2, new: 1, failed: 1))
-        let document = try store.writer.read { db in try DocumentRow.fetchOne(db) }
+        let document = try store.rows("SELECT * FROM documents").first.map(DocumentRow.init(row:))
         #expect(document?.format == .text && document?.declaredFormat == nil)
     }
 
@@ -100,17 +99,17 @@ import Testing
 }
 
 @Suite struct IngestStoreTests {
-    @Test(arguments: SourceFormat.allCases)
-    func aDocumentOfEveryFormatAvanceReadsCanBeStored(_ format: SourceFormat) throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all, SourceFormat.allCases)
+    func aDocumentOfEveryFormatAvanceReadsCanBeStored(_ backend: Backend, _ format: SourceFormat) throws {
+        let store = try backend.store()
         let sha = Make.sha(SourceFormat.allCases.firstIndex(of: format)! + 1)
         let content = FileContent.new(NewDocument(sha256: sha, format: format, encoding: "UTF-8", bytes: 100, records: [Make.record(sha: sha)]))
         let result = try store.store(path: "/r/a", stamp: Make.stamp(), content: content, runId: nil)
         #expect(result.outcome == .new)
     }
 
-    @Test func aNewDocumentIsStoredWithItsRecordsAndFindings() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func aNewDocumentIsStoredWithItsRecordsAndFindings(_ backend: Backend) throws {
+        let store = try backend.store()
         let record = Make.record(sha: Make.sha(1), findings: [Make.finding("period-above-annual", .error), Make.finding("placeholder-text", .warning)])
         let result = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [record]), runId: nil)
         #expect(result.outcome == .new)
@@ -133,8 +132,8 @@ import Testing
         #expect(try store.currentLocations()["/r/a.txt"]?.stamp == Make.stamp())
     }
 
-    @Test func theSameContentAtAnotherPathIsAnotherLocationNotAnotherDocument() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func theSameContentAtAnotherPathIsAnotherLocationNotAnotherDocument(_ backend: Backend) throws {
+        let store = try backend.store()
         let content = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: content, runId: nil)
         let copy = try store.store(path: "/r/copia de a.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
@@ -143,15 +142,12 @@ import Testing
         let again = try store.store(path: "/r/b.txt", stamp: Make.stamp(), content: content, runId: nil)
         #expect(again.outcome == .duplicate)
         #expect(again.findings.isEmpty)
-        let counts = try store.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records"))
-        }
-        #expect(counts.0 == 1 && counts.1 == 1)
+        #expect(try store.count("documents") == 1 && store.count("records") == 1)
         #expect(Set(try store.currentLocations().keys) == ["/r/a.txt", "/r/copia de a.txt", "/r/b.txt"])
     }
 
-    @Test func aTouchedFileIsUnchangedAndItsStampRefreshed() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func aTouchedFileIsUnchangedAndItsStampRefreshed(_ backend: Backend) throws {
+        let store = try backend.store()
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil)
         let touched = Make.stamp(100, 1_800_000_000_000_000_000)
         let result = try store.store(path: "/r/a.txt", stamp: touched, content: .known(sha256: Make.sha(1)), runId: nil)
@@ -159,53 +155,49 @@ import Testing
         #expect(try store.currentLocations()["/r/a.txt"]?.stamp == touched)
     }
 
-    @Test func changedContentIsANewVersionAndTheOldOneIsSuperseded() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func changedContentIsANewVersionAndTheOldOneIsSuperseded(_ backend: Backend) throws {
+        let store = try backend.store()
         let v1 = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1), achieved: 1)]), runId: nil)
         let v2 = try store.store(path: "/r/a.txt", stamp: Make.stamp(120), content: Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2), achieved: 2)]), runId: nil)
         #expect(v2.outcome == .changed)
-        let documents = try store.writer.read { db in try DocumentRow.order(Column("id")).fetchAll(db) }
+        let documents = try store.rows("SELECT * FROM documents ORDER BY id").map(DocumentRow.init(row:))
         #expect(documents.map(\.supersededBy) == [v2.documentId, nil])
         #expect(documents.first?.supersededAt != nil)
-        let locations = try store.writer.read { db in try LocationRow.order(Column("id")).fetchAll(db) }
+        let locations = try store.rows("SELECT * FROM locations ORDER BY id").map(LocationRow.init(row:))
         #expect(locations.map(\.isCurrent) == [false, true])
         #expect(locations.first?.replacedAt != nil)
         #expect(locations.map(\.documentId) == [v1.documentId, v2.documentId])
         // Only the current version is exported; history stays in the tables.
         #expect(try store.currentRecords().map(\.row.achieved) == [2])
-        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") } == 2)
+        #expect(try store.count("records") == 2)
     }
 
-    @Test func aVersionStillHeldByAnotherPathStaysCurrent() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func aVersionStillHeldByAnotherPathStaysCurrent(_ backend: Backend) throws {
+        let store = try backend.store()
         let content = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: content, runId: nil)
         _ = try store.store(path: "/r/copy.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(130), content: Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2))]), runId: nil)
-        let superseded = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE superseded_by IS NOT NULL") }
-        #expect(superseded == 0)
+        #expect(try store.count("documents", where: "superseded_by IS NOT NULL") == 0)
         #expect(try store.currentRecords().count == 2)
     }
 
-    @Test func aRevertedFileMakesItsOldVersionCurrentAgain() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func aRevertedFileMakesItsOldVersionCurrentAgain(_ backend: Backend) throws {
+        let store = try backend.store()
         let a = Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))])
         let b = Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2))])
         let first = try store.store(path: "/r/a.txt", stamp: Make.stamp(1), content: a, runId: nil)
         let second = try store.store(path: "/r/a.txt", stamp: Make.stamp(2), content: b, runId: nil)
         let third = try store.store(path: "/r/a.txt", stamp: Make.stamp(3), content: .known(sha256: Make.sha(1)), runId: nil)
         #expect(third.outcome == .changed)
-        let superseded = try store.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, superseded_by FROM documents ORDER BY id").map { [$0[0], $0[1]] as [Int64?] }
-        }
+        let superseded = try store.rows("SELECT id, superseded_by FROM documents ORDER BY id").map { [$0["id"], $0["superseded_by"]] as [Int64?] }
         #expect(superseded == [[first.documentId, nil], [second.documentId, first.documentId]])
-        let locations = try store.writer.read { db in try LocationRow.fetchCount(db) }
-        #expect(locations == 2)
+        #expect(try store.count("locations") == 2)
         #expect(try store.currentLocations()["/r/a.txt"]?.documentId == first.documentId)
     }
 
-    @Test func knownContentThatIsNotStoredIsAnError() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func knownContentThatIsNotStoredIsAnError(_ backend: Backend) throws {
+        let store = try backend.store()
         #expect(throws: StoreError.self) {
             _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(9)), runId: nil)
         }
@@ -214,8 +206,8 @@ import Testing
 
     /// A record JSON cannot hold (a figure that is infinity) is a failure of its file, told apart
     /// from a database error, and leaves nothing of the file behind; the store goes on.
-    @Test func aRecordThatCannotBeWrittenIsAFailureOfItsFileOnly() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func aRecordThatCannotBeWrittenIsAFailureOfItsFileOnly(_ backend: Backend) throws {
+        let store = try backend.store()
         let bad = Make.record(path: "/r/enorme.txt", sha: Make.sha(1), annual: .infinity)
         let error = #expect(throws: StoreError.self) {
             _ = try store.store(path: "/r/enorme.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [bad]), runId: nil)
@@ -226,16 +218,13 @@ import Testing
         }
         #expect(path == "/r/enorme.txt")
         #expect(reason.hasPrefix("record 1 cannot be written as JSON"), "\(reason)")
-        let counts = try store.writer.read { db in
-            try [DocumentRow.fetchCount(db), RecordRow.fetchCount(db), LocationRow.fetchCount(db)]
-        }
-        #expect(counts == [0, 0, 0])
+        #expect(try [store.count("documents"), store.count("records"), store.count("locations")] == [0, 0, 0])
         let good = Make.record(path: "/r/a.txt", sha: Make.sha(2))
         #expect(try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(2), records: [good]), runId: nil).outcome == .new)
     }
 
-    @Test func failuresAreKnownWhenTheSameKeepTheirHistoryAndAreResolvedBySuccess() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func failuresAreKnownWhenTheSameKeepTheirHistoryAndAreResolvedBySuccess(_ backend: Backend) throws {
+        let store = try backend.store()
         func fail(_ reason: String, sha: String? = Make.sha(9), version: String = "1.0") throws -> Store.FailureNovelty {
             try store.recordFailure(path: "/r/broken.pdf", stamp: Make.stamp(), reason: reason, sha256: sha, version: version, runId: nil)
         }
@@ -253,17 +242,15 @@ import Testing
         #expect(open[1].attempts == 1 && open[1].avanceVersion == "1.1" && open[1].sha256 == Make.sha(8))
         #expect(try store.openFailures(kind: .failure).map(\.path) == ["/r/broken.pdf", "/r/loop"])
         #expect(try store.openFailures(kind: .notAReport).map(\.path) == ["/r/README.md"])
-        let history = try store.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT attempts, resolved_at IS NOT NULL FROM failures WHERE path = '/r/broken.pdf' ORDER BY id")
-        }
-        #expect(history.map { [$0[0] as Int, $0[1] as Int] } == [[2, 1], [1, 1], [1, 1], [1, 0]])
+        let history = try store.rows("SELECT attempts, resolved_at IS NOT NULL AS resolved FROM failures WHERE path = '/r/broken.pdf' ORDER BY id")
+        #expect(history.map { [$0["attempts"] as Int, $0["resolved"] as Int] } == [[2, 1], [1, 1], [1, 1], [1, 0]])
 
         _ = try store.store(path: "/r/broken.pdf", stamp: Make.stamp(5), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil)
         #expect(try store.openFailures().map(\.path) == ["/r/README.md", "/r/loop"])
     }
 
-    @Test func runsAreRecordedAndDeadOnesMarkedInterrupted() throws {
-        let store = try Make.memoryStore()
+    @Test(arguments: Backend.all) func runsAreRecordedAndDeadOnesMarkedInterrupted(_ backend: Backend) throws {
+        let store = try backend.store()
         let dead = try store.beginRun(version: "0.1.0", paths: ["/r"], pid: 1, host: "h")
         #expect(try store.markInterruptedRuns() == 1)
         let live = try store.beginRun(version: "0.1.0", paths: ["/r", "/s"], pid: 2, host: "h")
@@ -278,8 +265,8 @@ import Testing
 }
 
 @Suite struct QueryTests {
-    func populated() throws -> Store {
-        let store = try Make.memoryStore()
+    func populated(_ backend: Backend) throws -> Store {
+        let store = try backend.store()
         _ = try store.store(path: "/r/b.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [
             Make.record(sha: Make.sha(1), findings: [Make.finding("date-outside-period", .warning, line: 40), Make.finding("period-above-annual", .error, line: 9)]),
         ]), runId: nil)
@@ -289,16 +276,16 @@ import Testing
         return store
     }
 
-    @Test func findingsFilterBySeverityAndRule() throws {
-        let store = try populated()
+    @Test(arguments: Backend.all) func findingsFilterBySeverityAndRule(_ backend: Backend) throws {
+        let store = try populated(backend)
         #expect(try store.findings().map(\.row.rule) == ["count-mismatch", "period-above-annual", "date-outside-period"])
         #expect(try store.findings(FindingFilter(minimumSeverity: .warning)).map(\.row.severity) == [.error, .warning])
         #expect(try store.findings(FindingFilter(rules: ["count-mismatch", "nope"])).map(\.row.path) == ["/r/a.txt"])
         #expect(try store.findings(FindingFilter(minimumSeverity: .error, rules: ["count-mismatch"])).isEmpty)
     }
 
-    @Test func findingsOfSupersededVersionsAreListedOnlyOnRequest() throws {
-        let store = try populated()
+    @Test(arguments: Backend.all) func findingsOfSupersededVersionsAreListedOnlyOnRequest(_ backend: Backend) throws {
+        let store = try populated(backend)
         _ = try store.store(path: "/r/b.txt", stamp: Make.stamp(7), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil)
         #expect(try store.findings().map(\.row.rule) == ["count-mismatch"])
         let all = try store.findings(FindingFilter(includeSuperseded: true))
@@ -306,16 +293,16 @@ import Testing
         #expect(all.filter(\.superseded).map(\.row.path) == ["/r/b.txt", "/r/b.txt"])
     }
 
-    @Test func currentRecordsComeInPathOrderWithTheirFindings() throws {
-        let store = try populated()
+    @Test(arguments: Backend.all) func currentRecordsComeInPathOrderWithTheirFindings(_ backend: Backend) throws {
+        let store = try populated(backend)
         let records = try store.currentRecords()
         #expect(records.map(\.path) == ["/r/a.txt", "/r/b.txt"])
         #expect(records.map(\.findings.count) == [1, 2])
         #expect(records.map(\.sha256) == [Make.sha(2), Make.sha(1)])
     }
 
-    @Test func theAuditReadsCurrentRecordsAtTheirCurrentPathWithTheirStoredFindings() throws {
-        let store = try populated()
+    @Test(arguments: Backend.all) func theAuditReadsCurrentRecordsAtTheirCurrentPathWithTheirStoredFindings(_ backend: Backend) throws {
+        let store = try populated(backend)
         // A copy of b's content at another path, and a, changed: its old version is no longer audited.
         _ = try store.store(path: "/r/c.txt", stamp: Make.stamp(), content: .known(sha256: Make.sha(1)), runId: nil)
         _ = try store.store(path: "/r/a.txt", stamp: Make.stamp(200), content: Make.document(sha: Make.sha(3), records: [

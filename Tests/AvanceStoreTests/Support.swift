@@ -1,5 +1,5 @@
 import AvanceCore
-import AvanceStore
+@testable import AvanceStore
 import Foundation
 import GRDB
 
@@ -56,4 +56,11 @@ final class TemporaryDirectory {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+extension Store {
+    /// The rows of `table` (where `condition` holds).
+    func count(_ table: String, where condition: String = "TRUE") throws -> Int {
+        try rows("SELECT COUNT(*) AS n FROM \(table) WHERE \(condition)").first?["n"] ?? -1
+    }
 }

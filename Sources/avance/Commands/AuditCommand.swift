@@ -73,7 +73,7 @@ struct AuditCommand: AsyncParsableCommand {
         let configuration = try config.load()
         var report: AuditReport?
         try await reportingStoreErrors {
-            let store = try Store.openForReading(path: database.path)
+            let store = try Store.openForReading(try database.address())
             var records = try store.currentRecordsForAudit(year: year).map(\.record)
             if let program {
                 let key = Codes.key(program)

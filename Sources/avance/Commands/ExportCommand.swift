@@ -63,7 +63,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func export() throws {
-        let store = try Store.openForReading(path: database.path)
+        let store = try Store.openForReading(try database.address())
         let sink = try out.sink(database: database.path)
         do {
             switch format {

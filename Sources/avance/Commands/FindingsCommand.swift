@@ -79,7 +79,7 @@ struct FindingsCommand: AsyncParsableCommand {
     }
 
     private func list(_ settings: RuleSettings) throws {
-        let store = try Store.openForReading(path: database.path)
+        let store = try Store.openForReading(try database.address())
         // Every severity from the store: avance.yml may raise a rule's findings above the filter.
         let stored = try store.findings(FindingFilter(minimumSeverity: .info, rules: rules, includeSuperseded: includeSuperseded))
         let findings = Self.applying(settings, to: stored).filter { $0.finding.severity >= severity.severity }
@@ -226,7 +226,7 @@ struct FindingsCommand: AsyncParsableCommand {
     static let filesHeader = ["path", "kind", "reason", "sha256", "attempts", "first_failed_at", "last_failed_at"]
 
     private func listFiles() throws {
-        let store = try Store.openForReading(path: database.path)
+        let store = try Store.openForReading(try database.address())
         let rows = try store.openFailures()
         let sink = try output.sink(database: database.path)
         let files = rows.map {

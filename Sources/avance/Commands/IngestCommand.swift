@@ -8,11 +8,15 @@ import Synchronization
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Store the reports found in files and folders in the SQLite database.",
+        abstract: "Store the reports found in files and folders in the SQLite or PostgreSQL database.",
         discussion: """
             Folders are walked recursively; hidden files, temporary office files (~$...) and the \
             database's own files are passed over. A file is stored once per content (SHA-256); a \
             rerun decides from path, size and modification time without reading unchanged files.
+
+            With --db postgresql://user@host/database, any number of ingests may run at once, on \
+            one machine or several, into the same store: each claims a file in the database before \
+            reading it, so no file is read twice; a worker that dies lets its files go to the others.
 
             A file that is not an indicator report (a README, a JSON file) is remembered as such by \
             its content and not read again until it changes. A failure met again (same file, \
@@ -20,7 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
             (unless --retry-failures), and no reason for exit status 2.
 
             Exit status: 0 every file stored, unchanged, known or not a report; 2 new failures \
-            (recorded in the `failures` table); 75 another ingest holds the database (see --wait); \
+            (recorded in the `failures` table); 75 another ingest holds the SQLite database (see --wait); \
             64 usage error or a mistake in avance.yml; 74 the database could not be opened or \
             written; 130 or 143 stopped by SIGINT or SIGTERM (the run is recorded as interrupted; \
             what was stored stays).
@@ -91,38 +95,43 @@ struct IngestCommand: AsyncParsableCommand {
         let databasePath = database.path
         let roots = paths.map(AbsolutePath.make)
 
-        let folder = (databasePath as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw StoreError.cannotOpen(path: databasePath, reason: "the folder \(folder) does not exist")
-        }
+        let address = try database.address()
         // Until the run is recorded, a signal has nothing to record: it only ends avance.
         let stop = RunStop()
         Interruption.install { signal in stop.run(signal) }
-        let lockPath = StoreLock.path(forDatabase: databasePath)
-        let lock: StoreLock
-        switch try StoreLock.tryAcquire(path: lockPath) {
-        case .acquired(let acquired):
-            lock = acquired
-        case .busy(let holder):
-            let who = holder?.description ?? "another process"
-            guard wait else {
-                Output.error("\(databasePath) is being ingested by \(who) (lock \(lockPath)); try again later, or pass --wait")
-                throw ExitCode(ExitStatus.busy)
+        // SQLite: one ingest at a time, by a lock file beside the database. PostgreSQL: any
+        // number at once, each claiming in the database the files it reads.
+        var lock: StoreLock? = nil
+        if case .sqlite = address {
+            let folder = (databasePath as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw StoreError.cannotOpen(path: databasePath, reason: "the folder \(folder) does not exist")
             }
-            logger.notice("waiting for the lock", metadata: ["holder": "\(who)", "lock": "\(lockPath)"])
-            lock = try StoreLock.acquire(path: lockPath)
+            let lockPath = StoreLock.path(forDatabase: databasePath)
+            switch try StoreLock.tryAcquire(path: lockPath) {
+            case .acquired(let acquired):
+                lock = acquired
+            case .busy(let holder):
+                let who = holder?.description ?? "another process"
+                guard wait else {
+                    Output.error("\(databasePath) is being ingested by \(who) (lock \(lockPath)); try again later, or pass --wait")
+                    throw ExitCode(ExitStatus.busy)
+                }
+                logger.notice("waiting for the lock", metadata: ["holder": "\(who)", "lock": "\(lockPath)"])
+                lock = try StoreLock.acquire(path: lockPath)
+            }
         }
 
         let started = Date()
-        let store = try Store.open(path: databasePath)
+        let store = try Store.open(address)
         try store.markInterruptedRuns()
         let runId = try store.beginRun(
             version: AvanceVersion.current, paths: roots,
             pid: Int64(ProcessInfo.processInfo.processIdentifier), host: ProcessInfo.processInfo.hostName
         )
         logger.info("started", metadata: [
-            "run": .stringConvertible(runId), "db": "\(databasePath)",
+            "run": .stringConvertible(runId), "db": "\(address)",
             "pid": .stringConvertible(Int(ProcessInfo.processInfo.processIdentifier)),
             "jobs": .stringConvertible(jobs), "version": "\(AvanceVersion.current)",
         ])

@@ -35,7 +35,7 @@ struct WaiveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingStoreErrors {
-            let store = try Store.open(path: database.path)
+            let store = try Store.open(try database.address())
             try store.waive(fingerprints.map { $0.lowercased() }, reason: reason)
             Console.standardError.line("waived \(fingerprints.count) finding\(fingerprints.count == 1 ? "" : "s")")
         }

@@ -1,20 +1,36 @@
 import ArgumentParser
+import AvanceStore
 import Foundation
 
-/// `--db FILE`, shared by the commands that use the store.
+/// `--db FILE` or `--db postgresql://...`, shared by the commands that use the store.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: ArgumentHelp("The SQLite database (default: $AVANCE_DB, else ./avance.sqlite).", valueName: "file")
+        help: ArgumentHelp(
+            "The SQLite database, or a PostgreSQL URL postgresql://user@host/database with the password in PGPASSWORD or ~/.pgpass (default: $AVANCE_DB, else ./avance.sqlite).",
+            valueName: "file|url"
+        )
     )
     var database: String?
 
-    /// The database path, absolute, from the option, the environment or the default.
-    var path: String {
-        let chosen = database
+    private var chosen: String {
+        database
             ?? ProcessInfo.processInfo.environment["AVANCE_DB"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "avance.sqlite"
-        return AbsolutePath.make(chosen)
+    }
+
+    /// Whether the store is a PostgreSQL database.
+    var isPostgres: Bool { PostgresAddress.isURL(chosen) }
+
+    /// The database path, absolute, from the option, the environment or the default; for a
+    /// PostgreSQL store, the URL as given (no file of avance's output may be it).
+    var path: String {
+        isPostgres ? chosen : AbsolutePath.make(chosen)
+    }
+
+    /// The store: the SQLite file at `path`, or the PostgreSQL database of the URL.
+    func address() throws(StoreError) -> StoreAddress {
+        isPostgres ? try StoreAddress.parse(chosen) : .sqlite(path: path)
     }
 }
 

@@ -37,6 +37,12 @@ struct Ingestor: Sendable {
         case content(path: String, stamp: FileStamp, FileContent)
         case failed(path: String, stamp: FileStamp, reason: String, sha256: String?, notAReport: Bool)
         case ignored(path: String, reason: String)
+
+        var path: String {
+            switch self {
+            case .content(let path, _, _), .failed(let path, _, _, _, _), .ignored(let path, _): path
+            }
+        }
     }
 
     /// The files beside the database that the walk passes over.
@@ -64,8 +70,85 @@ struct Ingestor: Sendable {
             includingNames: options.includes
         )
 
+        /// What to do with a file, from what the store holds about its path.
+        func decide(_ path: String, _ stamp: FileStamp, _ previous: KnownLocation?, _ failure: FailureRow?) -> Decision {
+            if previous?.stamp == stamp { return .unchanged }
+            if !options.retryFailures, let failure, failure.id != nil,
+               failure.avanceVersion == options.version, failure.size == stamp.size, failure.mtimeNs == stamp.mtimeNs {
+                return .knownFailure(failure)
+            }
+            if stamp.mtimeNs > settledBefore { return .settling }
+            let remembered = options.retryFailures ? nil : failure.flatMap { $0.avanceVersion == options.version ? $0 : nil }
+            return .read(Job(
+                path: path, stamp: stamp, previousSha: previous?.sha256, failure: remembered,
+                notReports: options.retryFailures ? [:] : notReports, store: store, pipeline: pipeline
+            ))
+        }
+
+        /// Counts a file that is not read; false when the ledger is closed.
+        func count(_ path: String, _ decision: Decision) throws -> Bool {
+            try ledger.update { counts in
+                switch decision {
+                case .unchanged:
+                    counts.unchanged += 1
+                    logger.debug("unchanged", metadata: ["path": "\(path)"])
+                case .knownFailure(let failure):
+                    if let id = failure.id { try store.sawFailure(id: id, runId: runId) }
+                    if failure.kind == .notAReport {
+                        counts.notReports += 1
+                        logger.debug("not a report", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
+                    } else {
+                        counts.knownFailures += 1
+                        logger.info("known failure", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
+                    }
+                case .settling:
+                    counts.settling += 1
+                    logger.info("settling", metadata: ["path": "\(path)", "reason": "modified less than \(Self.seconds(options.settleSeconds)) s ago; taken on a later run"])
+                case .read:
+                    return
+                }
+                progress?.advance(counts)
+            }
+        }
+
         return try await withThrowingTaskGroup(of: Work.self) { group in
             var inFlight = 0
+            // Files another worker held when this one met them (a shared store): taken after the walk.
+            var deferred: [(path: String, stamp: FileStamp)] = []
+
+            /// Records finished files until fewer than `limit` are in flight; false when the ledger is closed.
+            func drain(below limit: Int) async throws -> Bool {
+                while inFlight >= limit, let done = try await group.next() {
+                    inFlight -= 1
+                    guard try ledger.update({ try record(done, into: &$0) }) else { return false }
+                }
+                return true
+            }
+
+            /// Reads the file unless the store says it need not be; in a shared store, only once
+            /// this worker holds the path (`wait`: waiting for another worker to let it go).
+            /// Returns nil when the ledger is closed, false when the file is left for later.
+            func offer(_ path: String, _ stamp: FileStamp, wait: Bool) async throws -> Bool? {
+                var decision = decide(path, stamp, known[path], failures[path])
+                if store.isShared, case .read = decision {
+                    switch try store.claim(path: path, wait: wait) {
+                    case .busy:
+                        return false
+                    case .claimed(let state):
+                        // What the store holds now, after any worker that held the path before.
+                        if let state { decision = decide(path, stamp, state.location, state.failure) }
+                        if case .read = decision {} else { try store.release(path: path) }
+                    }
+                }
+                guard case .read(let job) = decision else {
+                    return try count(path, decision) ? true : nil
+                }
+                guard try await drain(below: options.jobs) else { return nil }
+                group.addTask { job.run() }
+                inFlight += 1
+                return true
+            }
+
             for entry in walker {
                 let going = try ledger.update { counts in
                     switch entry {
@@ -83,59 +166,32 @@ struct Ingestor: Sendable {
                 }
                 guard going else { return false }
                 guard case .file(let path, let stamp) = entry else { continue }
-                let previous = known[path]
-                if previous?.stamp == stamp {
-                    guard try ledger.update({ counts in
-                        counts.unchanged += 1
-                        logger.debug("unchanged", metadata: ["path": "\(path)"])
-                        progress?.advance(counts)
-                    }) else { return false }
-                    continue
-                }
-                if !options.retryFailures, let failure = failures[path], let id = failure.id,
-                   failure.avanceVersion == options.version, failure.size == stamp.size, failure.mtimeNs == stamp.mtimeNs {
-                    guard try ledger.update({ counts in
-                        try store.sawFailure(id: id, runId: runId)
-                        if failure.kind == .notAReport {
-                            counts.notReports += 1
-                            logger.debug("not a report", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
-                        } else {
-                            counts.knownFailures += 1
-                            logger.info("known failure", metadata: ["path": "\(path)", "reason": "\(failure.reason)"])
-                        }
-                        progress?.advance(counts)
-                    }) else { return false }
-                    continue
-                }
-                if stamp.mtimeNs > settledBefore {
-                    guard try ledger.update({ counts in
-                        counts.settling += 1
-                        logger.info("settling", metadata: ["path": "\(path)", "reason": "modified less than \(Self.seconds(options.settleSeconds)) s ago; taken on a later run"])
-                        progress?.advance(counts)
-                    }) else { return false }
-                    continue
-                }
-                if inFlight >= options.jobs, let done = try await group.next() {
-                    inFlight -= 1
-                    guard try ledger.update({ try record(done, into: &$0) }) else { return false }
-                }
-                let remembered = options.retryFailures ? nil : failures[path].flatMap { $0.avanceVersion == options.version ? $0 : nil }
-                let job = Job(
-                    path: path, stamp: stamp, previousSha: previous?.sha256, failure: remembered,
-                    notReports: options.retryFailures ? [:] : notReports, store: store, pipeline: pipeline
-                )
-                group.addTask { job.run() }
-                inFlight += 1
+                guard let offered = try await offer(path, stamp, wait: false) else { return false }
+                if !offered { deferred.append((path, stamp)) }
             }
-            while let done = try await group.next() {
-                guard try ledger.update({ try record(done, into: &$0) }) else { return false }
+            for (path, stamp) in deferred {
+                guard let offered = try await offer(path, stamp, wait: false) else { return false }
+                if offered { continue }
+                // Wait for the other worker holding no claim of this one's, so that two workers
+                // never wait for each other.
+                guard try await drain(below: 1), try await offer(path, stamp, wait: true) != nil else { return false }
             }
-            return true
+            return try await drain(below: 1)
         }
+    }
+
+    /// What a run does with a file it meets.
+    enum Decision {
+        case unchanged
+        case knownFailure(FailureRow)
+        case settling
+        case read(Job)
     }
 
     /// Stores what a worker found; only ever called from the run's own task.
     private func record(_ work: Work, into counts: inout RunCounts) throws {
+        // In a shared store, the path is let go once what was found is stored.
+        defer { if store.isShared { try? store.release(path: work.path) } }
         switch work {
         case .content(let path, let stamp, let content):
             counts.filesRead += 1
@@ -200,7 +256,7 @@ struct Ingestor: Sendable {
 }
 
 /// The work on one file that needs no writer: read, hash, extract, parse, validate.
-private struct Job: Sendable {
+struct Job: Sendable {
     let path: String
     let stamp: FileStamp
     /// The hash of the content the path held when last stored.
