@@ -13,8 +13,11 @@ import Glibc
 /// `Scripts/test` points at a throwaway server of its own).
 @Suite(.enabled(if: SharedPostgres.url != nil, "AVANCE_TEST_POSTGRES names no server (Scripts/test starts one)"))
 struct SharedStoreTests {
-    /// Reports, copies, broken files and a file that is no report, for three workers at once.
-    static let reports = 1_500
+    /// Reports for three workers at once, besides copies, broken files and a file that is no
+    /// report: 300 keep the test near a minute with the debug build (each pass reads them all);
+    /// `AVANCE_SHARED_REPORTS=2000` runs the size (with `AVANCE_BINARY` naming a
+    /// release build, a few minutes).
+    static let reports = Int(ProcessInfo.processInfo.environment["AVANCE_SHARED_REPORTS"] ?? "") ?? 300
 
     /// Three workers at once over the same folder, one killed with SIGKILL midway, then a
     /// rerun: every file stored exactly once, the killed worker's files taken by the others,
@@ -51,6 +54,9 @@ struct SharedStoreTests {
             survivors.append(try Summary(result.stdout))
         }
 
+        let store = try Store.openForReading(.postgres(PostgresAddress.parse(url)))
+        func count(_ sql: String) throws -> Int { try store.rows(sql).first?["n"] ?? -1 }
+
         // The rerun finds everything stored: nothing to read, nothing lost.
         let rerun = try Child.run(["ingest", folder, "--db", url, "--settle", "0", "--log-format", "json"], in: scratch.path)
         #expect(rerun.status == 0, "\(rerun.stderr.suffix(2000))")
@@ -58,8 +64,6 @@ struct SharedStoreTests {
         #expect(again.filesSeen == files && again.filesRead == 0)
         #expect((again.unchanged, again.knownFailures, again.notReports, again.new, again.failed) == (Self.reports + 20, 5, 1, 0, 0))
 
-        let store = try Store.openForReading(.postgres(PostgresAddress.parse(url)))
-        func count(_ sql: String) throws -> Int { try store.rows(sql).first?["n"] ?? -1 }
         #expect(try count("SELECT COUNT(*) AS n FROM documents") == Self.reports)
         #expect(try count("SELECT COUNT(*) AS n FROM locations") == Self.reports + 20, "one location per path, none twice")
         #expect(try count("SELECT COUNT(DISTINCT path) AS n FROM locations WHERE is_current = 1") == Self.reports + 20)
@@ -79,11 +83,13 @@ struct SharedStoreTests {
             #expect(try count("SELECT COUNT(*) AS n FROM documents WHERE first_run_id = \(summary.run)") == summary.new)
         }
         // No file read by two workers, but for those the killed worker was reading when it died
-        // (at most its --jobs), which the others took after it.
+        // (at most its --jobs), which the others took after it: the files the survivors read and
+        // those the killed worker stored (its run has no counts) are the files, give or take
+        // the broken ones the killed worker may have failed on; and each broken file failed once.
         let storedByKilled = try count("SELECT COUNT(*) AS n FROM locations WHERE run_id = \(killedRun.id ?? 0)")
-        let failedByKilled = try count("SELECT COUNT(*) AS n FROM failures WHERE last_run_id = \(killedRun.id ?? 0)")
-        let read = survivors.map(\.filesRead).reduce(0, +) + storedByKilled + failedByKilled
-        #expect(read >= files && read <= files + 2, "files read \(read) for \(files) files")
+        let read = survivors.map(\.filesRead).reduce(0, +) + storedByKilled
+        #expect(read >= files - 6 && read <= files + 2, "files read: \(survivors.map(\.filesRead)) by the survivors, \(storedByKilled) stored by the killed worker, for \(files) files")
+        #expect(try count("SELECT COUNT(*) AS n FROM failures WHERE attempts = 1") == 6)
         #expect(survivors.map(\.new).reduce(0, +) + (try count("SELECT COUNT(*) AS n FROM documents WHERE first_run_id = \(killedRun.id ?? 0)")) == Self.reports)
 
         // The same audit as one SQLite run over the same files.
@@ -96,6 +102,7 @@ struct SharedStoreTests {
         func audit(_ json: String) throws -> NSDictionary {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             object["database"] = nil
+            object["generatedAt"] = nil
             return object as NSDictionary
         }
         let sqliteAudit = try audit(fromSQLite.stdout)
@@ -135,7 +142,7 @@ struct SharedStoreTests {
 
     @Test func aPasswordOnTheCommandLineIsRefused() throws {
         let scratch = try Scratch()
-        let result = try Child.run(["export", "--db", "postgresql://ana:secreto@localhost/avance"], in: scratch.path)
+        let result = try Child.run(["export", "--format", "jsonl", "--db", "postgresql://ana:secreto@localhost/avance"], in: scratch.path)
         #expect(result.status == 74)
         #expect(result.stderr.contains("PGPASSWORD") && !result.stderr.contains("secreto"), "\(result.stderr)")
     }
