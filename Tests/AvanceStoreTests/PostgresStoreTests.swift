@@ -165,11 +165,13 @@ struct PostgresStoreTests {
         let writer = try Store.open(.postgres(address))
         _ = try writer.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil)
         let role = address.database + "_reader"
-        try writer.execute("CREATE ROLE \(role) LOGIN")
+        let password = UUID().uuidString
+        try writer.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'")
         defer { _ = try? writer.execute("DROP OWNED BY \(role)"); _ = try? writer.execute("DROP ROLE \(role)") }
         try writer.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)")
         var reading = address
         reading.user = role
+        reading.password = password
         let reader = try Store.openForReading(.postgres(reading))
         #expect(try reader.currentRecords().map(\.path) == ["/r/a.txt"])
         #expect(try reader.findings().isEmpty)

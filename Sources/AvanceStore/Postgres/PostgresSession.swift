@@ -71,19 +71,25 @@ final class PostgresSession: @unchecked Sendable {
         return try body()
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. A
+    /// transaction PostgreSQL chose to abort to break a deadlock between two workers (two files
+    /// swapping contents at once, say) is run again, a few times.
     func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
         try exclusively {
-            try execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
-            let value: T
-            do {
-                value = try body()
-            } catch {
-                _ = try? execute("ROLLBACK")
-                throw error
+            var attempt = 1
+            while true {
+                try execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+                do {
+                    let value = try body()
+                    try execute("COMMIT")
+                    return value
+                } catch {
+                    _ = try? execute("ROLLBACK")
+                    let state = (error as? PSQLError)?.serverInfo?[.sqlState]
+                    guard attempt < 5, state == "40P01" || state == "40001" else { throw error }
+                    attempt += 1
+                }
             }
-            try execute("COMMIT")
-            return value
         }
     }
 
