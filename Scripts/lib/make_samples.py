@@ -794,6 +794,9 @@ def main():
     write("ivecol-2025-T3-indicadores.md", ivecol_markdown())
     import make_tables
     make_tables.write_all(out)
+    # Scans of some of the PDFs above (issue 18): rendered to pictures and back, no text layer.
+    import make_scans
+    make_scans.write_all(out)
     print("samples written to", out)
 
 

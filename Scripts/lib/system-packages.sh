@@ -3,7 +3,8 @@
 # command and stops, so nothing half-works.
 
 # The Debian packages the build and the tests need (one source of truth for every script).
-AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev zlib1g-dev libpoppler-glib-dev libfreexl-dev poppler-utils sqlite3 libsqlite3-dev)
+# tesseract-ocr and its Spanish data read scanned PDF pages (OCR); poppler-utils renders them.
+AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev zlib1g-dev libpoppler-glib-dev libfreexl-dev poppler-utils sqlite3 libsqlite3-dev tesseract-ocr tesseract-ocr-spa)
 
 # What the tests need besides: a browser to open the audit's web page (headless), fonts for it
 # to draw text with, python3 to decode its screenshot, and Python's bindings to poppler's

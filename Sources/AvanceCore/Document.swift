@@ -105,6 +105,9 @@ public struct ExtractedDocument: Codable, Hashable, Sendable {
     public var encoding: String
     /// Number of pages for PDF; `nil` otherwise.
     public var pages: Int?
+    /// The pages of a PDF whose words were read by OCR (scanned pages, no text layer); `nil`
+    /// when none was, and then not written.
+    public var ocrPages: [Int]?
     public var blocks: [Block]
 
     public init(

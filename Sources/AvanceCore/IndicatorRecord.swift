@@ -93,10 +93,13 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
         @NullEncoded public var pages: Int?
         /// For a document with several indicators (a table), this record's 1-based row; else `null`.
         @NullEncoded public var row: Int?
+        /// The pages of a PDF read by OCR (scans with no text layer), when any was; else not
+        /// written (a plain optional), so the records of other files do not change.
+        public var ocrPages: [Int]?
 
         public init(
             path: String, sha256: String, format: SourceFormat,
-            declaredFormat: SourceFormat? = nil, pages: Int? = nil, row: Int? = nil
+            declaredFormat: SourceFormat? = nil, pages: Int? = nil, row: Int? = nil, ocrPages: [Int]? = nil
         ) {
             self.path = path
             self.sha256 = sha256
@@ -104,6 +107,7 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
             self.declaredFormat = declaredFormat
             self.pages = pages
             self.row = row
+            self.ocrPages = ocrPages
         }
     }
 

@@ -25,6 +25,13 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
     case pdfEncrypted(path: String)
     case pdfDamaged(path: String, detail: String)
     case pdfNoTextLayer(path: String, pages: Int)
+    /// OCR was needed (pages with no text layer) but cannot run: a program or Tesseract's
+    /// language data is missing.
+    case ocrUnavailable(path: String, detail: String)
+    /// A program of the OCR (pdftoppm, tesseract) failed on a page.
+    case ocrFailed(path: String, page: Int, detail: String)
+    /// The PDF has no text layer, and OCR found no words on its pages either.
+    case ocrFoundNoText(path: String, pages: Int)
     case pdftotextFailed(path: String, status: Int32, detail: String)
     /// The engine (`PDFWorkerPool.engine`, or pdftotext) overstayed the time limit and was killed.
     case pdfTimedOut(path: String, engine: String, seconds: Double)
@@ -50,6 +57,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .notFound(let p), .isDirectory(let p), .notRegular(let p, _), .unreadable(let p, _), .empty(let p), .binary(let p),
              .tooLarge(let p, _, _), .tooLargeForFormat(let p, _, _, _), .timedOut(let p, _), .noText(let p), .pdftotextMissing(let p), .pdftotextTimedOut(let p, _),
              .pdfEncrypted(let p), .pdfDamaged(let p, _), .pdfNoTextLayer(let p, _), .pdftotextFailed(let p, _, _),
+             .ocrUnavailable(let p, _), .ocrFailed(let p, _, _), .ocrFoundNoText(let p, _),
              .pdfTimedOut(let p, _, _), .pdfReaderStopped(let p, _), .pdfReaderUnavailable(let p, _),
              .workbookDamaged(let p, _), .workbookTooLarge(let p, _, _), .tooManyCells(let p, _),
              .encryptedOfficeFile(let p):
@@ -79,7 +87,12 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .pdfEncrypted: "the PDF is encrypted (password protected); avance cannot read it"
         case .pdfDamaged(_, let detail): "the PDF is damaged or truncated (\(detail))"
         case .pdfNoTextLayer(_, let pages):
-            "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, a scan); it would need OCR"
+            "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, a scan); it would need OCR, which --ocr never turns off"
+        case .ocrUnavailable(_, let detail):
+            "the PDF has pages with no text layer (a scan) and OCR cannot run: \(detail)"
+        case .ocrFailed(_, let page, let detail): "OCR of page \(page) failed: \(detail)"
+        case .ocrFoundNoText(_, let pages):
+            "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, a scan), and OCR (Tesseract, Spanish) found no words on \(pages == 1 ? "it" : "them"): the images hold no legible text"
         case .pdftotextFailed(_, let status, let detail): "pdftotext failed with status \(status): \(detail)"
         case .pdfTimedOut(_, let engine, let seconds):
             "\(engine) did not finish within \(Self.format(seconds)) s and was stopped"

@@ -47,6 +47,12 @@ public struct Extractor: Sendable {
         public var pdfWorkers: PDFWorkerPool?
         /// Another source of page models, for tests; it takes precedence over both.
         var pdfPageSource: (any PDFPageModelSource)?
+        /// Which PDF pages are read by OCR (Tesseract): by default those with no text layer.
+        public var ocr: OCRMode = .auto
+        /// The resolution scanned pages are rendered at for OCR (`AVANCE_OCR_DPI` in the
+        /// environment sets another, for `Scripts/bench` to measure).
+        public var ocrDPI: Int = ProcessInfo.processInfo.environment["AVANCE_OCR_DPI"].flatMap(Int.init)
+            .map { min(max($0, 50), 1200) } ?? TesseractOCR().dpi
 
         public init(
             pdfTimeout: Double = 60, maxBytes: Int = 256 * 1024 * 1024, pdftotextPath: String? = nil,
@@ -134,10 +140,14 @@ public struct Extractor: Sendable {
                     path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks.map(LinkFilter.withBareLinks)
                 )
             case .pdf:
-                let pdf = try PDFExtractor(source: options.pageSource).extract(bytes: bytes, path: path)
+                let extractor = PDFExtractor(
+                    source: options.pageSource, ocrMode: options.ocr, ocr: TesseractOCR(dpi: options.ocrDPI), timeout: options.pdfTimeout
+                )
+                let pdf = try extractor.extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks.map(LinkFilter.withBareLinks)
                 )
+                if !pdf.ocrPages.isEmpty { document.ocrPages = pdf.ocrPages }
             case .xlsx:
                 let blocks = try SpreadsheetExtractor.xlsx(bytes, path: path, options: options)
                 document = ExtractedDocument(path: path, sha256: sha, format: .xlsx, encoding: "UTF-8", blocks: blocks)

@@ -24,13 +24,16 @@ struct SpannedTextBuilder: Sendable {
     var spanned: SpannedText { SpannedText(text: text, anchors: anchors) }
 
     /// Appends a character of the source; `box` is the box of the PDF word it belongs to
-    /// (a new box starts an anchor, so every word keeps its own).
-    mutating func append(_ c: Character, line: Int, column: Int, box: SourceSpan.Box? = nil) {
+    /// (a new box starts an anchor, so every word keeps its own), and `confidence` the word's
+    /// OCR confidence where it was read from a scan.
+    mutating func append(_ c: Character, line: Int, column: Int, box: SourceSpan.Box? = nil, confidence: Double? = nil) {
         if let last, last.line == line, last.column + 1 == column, last.box == box,
            box != nil || column - (anchors.last?.column ?? column) < Self.anchorInterval {
             // Still in step with the source: no anchor needed.
         } else {
-            anchors.append(SourceAnchor(offset: text.utf8.count, page: page, line: line, column: column, box: box))
+            anchors.append(SourceAnchor(
+                offset: text.utf8.count, page: page, line: line, column: column, box: box, confidence: confidence
+            ))
         }
         text.append(c)
         last = (line, column, box)

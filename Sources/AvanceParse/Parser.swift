@@ -70,7 +70,7 @@ public struct Parser: Sendable {
         let reader = DocumentReader(document: document, options: options)
         var base = IndicatorRecord(source: IndicatorRecord.Source(
             path: document.path, sha256: document.sha256, format: document.format,
-            declaredFormat: document.declaredFormat, pages: document.pages
+            declaredFormat: document.declaredFormat, pages: document.pages, ocrPages: document.ocrPages
         ))
         base.program = reader.field(.program).map { Self.codedName($0.text) }
             ?? reader.programFromTitle.map { IndicatorRecord.CodedName(code: nil, name: TextCleaning.clean($0.text), evidence: $0.span) }

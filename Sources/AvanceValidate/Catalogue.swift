@@ -18,6 +18,7 @@ public enum Catalogue {
         NameMismatchRule.self,
         CodeMismatchRule.self,
         NotApplicableWithProgressRule.self,
+        LowConfidenceRule.self,
     ]
 
     /// The rules over the records of one indicator in one year (`avance audit`).

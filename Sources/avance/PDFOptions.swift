@@ -14,8 +14,11 @@ struct PDFOptions: ParsableArguments {
     @Option(name: .customLong("pdf-engine"), help: "How PDFs are read: poppler (poppler's library in worker processes avance supervises; the default) or pdftotext (one pdftotext run per file, no fonts).")
     var engine: Engine = .poppler
 
-    @Option(name: .customLong("pdf-timeout"), help: ArgumentHelp("Seconds one PDF may take to read; past it the file fails and the next goes on.", valueName: "seconds"))
+    @Option(name: .customLong("pdf-timeout"), help: ArgumentHelp("Seconds one PDF may take to read (OCR included); past it the file fails and the next goes on.", valueName: "seconds"))
     var timeout: Double = 60
+
+    @Option(name: .customLong("ocr"), help: ArgumentHelp("Which PDF pages are read by OCR (Tesseract, Spanish): auto (pages with no text layer, a scan; the default), always (every page), never.", valueName: "mode"))
+    var ocr: OCRMode = .auto
 
     func validate() throws {
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
@@ -25,6 +28,7 @@ struct PDFOptions: ParsableArguments {
     /// start when the first PDF comes and stop with the returned pool (or with avance).
     func configure(_ options: inout Extractor.Options, workers: Int) {
         options.pdfTimeout = timeout
+        options.ocr = ocr
         switch engine {
         case .poppler:
             options.pdfWorkers = PDFWorkerPool(
@@ -35,3 +39,5 @@ struct PDFOptions: ParsableArguments {
         }
     }
 }
+
+extension OCRMode: ExpressibleByArgument {}

@@ -199,10 +199,14 @@ import TestSupport
         #expect(p == path)
     }
 
-    @Test func scannedPDFSaysItHasNoTextAndWouldNeedOCR() {
+    @Test func scannedPDFWithNoWordsSaysOCRFoundNone() {
         let path = Fixtures.sample("escaneado-sin-texto.pdf")
-        #expect(error(path) == .pdfNoTextLayer(path: path, pages: 1))
-        #expect(error(path)?.description.contains("OCR") == true)
+        #expect(error(path) == .ocrFoundNoText(path: path, pages: 1))
+        #expect(error(path)?.description.contains("no text layer") == true)
+        var never = Extractor.Options()
+        never.ocr = .never
+        #expect(error(path, options: never) == .pdfNoTextLayer(path: path, pages: 1))
+        #expect(error(path, options: never)?.description.contains("would need OCR") == true)
     }
 
     @Test func slowPdftotextIsStoppedAndReported() {

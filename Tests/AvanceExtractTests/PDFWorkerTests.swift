@@ -46,7 +46,7 @@ import Testing
 
     @Test func answersRequestsOneAfterAnotherUntilItsInputEnds() throws {
         let served = try Served()
-        for name in ["iqm-2024-T2-C02.A01-multipagina.pdf", "sesaeqroo-2024-T3-F.P.C01.A01.pdf"] {
+        for name in ["iqm-2024-T2-C02.A01-multipagina.pdf", "sesaeqroo-2024-T3-F.P.C01.A01.pdf", "escaneado-sin-texto.pdf"] {
             let path = Fixtures.sample(name)
             let expected = try PopplerReader().pageModel(of: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
             guard case .model(let model) = try served.ask(path: path) else {
@@ -55,7 +55,7 @@ import Testing
             }
             #expect(model == expected)
         }
-        for name in ["cifrado-con-contrasena.pdf", "truncado.pdf", "escaneado-sin-texto.pdf"] {
+        for name in ["cifrado-con-contrasena.pdf", "truncado.pdf"] {
             let path = Fixtures.sample(name)
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             var direct: ExtractError?
@@ -81,7 +81,8 @@ import Testing
         let errors: [ExtractError] = [
             .pdfEncrypted(path: "a.pdf"), .pdfDamaged(path: "ñ.pdf", detail: "Syntax error: x"),
             .pdfNoTextLayer(path: "b.pdf", pages: 3), .pdfTimedOut(path: "c.pdf", engine: PDFWorkerPool.engine, seconds: 1.5),
-            .pdfReaderStopped(path: "d.pdf", detail: "signal 11"),
+            .pdfReaderStopped(path: "d.pdf", detail: "signal 11"), .ocrFailed(path: "e.pdf", page: 2, detail: "tesseract exited with status 1"),
+            .ocrFoundNoText(path: "f.pdf", pages: 4), .ocrUnavailable(path: "g.pdf", detail: "tesseract is not installed"),
         ]
         for error in errors {
             let bytes = PDFWorkerMessage.answer(error: error)

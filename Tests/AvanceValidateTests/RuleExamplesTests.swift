@@ -198,8 +198,19 @@ enum ExampleCheck {
         return try records(text).flatMap { rule.init().check($0) }
     }
 
-    /// One cross-report rule alone over a set of records, as `avance audit` groups them.
+    /// One cross-report rule alone over a set of records, as `avance audit` groups them; a record
+    /// rule shown on records built in code (what a scan's OCR gives cannot be typed as text) over
+    /// each record, its quotes cited in the record's file.
     static func crossReportFindings(of id: String, in records: [IndicatorRecord]) -> [Finding] {
+        if let rule = Catalogue.recordRule(id: id) {
+            return records.flatMap { r in
+                rule.init().check(r).map { f in
+                    var f = f
+                    f.evidence = f.evidence.map { $0.cited(in: r.source.path) }
+                    return f
+                }
+            }
+        }
         let others = Set(Catalogue.descriptions.map(\.id)).subtracting([id])
         return Auditor(settings: RuleSettings(disabled: others)).audit(records).flatMap(\.findings).map(\.finding)
     }

@@ -61,11 +61,11 @@ import Testing
         #expect(rules.compactMap { $0["id"] as? String } == [
             "missing-field", "code-hierarchy", "period-exceeds-annual", "percent-mismatch", "total-mismatch", "count-mismatch",
             "quarter-mismatch", "date-outside-period", "ambiguous-date", "confidential-notice", "spreadsheet-error",
-            "name-mismatch", "code-mismatch", "not-applicable-with-progress",
+            "name-mismatch", "code-mismatch", "not-applicable-with-progress", "low-confidence",
             "quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate",
             "missing-quarter",
         ])
-        #expect(rules.compactMap { $0["scope"] as? String } == Array(repeating: "record", count: 14) + Array(repeating: "cross-report", count: 5))
+        #expect(rules.compactMap { $0["scope"] as? String } == Array(repeating: "record", count: 15) + Array(repeating: "cross-report", count: 5))
         for rule in rules {
             for key in ["title", "severity", "defaultSeverity", "description"] { #expect(rule[key] is String) }
         }

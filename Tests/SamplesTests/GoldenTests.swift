@@ -51,11 +51,116 @@ import Testing
         }
         #expect(result.status == 0, "\(file): avance parse exited \(result.status): \(result.stderr)")
         let actual = try JSONSerialization.jsonObject(with: result.stdout)
+        if let scan = expected as? [String: Any], let original = scan["scanOf"] as? String {
+            for problem in try ScanComparison.problems(scan: scan, original: original, actual: actual) {
+                Issue.record("\(file) (a scan of \(original)): \(problem)")
+            }
+            return
+        }
         let differences = JSONDiff.differences(expected: expected, actual: actual, path: "")
         if !differences.isEmpty {
             let shown = differences.prefix(40).joined(separator: "\n  ")
             let more = differences.count > 40 ? "\n  ... \(differences.count - 40) more" : ""
             Issue.record("\(file) differs from Samples/expected/\(file).json:\n  \(shown)\(more)")
+        }
+    }
+}
+
+/// A scanned sample (Samples/escaneados) against the expected records of the text PDF it was made
+/// from: the same records field by field, except the places of quotes (an OCR'd page has no text
+/// layer to count lines and columns in; its boxes are Tesseract's), the values its expected file
+/// says may be misread (`mayBeMisread`, path patterns where `[*]` stands for any record), and a
+/// value that a `low-confidence` finding quotes. Every span on an OCR'd page says so.
+enum ScanComparison {
+    static let placeKeys: Set<String> = ["line", "column", "box", "confidence", "ocr"]
+
+    static func problems(scan: [String: Any], original: String, actual: Any) throws -> [String] {
+        let url = GoldenTests.expectedDir.appendingPathComponent(original + ".json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              var records = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            return ["the expected records of \(original) cannot be read"]
+        }
+        guard var got = actual as? [[String: Any]] else { return ["avance printed no list of records"] }
+        let source = scan["source"] as? [String: Any] ?? [:]
+        let ocrPages = Set(source["ocrPages"] as? [Int] ?? [])
+        var problems: [String] = []
+        for i in records.indices {
+            var s = records[i]["source"] as? [String: Any] ?? [:]
+            for (key, value) in source { s[key] = value }
+            records[i]["source"] = s
+        }
+        // The values that low-confidence findings quote, taken out of the comparison.
+        var unsure: [Int: Set<String>] = [:]
+        for i in got.indices {
+            let findings = got[i]["findings"] as? [[String: Any]] ?? []
+            for f in findings where f["rule"] as? String == "low-confidence" {
+                for e in f["evidence"] as? [[String: Any]] ?? [] { unsure[i, default: []].insert(e["text"] as? String ?? "") }
+            }
+            got[i]["findings"] = findings.filter { $0["rule"] as? String != "low-confidence" }
+            for span in spans(in: got[i]) where (span["page"] as? Int).map(ocrPages.contains) == true {
+                if span["ocr"] as? Bool != true || !(span["confidence"] is NSNumber) {
+                    problems.append("record \(i): a span on an OCR'd page does not say so: \(JSONDiff.show(span))")
+                }
+            }
+        }
+        let tolerated = (scan["mayBeMisread"] as? [String: Any] ?? [:]).keys.map(pattern)
+        for difference in differences(expected: records, actual: got, path: "") {
+            if tolerated.contains(where: { difference.path.range(of: $0, options: .regularExpression) != nil }) { continue }
+            if let record = Int(difference.path.dropFirst().prefix { $0.isNumber }), let value = difference.actual as? String,
+               unsure[record]?.contains(value) == true { continue }
+            problems.append(difference.text)
+        }
+        return problems
+    }
+
+    /// `[*].signatories[0].role` → a regular expression matching that path and those below it.
+    static func pattern(_ path: String) -> String {
+        "^" + path.components(separatedBy: "[*]").map(NSRegularExpression.escapedPattern(for:)).joined(separator: "\\[[0-9]+\\]")
+            + "($|[.\\[])"
+    }
+
+    /// Every span in a record: a dictionary with a page, a line and a text.
+    static func spans(in value: Any) -> [[String: Any]] {
+        if let d = value as? [String: Any] {
+            let here = d["line"] != nil && d["text"] != nil && d.keys.contains("page") ? [d] : []
+            return here + d.values.flatMap(spans(in:))
+        }
+        if let a = value as? [Any] { return a.flatMap(spans(in:)) }
+        return []
+    }
+
+    struct Difference {
+        var path: String
+        var actual: Any?
+        var text: String
+    }
+
+    /// As `JSONDiff.differences`, without the places of quotes, and keeping the actual value.
+    static func differences(expected: Any, actual: Any?, path: String) -> [Difference] {
+        if JSONDiff.ignored(path) { return [] }
+        switch (expected, actual) {
+        case let (e as [String: Any], a as [String: Any]):
+            return Set(e.keys).union(a.keys).subtracting(placeKeys).sorted().flatMap { key -> [Difference] in
+                let p = path + "." + key
+                switch (e[key], a[key]) {
+                case let (ev?, av): return differences(expected: ev, actual: av, path: p)
+                case (nil, let av?): return [Difference(path: p, actual: av, text: "\(p): not in the expected record, got \(JSONDiff.show(av))")]
+                default: return []
+                }
+            }
+        case let (e as [Any], a as [Any]):
+            var out = (0..<max(e.count, a.count)).flatMap { i -> [Difference] in
+                let p = "\(path)[\(i)]"
+                if i >= e.count { return [Difference(path: p, actual: a[i], text: "\(p): extra \(JSONDiff.show(a[i]))")] }
+                if i >= a.count { return [Difference(path: p, actual: nil, text: "\(p): missing \(JSONDiff.show(e[i]))")] }
+                return differences(expected: e[i], actual: a[i], path: p)
+            }
+            if e.count != a.count { out.append(Difference(path: path, actual: nil, text: "\(path): expected \(e.count) items, got \(a.count)")) }
+            return out
+        default:
+            guard let actual else { return [Difference(path: path, actual: nil, text: "\(path): expected \(JSONDiff.show(expected)), missing")] }
+            return JSONDiff.same(expected, actual, path: path) ? []
+                : [Difference(path: path, actual: actual, text: "\(path): expected \(JSONDiff.show(expected)), got \(JSONDiff.show(actual))")]
         }
     }
 }

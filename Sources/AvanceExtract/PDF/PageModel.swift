@@ -41,6 +41,9 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         /// say; the layout then counts poppler's lines itself.
         var textLine: Int? = nil
         var textColumn: Int? = nil
+        /// How sure Tesseract is of the word (0–100), for a word read by OCR from a scanned
+        /// page; `nil` for a word of the PDF's text layer.
+        var confidence: Double? = nil
     }
 
     /// A word's box: the same rectangle a span cites (`SourceSpan.Box`).

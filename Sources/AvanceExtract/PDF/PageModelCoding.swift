@@ -6,7 +6,8 @@
 ///
 /// Layout: fonts (count, then names), pages (count, then per page: number, width, height,
 /// rotation or -1, word count, then per word: text, x, y, width, height, font index or -1,
-/// size or NaN, flags (1 bold, 2 italic), block, line, text line or -1, text column or -1).
+/// size or NaN, flags (1 bold, 2 italic), block, line, text line or -1, text column or -1,
+/// OCR confidence or NaN).
 extension PDFPageModel {
     func encoded() -> [UInt8] {
         var fonts: [String: Int32] = [:]
@@ -43,6 +44,7 @@ extension PDFPageModel {
                 out.write(Int32(word.line))
                 out.write(Int32(word.textLine ?? -1))
                 out.write(Int32(word.textColumn ?? -1))
+                out.write(word.confidence ?? .nan)
             }
         }
         return out.bytes
@@ -62,7 +64,7 @@ extension PDFPageModel {
         for _ in 0..<pageCount {
             guard let number = input.read(Int32.self), let width = input.read(Double.self),
                   let height = input.read(Double.self), let rotation = input.read(Int32.self),
-                  let wordCount = input.read(UInt32.self), Int(wordCount) <= input.remaining / 65
+                  let wordCount = input.read(UInt32.self), Int(wordCount) <= input.remaining / 73
             else { return nil }
             var words: [Word] = []
             words.reserveCapacity(Int(wordCount))
@@ -71,13 +73,15 @@ extension PDFPageModel {
                       let w = input.read(Double.self), let h = input.read(Double.self), let font = input.read(Int32.self),
                       font >= -1, font < Int32(fonts.count), let size = input.read(Double.self),
                       let flags = input.read(UInt8.self), let block = input.read(Int32.self), let line = input.read(Int32.self),
-                      let textLine = input.read(Int32.self), let textColumn = input.read(Int32.self)
+                      let textLine = input.read(Int32.self), let textColumn = input.read(Int32.self),
+                      let confidence = input.read(Double.self)
                 else { return nil }
                 words.append(Word(
                     text: text, box: Box(x: x, y: y, width: w, height: h), font: font < 0 ? nil : fonts[Int(font)],
                     size: size.isNaN ? nil : size, isBold: flags & 1 != 0, isItalic: flags & 2 != 0,
                     block: Int(block), line: Int(line),
-                    textLine: textLine < 0 ? nil : Int(textLine), textColumn: textColumn < 0 ? nil : Int(textColumn)
+                    textLine: textLine < 0 ? nil : Int(textLine), textColumn: textColumn < 0 ? nil : Int(textColumn),
+                    confidence: confidence.isNaN ? nil : confidence
                 ))
             }
             pages.append(Page(number: Int(number), width: width, height: height,

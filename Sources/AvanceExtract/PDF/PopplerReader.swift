@@ -48,9 +48,7 @@ struct PopplerReader: PDFPageModelSource {
                 number: index + 1, width: width, height: height, words: characters.words()
             ))
         }
-        guard pages.contains(where: { !$0.words.isEmpty }) else {
-            throw .pdfNoTextLayer(path: path, pages: max(count, 1))
-        }
+        // Pages with no words (a scan) are kept with their sizes: they are read by OCR.
         return PDFPageModel(pages: pages)
     }
 

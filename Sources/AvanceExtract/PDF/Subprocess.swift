@@ -33,13 +33,16 @@ struct Subprocess {
     /// Started by `spawn` rather than Foundation's `Process`, which on Linux kept about 1.3 KB
     /// for every process it ran (two per PDF: 11 MB more at 3,300 PDFs), and could not tie the
     /// program's life to avance's.
-    static func run(_ executable: String, _ arguments: [String], errorFile: URL, deadline: DispatchTime) throws(Failure) -> Outcome {
+    /// `environment` entries (`NAME=value`) are added to this process's own.
+    static func run(
+        _ executable: String, _ arguments: [String], errorFile: URL, deadline: DispatchTime, environment: [String] = []
+    ) throws(Failure) -> Outcome {
         let err = open(errorFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard err >= 0 else {
             throw .cannotStart("cannot create a temporary file in \(errorFile.deletingLastPathComponent().path)")
         }
         defer { close(err) }
-        let child = try ChildProcess.start(executable, arguments, standardError: err)
+        let child = try ChildProcess.start(executable, arguments, standardError: err, environment: environment)
         var timedOut = false
         if !child.waitForExit(until: deadline) {
             timedOut = true

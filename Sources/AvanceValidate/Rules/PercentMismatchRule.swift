@@ -117,7 +117,11 @@ public struct PercentMismatchRule: Rule {
         if stated <= 1.5, abs(computed / 100 - stated) <= Self.tolerance / 100 { return nil }
         if computed > 100 && abs(stated - 100) <= Self.tolerance { return nil }
         let evidence = [t.evidence(for: percent), t.evidence(for: .achieved), t.evidence(for: base)].compactMap { $0 }
-        return finding(Self.message(stated: stated, achieved: achieved, target: target, computed: computed, modified: base == .modified), evidence)
+        var message = Self.message(stated: stated, achieved: achieved, target: target, computed: computed, modified: base == .modified)
+        if let note = misreadingNote(evidence) {
+            message = LocalizedText(es: message.es + note.es, en: message.en + note.en)
+        }
+        return finding(message, evidence)
     }
 
     static func message(stated: Double, achieved: Double, target: Double, computed: Double, modified: Bool = false) -> LocalizedText {

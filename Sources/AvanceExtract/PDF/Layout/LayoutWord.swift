@@ -17,6 +17,8 @@ struct LayoutWord: Sendable {
     /// Poppler's block and line, as hints.
     var hintBlock: Int
     var hintLine: Int
+    /// Tesseract's confidence in the word (0–100), for a word read by OCR; else `nil`.
+    var confidence: Double? = nil
 
     /// The word as the text reads it (ligatures spelled out, invisible characters dropped),
     /// worked out once: the layout asks for it again and again.
@@ -77,6 +79,7 @@ struct LayoutWord: Sendable {
                 text: w.text, box: w.box, size: w.size ?? w.box.height, isBold: w.isBold, page: page.number,
                 line: w.textLine ?? lineNumber, column: w.textColumn ?? column, hintBlock: w.block, hintLine: w.line
             ))
+            words[words.count - 1].confidence = w.confidence
             column += w.text.count
             previous = w
         }
@@ -87,15 +90,15 @@ struct LayoutWord: Sendable {
     /// spaces; each character keeps its column and every one the word's box.
     func append(to builder: inout SpannedTextBuilder) {
         if cleanText == text {
-            for (k, c) in text.enumerated() { builder.append(c, line: line, column: column + k, box: box) }
+            for (k, c) in text.enumerated() { builder.append(c, line: line, column: column + k, box: box, confidence: confidence) }
             return
         }
         for (k, c) in text.enumerated() {
             if Self.isInvisible(c) { continue }
             if let expansion = Self.expand(c) {
-                for e in expansion { builder.append(e, line: line, column: column + k, box: box) }
+                for e in expansion { builder.append(e, line: line, column: column + k, box: box, confidence: confidence) }
             } else {
-                builder.append(Self.isFixedSpace(c) ? " " : c, line: line, column: column + k, box: box)
+                builder.append(Self.isFixedSpace(c) ? " " : c, line: line, column: column + k, box: box, confidence: confidence)
             }
         }
     }

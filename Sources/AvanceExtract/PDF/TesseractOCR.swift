@@ -1,0 +1,293 @@
+import Foundation
+
+/// When a PDF's pages are read by OCR.
+public enum OCRMode: String, Sendable, CaseIterable, Codable {
+    /// Only pages with no text layer (a scan): the default.
+    case auto
+    /// Every page, its text layer ignored (a scan under a poor invisible text layer).
+    case always
+    /// No page: a PDF with no text layer fails, saying it would need OCR.
+    case never
+}
+
+/// OCR of a PDF's scanned pages into the same page model as a text layer's words: each page
+/// rendered by poppler (`pdftoppm`, grey, at `dpi`), read by Tesseract with its Spanish data
+/// (`tesseract IMAGE BASE -l spa hocr`) once the rules of tables are taken out of the picture
+/// (`GreyImage.removeRules`), and its words, with their boxes and confidences, turned
+/// into `PDFPageModel.Word`s in PDF points. Two programs per page, each with an argument array
+/// (never a shell) under the file's deadline; their files live in a private temporary folder
+/// removed when the file is done.
+///
+/// From hOCR, not TSV: hOCR gives every line its baseline and its estimated font size
+/// (`x_size`), so a word's box and size can be a text layer's (the line's height from its
+/// baseline, the same for every word of the line) instead of the height of the letters each
+/// word happens to have; the layout's headings compare sizes. A page scanned a little askew
+/// (its lines' baselines slope) has its words turned back around the page's centre, so rows
+/// and columns line up as on the paper.
+///
+/// Tesseract runs single-threaded (`OMP_THREAD_LIMIT=1`): files are read in parallel by
+/// `--jobs` already, and its own threads only fight them.
+struct TesseractOCR: Sendable {
+    /// The resolution pages are rendered at. Measured on the scanned samples (`Scripts/bench
+    /// --ocr`): 300 dpi reads as many words right as 400 and more than 200, for about a third
+    /// more time than 200 (see docs/parsing.md).
+    var dpi: Int = 300
+    /// Tesseract's language data: Spanish (Debian `tesseract-ocr-spa`).
+    var language = "spa"
+    var pdftoppmPath: String?
+    var tesseractPath: String?
+
+    /// How errors and timeouts name this engine.
+    static let engine = "OCR (Tesseract)"
+
+    /// The words of the given pages (1-based) of the PDF at `pdf`, each page's list in
+    /// Tesseract's reading order. `sizes` are the pages' sizes in points, as displayed.
+    func words(
+        pdf: URL, pages: [(number: Int, width: Double, height: Double)], folder: URL, deadline: DispatchTime,
+        timeout: Double, path: String
+    ) throws(ExtractError) -> [Int: [PDFPageModel.Word]] {
+        guard let pdftoppm = pdftoppmPath ?? Subprocess.find("pdftoppm") else {
+            throw .ocrUnavailable(path: path, detail: "pdftoppm is not installed (apt-get install poppler-utils)")
+        }
+        guard let tesseract = tesseractPath ?? Subprocess.find("tesseract") else {
+            throw .ocrUnavailable(path: path, detail: "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-spa)")
+        }
+        var result: [Int: [PDFPageModel.Word]] = [:]
+        for page in pages {
+            let base = folder.appendingPathComponent("page-\(page.number)")
+            let image = base.path + ".pgm"
+            try run(pdftoppm, [
+                "-f", String(page.number), "-l", String(page.number), "-r", String(dpi), "-gray", "-singlefile",
+                pdf.path, base.path,
+            ], what: "pdftoppm", page: page.number, deadline: deadline, timeout: timeout, path: path)
+            // Table rules read as letters (`|`, `l`, `L]`) and break Tesseract's lines: they go first.
+            if var picture = GreyImage(pgm: (try? Data(contentsOf: URL(fileURLWithPath: image))).map { [UInt8]($0) } ?? []) {
+                picture.removeRules(minimumLength: dpi / 5)
+                try? Data(picture.pgm).write(to: URL(fileURLWithPath: image))
+            }
+            // Tesseract's own search for tables splits a table's cells into columns of stray
+            // fragments; the layout finds tables from the words' places instead.
+            try run(tesseract, [image, base.path, "-l", language, "-c", "textord_tabfind_find_tables=0", "hocr"],
+                    what: "tesseract", page: page.number, deadline: deadline, timeout: timeout, path: path,
+                    environment: ["OMP_THREAD_LIMIT=1"])
+            try? FileManager.default.removeItem(atPath: image)
+            let hocr = (try? Data(contentsOf: URL(fileURLWithPath: base.path + ".hocr"))).map { [UInt8]($0) } ?? []
+            try? FileManager.default.removeItem(atPath: base.path + ".hocr")
+            result[page.number] = Self.words(hocr: hocr, width: page.width, height: page.height)
+        }
+        return result
+    }
+
+    private func run(
+        _ program: String, _ arguments: [String], what: String, page: Int, deadline: DispatchTime, timeout: Double,
+        path: String, environment: [String] = []
+    ) throws(ExtractError) {
+        let outcome: Subprocess.Outcome
+        do {
+            let errorFile = URL(fileURLWithPath: arguments[arguments.count - 1] + "." + what + ".stderr")
+            defer { try? FileManager.default.removeItem(at: errorFile) }
+            outcome = try Subprocess.run(program, arguments, errorFile: errorFile, deadline: deadline, environment: environment)
+        } catch {
+            switch error {
+            case .cannotStart(let reason): throw .ocrUnavailable(path: path, detail: "\(program) could not start: \(reason)")
+            }
+        }
+        switch outcome {
+        case .timedOut:
+            throw .pdfTimedOut(path: path, engine: Self.engine, seconds: timeout)
+        case .exited(0, _):
+            return
+        case .exited(let status, let stderr):
+            if what == "tesseract", stderr.contains("Failed loading language") || stderr.contains("Error opening data file") {
+                throw .ocrUnavailable(
+                    path: path, detail: "Tesseract has no \(language) language data (apt-get install tesseract-ocr-\(language))"
+                )
+            }
+            let detail = stderr.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            throw .ocrFailed(path: path, page: page, detail: "\(what) exited with status \(status)\(detail.isEmpty ? "" : ": " + detail)")
+        }
+    }
+
+    // MARK: - hOCR
+
+    /// A line of hOCR: its box and baseline in pixels, its estimated font size, its words.
+    struct Line {
+        var box: (x0: Double, y0: Double, x1: Double, y1: Double)
+        /// `baseline m c`: the baseline is y = y1 + c + m (x − x0).
+        var slope: Double
+        var offset: Double
+        var size: Double
+        var descenders: Double
+        var block: Int
+        var words: [(text: String, box: (x0: Double, y0: Double, x1: Double, y1: Double), confidence: Double)]
+    }
+
+    /// The words of one page's hOCR, in points on a page `width` × `height` as displayed.
+    static func words(hocr: [UInt8], width: Double, height: Double) -> [PDFPageModel.Word] {
+        var image: (width: Double, height: Double)?
+        var lines: [Line] = []
+        var block = -1
+        func walk(_ node: HTMLNode) {
+            let kind = node.attribute("class") ?? ""
+            let title = properties(node.attribute("title") ?? "")
+            switch kind {
+            case "ocr_page":
+                if let b = title["bbox"], b.count == 4 { image = (b[2] - b[0], b[3] - b[1]) }
+            case "ocr_carea":
+                block += 1
+            case "ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat":
+                guard let b = title["bbox"], b.count == 4 else { return }
+                let baseline = title["baseline"] ?? [0, 0]
+                var line = Line(
+                    box: (b[0], b[1], b[2], b[3]), slope: baseline.first ?? 0, offset: baseline.count > 1 ? baseline[1] : 0,
+                    size: title["x_size"]?.first ?? (b[3] - b[1]), descenders: title["x_descenders"]?.first ?? 0,
+                    block: max(block, 0), words: []
+                )
+                for child in node.children where child.attribute("class") == "ocrx_word" {
+                    let p = properties(child.attribute("title") ?? "")
+                    let text = Self.text(of: child).trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard let wb = p["bbox"], wb.count == 4, !text.isEmpty, let confidence = p["x_wconf"]?.first,
+                          confidence >= 0, !isNoise(text, confidence: confidence) else { continue }
+                    line.words.append((text, (wb[0], wb[1], wb[2], wb[3]), confidence))
+                }
+                if !line.words.isEmpty { lines.append(line) }
+                return
+            default:
+                break
+            }
+            for child in node.children { walk(child) }
+        }
+        for node in HTMLTree.parse(utf8: hocr) ?? [] { walk(node) }
+        guard let image, image.width > 0, image.height > 0, !lines.isEmpty else { return [] }
+        let sx = width / image.width, sy = height / image.height
+        // The page's skew: the median slope of the baselines of lines long enough to tell.
+        let slopes = lines.filter { $0.words.count >= 3 }.map(\.slope).sorted()
+        let skew = slopes.isEmpty ? 0 : slopes[slopes.count / 2]
+        let angle = abs(skew) < 0.0005 ? 0 : -atan(skew)
+        let (cx, cy) = (image.width / 2, image.height / 2)
+        let (cosA, sinA) = (cos(angle), sin(angle))
+        var words: [PDFPageModel.Word] = []
+        for (n, line) in lines.enumerated() {
+            for w in line.words {
+                // The word's baseline where it starts, turned back by the page's skew.
+                let x = w.box.x0
+                let baseline = line.box.y1 + line.offset + line.slope * (x - line.box.x0)
+                let rx = cx + (x - cx) * cosA - (baseline - cy) * sinA
+                let ry = cy + (x - cx) * sinA + (baseline - cy) * cosA
+                let top = ry - (line.size - line.descenders)
+                words.append(PDFPageModel.Word(
+                    text: w.text,
+                    box: PDFPageModel.Box(x: rx * sx, y: top * sy, width: (w.box.x1 - w.box.x0) * sx, height: line.size * sy),
+                    font: nil, size: line.size * sy, isBold: false, isItalic: false, block: line.block, line: n,
+                    confidence: w.confidence
+                ))
+            }
+        }
+        return words
+    }
+
+    /// What a speck of dust or a remnant of a table's rule reads as: only rule-like characters
+    /// (`|`), or only punctuation read with little confidence.
+    static func isNoise(_ text: String, confidence: Double) -> Bool {
+        if text.allSatisfy({ "|¦[]".contains($0) }) { return true }
+        return confidence < 60 && !text.contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// `bbox 559 85 1142 102; baseline 0.002 -6; x_wconf 95` → the numbers of each property.
+    static func properties(_ title: String) -> [String: [Double]] {
+        var result: [String: [Double]] = [:]
+        for part in title.split(separator: ";") {
+            let fields = part.split(separator: " ")
+            guard let key = fields.first else { continue }
+            result[String(key)] = fields.dropFirst().compactMap { Double($0) }
+        }
+        return result
+    }
+
+    private static func text(of node: HTMLNode) -> String {
+        if case .text(let t) = node.kind { return t }
+        return node.children.map(text(of:)).joined()
+    }
+}
+
+/// A page rendered in grey (`pdftoppm -gray`: binary PGM, one byte a pixel), as far as OCR
+/// needs it: the rules of a table's grid removed before Tesseract reads it.
+struct GreyImage {
+    var width: Int
+    var height: Int
+    var pixels: [UInt8]
+
+    /// `P5 WIDTH HEIGHT 255` then the pixels; nil for anything else.
+    init?(pgm bytes: [UInt8]) {
+        var fields: [Int] = []
+        var i = 2
+        guard bytes.count > 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "5") else { return nil }
+        while fields.count < 3, i < bytes.count {
+            while i < bytes.count, bytes[i] == 32 || bytes[i] == 10 || bytes[i] == 13 || bytes[i] == 9 { i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
+                while i < bytes.count, bytes[i] != 10 { i += 1 }
+                continue
+            }
+            var n = 0, digits = 0
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, digits < 9 {
+                n = n * 10 + Int(bytes[i] - 48)
+                i += 1
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            fields.append(n)
+        }
+        i += 1
+        guard fields.count == 3, fields[2] == 255, fields[0] > 0, fields[1] > 0,
+              bytes.count - i == fields[0] * fields[1] else { return nil }
+        width = fields[0]
+        height = fields[1]
+        pixels = Array(bytes[i...])
+    }
+
+    var pgm: [UInt8] { Array("P5\n\(width) \(height)\n255\n".utf8) + pixels }
+
+    /// Whitens every straight dark run at least `minimumLength` pixels long, across or down
+    /// (with the pixel on either side of it, where a rule's grey edge lies): the rules and
+    /// borders of tables. The strokes of letters are far shorter; an underline goes too, which
+    /// OCR is better without. A rule on a page scanned a little askew is still found piece by
+    /// piece: it keeps to one row of pixels for about 1/tan(angle) pixels.
+    mutating func removeRules(minimumLength: Int, dark: UInt8 = 160) {
+        let (w, h) = (width, height)
+        guard minimumLength > 1 else { return }
+        var rule = [Bool](repeating: false, count: w * h)
+        pixels.withUnsafeBufferPointer { p in
+            rule.withUnsafeMutableBufferPointer { r in
+                for y in 0..<h {
+                    var x = 0
+                    while x < w {
+                        guard p[y * w + x] < dark else { x += 1; continue }
+                        var end = x
+                        while end < w, p[y * w + end] < dark { end += 1 }
+                        if end - x >= minimumLength {
+                            for yy in max(0, y - 1)...min(h - 1, y + 1) { for xx in x..<end { r[yy * w + xx] = true } }
+                        }
+                        x = end
+                    }
+                }
+                for x in 0..<w {
+                    var y = 0
+                    while y < h {
+                        guard p[y * w + x] < dark else { y += 1; continue }
+                        var end = y
+                        while end < h, p[end * w + x] < dark { end += 1 }
+                        if end - y >= minimumLength {
+                            for yy in y..<end { for xx in max(0, x - 1)...min(w - 1, x + 1) { r[yy * w + xx] = true } }
+                        }
+                        y = end
+                    }
+                }
+            }
+        }
+        pixels.withUnsafeMutableBufferPointer { p in
+            rule.withUnsafeBufferPointer { r in
+                for i in 0..<(w * h) where r[i] { p[i] = 255 }
+            }
+        }
+    }
+}
