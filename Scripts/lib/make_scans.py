@@ -14,17 +14,19 @@ import random
 import subprocess
 import tempfile
 
-from PIL import Image
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas as pdfcanvas
+# Pillow and ReportLab (the samples' virtual environment) are imported where pictures are made,
+# so that Scripts/lib/bench_ocr.py can read the list of scans with the system's Python.
 
 # (scan's name under Samples/escaneados/, the text PDF it is made from, pages to scan (None:
-# all; the others are copied with their text layer), degrees turned, scan resolution, seed)
+# all; the others are copied with their text layer), degrees turned (a quarter turn or more:
+# the landscape page fed sideways, a portrait page in the PDF), scan resolution, seed)
 SCANS = [
     ("ipcen-2025-T3-C03.A02-escaneado.pdf", "ipcen-2025-T3-C03.A02.pdf", None, 0.6, 200, 1),
     ("conac-inepja-2023-T3-indicadores-resultados-escaneado.pdf", "conac-inepja-2023-T3-indicadores-resultados.pdf",
      None, -0.4, 200, 2),
     ("ivecol-2025-T3-indicadores-pagina-2-escaneada.pdf", "ivecol-2025-T3-indicadores.pdf", {2}, 0.3, 200, 3),
+    ("conac-inepja-2023-T3-indicadores-resultados-de-lado.pdf", "conac-inepja-2023-T3-indicadores-resultados.pdf",
+     None, 90.3, 200, 4),
 ]
 
 
@@ -41,12 +43,17 @@ def page_sizes(pdf):
 
 def scanned_page(pdf, page, dpi, degrees, rng):
     """The page as a scanner gives it: grey, turned a little, with specks."""
+    from PIL import Image
     with tempfile.TemporaryDirectory() as folder:
         base = os.path.join(folder, "page")
         subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-gray", "-png", "-singlefile",
                         pdf, base], check=True, timeout=120)
         img = Image.open(base + ".png").convert("L")
         img.load()
+    if degrees >= 45:
+        # Fed sideways: a quarter turn (counter-clockwise), the page's picture now portrait.
+        img = img.transpose(Image.ROTATE_90)
+        degrees -= 90
     img = img.rotate(degrees, resample=Image.BICUBIC, expand=False, fillcolor=255)
     pixels = img.load()
     w, h = img.size
@@ -58,6 +65,8 @@ def scanned_page(pdf, page, dpi, degrees, rng):
 
 
 def scan(source, target, pages, degrees, dpi, seed):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas as pdfcanvas
     rng = random.Random(seed)
     sizes = page_sizes(source)
     with tempfile.TemporaryDirectory() as folder:
@@ -69,6 +78,8 @@ def scan(source, target, pages, degrees, dpi, seed):
                 subprocess.run(["pdfseparate", "-f", str(number), "-l", str(number), source, part], check=True, timeout=60)
             else:
                 img = scanned_page(source, number, dpi, degrees, rng)
+                if degrees >= 45:
+                    width, height = height, width
                 buffer = io.BytesIO()
                 img.save(buffer, format="PNG", optimize=False)
                 buffer.seek(0)

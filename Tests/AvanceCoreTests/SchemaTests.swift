@@ -10,12 +10,15 @@ import Testing
         .appendingPathComponent("docs/record.schema.json")
 
     static func fullRecord() -> IndicatorRecord {
-        // A span with every key any format writes: a PDF's box, a spreadsheet's sheet and cell.
+        // A span with every key any format writes: a PDF's box (and a scanned page's OCR
+        // confidence), a spreadsheet's sheet and cell.
         let span = SourceSpan(
-            page: 1, line: 2, column: 3, text: "x", box: .init(x: 72, y: 90.5, width: 6.2, height: 9.5), sheet: "Hoja1", cell: "C2"
+            page: 1, line: 2, column: 3, text: "x", box: .init(x: 72, y: 90.5, width: 6.2, height: 9.5), sheet: "Hoja1", cell: "C2",
+            confidence: 91.5
         )
         return IndicatorRecord(
-            source: .init(path: "a.pdf", sha256: String(repeating: "0", count: 64), format: .pdf, declaredFormat: .html, pages: 2, row: 1),
+            source: .init(path: "a.pdf", sha256: String(repeating: "0", count: 64), format: .pdf, declaredFormat: .html, pages: 2, row: 1,
+                          ocrPages: [2]),
             program: .init(code: "O002", name: "P", evidence: span),
             component: .init(code: "C01", name: "C", evidence: span),
             activity: .init(code: "C01.A01", name: "A", evidence: span),

@@ -40,7 +40,15 @@ struct PDFExtractor {
         }
         if !scanned.isEmpty {
             let read = try ocrWords(bytes: bytes, pages: scanned.map { model.pages[$0] }, deadline: deadline, path: path)
-            for i in scanned { model.pages[i].words = read[model.pages[i].number] ?? [] }
+            for i in scanned {
+                guard let page = read[model.pages[i].number] else { continue }
+                model.pages[i].words = page.words
+                if page.rotation != 0 {
+                    // Read turned upright: the page as the words stand on it.
+                    if page.rotation != 180 { (model.pages[i].width, model.pages[i].height) = (model.pages[i].height, model.pages[i].width) }
+                    model.pages[i].rotation = page.rotation
+                }
+            }
         }
         guard model.pages.contains(where: Self.hasText) else {
             if scanned.isEmpty { throw .pdfNoTextLayer(path: path, pages: max(model.pages.count, 1)) }
@@ -56,7 +64,7 @@ struct PDFExtractor {
     /// OCR of `pages`, from a private copy of the file in a temporary folder removed after.
     private func ocrWords(
         bytes: [UInt8], pages: [PDFPageModel.Page], deadline: DispatchTime, path: String
-    ) throws(ExtractError) -> [Int: [PDFPageModel.Word]] {
+    ) throws(ExtractError) -> [Int: (words: [PDFPageModel.Word], rotation: Int)] {
         let folder: URL
         do {
             folder = try TemporaryFiles.making(named: "ocr") { folder in

@@ -40,42 +40,114 @@ struct TesseractOCR: Sendable {
     /// How errors and timeouts name this engine.
     static let engine = "OCR (Tesseract)"
 
+    /// The most pixels a page is rendered to: a legal-size page at 300 dpi is 12.6 million.
+    static let maximumPixels = 40_000_000
+
     /// The words of the given pages (1-based) of the PDF at `pdf`, each page's list in
-    /// Tesseract's reading order. `sizes` are the pages' sizes in points, as displayed.
+    /// Tesseract's reading order, and how far (degrees clockwise) the page was turned to read it
+    /// (0 unless it was scanned sideways). `pages` have their sizes in points, as displayed.
     func words(
         pdf: URL, pages: [(number: Int, width: Double, height: Double)], folder: URL, deadline: DispatchTime,
         timeout: Double, path: String
-    ) throws(ExtractError) -> [Int: [PDFPageModel.Word]] {
+    ) throws(ExtractError) -> [Int: (words: [PDFPageModel.Word], rotation: Int)] {
         guard let pdftoppm = pdftoppmPath ?? Subprocess.find("pdftoppm") else {
             throw .ocrUnavailable(path: path, detail: "pdftoppm is not installed (apt-get install poppler-utils)")
         }
         guard let tesseract = tesseractPath ?? Subprocess.find("tesseract") else {
             throw .ocrUnavailable(path: path, detail: "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-spa)")
         }
-        var result: [Int: [PDFPageModel.Word]] = [:]
+        var result: [Int: (words: [PDFPageModel.Word], rotation: Int)] = [:]
         for page in pages {
             let base = folder.appendingPathComponent("page-\(page.number)")
             let image = base.path + ".pgm"
+            // A poster-sized page (a MIR of 44 × 34 inches) is rendered at less, to at most
+            // `maximumPixels`: at 300 dpi it would be a picture of 130 million pixels.
+            let area = max(page.width * page.height, 1) / (72 * 72)
+            let dpi = max(72, min(self.dpi, Int((Double(Self.maximumPixels) / area).squareRoot())))
             try run(pdftoppm, [
                 "-f", String(page.number), "-l", String(page.number), "-r", String(dpi), "-gray", "-singlefile",
                 pdf.path, base.path,
             ], what: "pdftoppm", page: page.number, deadline: deadline, timeout: timeout, path: path)
             // Table rules read as letters (`|`, `l`, `L]`) and break Tesseract's lines: they go first.
-            if var picture = GreyImage(pgm: (try? Data(contentsOf: URL(fileURLWithPath: image))).map { [UInt8]($0) } ?? []) {
-                picture.removeRules(minimumLength: dpi / 5)
-                try? Data(picture.pgm).write(to: URL(fileURLWithPath: image))
+            var picture = GreyImage(pgm: (try? Data(contentsOf: URL(fileURLWithPath: image))).map { [UInt8]($0) } ?? [])
+            if picture != nil {
+                picture!.removeRules(minimumLength: dpi / 5)
+                try? Data(picture!.pgm).write(to: URL(fileURLWithPath: image))
             }
-            // Tesseract's own search for tables splits a table's cells into columns of stray
-            // fragments; the layout finds tables from the words' places instead.
-            try run(tesseract, [image, base.path, "-l", language, "-c", "textord_tabfind_find_tables=0", "hocr"],
-                    what: "tesseract", page: page.number, deadline: deadline, timeout: timeout, path: path,
-                    environment: ["OMP_THREAD_LIMIT=1"])
+            var words = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
+            // A page scanned a quarter turn off (a landscape table fed sideways) reads as little or
+            // nothing: Tesseract's orientation detection says how far to turn it, and the picture
+            // is turned and read again. Its words then stand on the page turned upright, which the
+            // page's rotation says.
+            var size = (width: page.width, height: page.height, rotation: 0)
+            if Self.readsPoorly(words), var turned = picture,
+               let turn = try orientation(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path),
+               turn != 0 {
+                turned.rotate(clockwise: turn)
+                try? Data(turned.pgm).write(to: URL(fileURLWithPath: image))
+                let again = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
+                let upright = turn == 180 ? (page.width, page.height) : (page.height, page.width)
+                let words2 = Self.words(hocr: again, width: upright.0, height: upright.1)
+                if Self.meanConfidence(words2) > Self.meanConfidence(Self.words(hocr: words, width: page.width, height: page.height)) {
+                    words = again
+                    size = (upright.0, upright.1, turn)
+                }
+            }
             try? FileManager.default.removeItem(atPath: image)
-            let hocr = (try? Data(contentsOf: URL(fileURLWithPath: base.path + ".hocr"))).map { [UInt8]($0) } ?? []
-            try? FileManager.default.removeItem(atPath: base.path + ".hocr")
-            result[page.number] = Self.words(hocr: hocr, width: page.width, height: page.height)
+            result[page.number] = (Self.words(hocr: words, width: size.width, height: size.height), size.rotation)
         }
         return result
+    }
+
+    /// Tesseract's hOCR of the picture at `image`.
+    private func read(
+        _ image: String, base: URL, tesseract: String, page: (number: Int, width: Double, height: Double),
+        deadline: DispatchTime, timeout: Double, path: String
+    ) throws(ExtractError) -> [UInt8] {
+        // Tesseract's own search for tables splits a table's cells into columns of stray
+        // fragments; the layout finds tables from the words' places instead.
+        try run(tesseract, [image, base.path, "-l", language, "-c", "textord_tabfind_find_tables=0", "hocr"],
+                what: "tesseract", page: page.number, deadline: deadline, timeout: timeout, path: path,
+                environment: ["OMP_THREAD_LIMIT=1"])
+        defer { try? FileManager.default.removeItem(atPath: base.path + ".hocr") }
+        return (try? Data(contentsOf: URL(fileURLWithPath: base.path + ".hocr"))).map { [UInt8]($0) } ?? []
+    }
+
+    /// How far (degrees clockwise: 90, 180 or 270) Tesseract's orientation detection (`--psm 0`)
+    /// says the picture must turn to stand upright; nil when it cannot tell.
+    private func orientation(
+        _ image: String, base: URL, tesseract: String, page: (number: Int, width: Double, height: Double),
+        deadline: DispatchTime, timeout: Double, path: String
+    ) throws(ExtractError) -> Int? {
+        do {
+            try run(tesseract, [image, base.path, "--psm", "0"], what: "tesseract", page: page.number,
+                    deadline: deadline, timeout: timeout, path: path, environment: ["OMP_THREAD_LIMIT=1"])
+        } catch {
+            // Too little text to tell (or no orientation data): read as it stands.
+            if case .ocrFailed = error { return nil }
+            throw error
+        }
+        defer { try? FileManager.default.removeItem(atPath: base.path + ".osd") }
+        let osd = (try? String(contentsOfFile: base.path + ".osd", encoding: .utf8)) ?? ""
+        var rotate: Int?, confidence = 0.0
+        for line in osd.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { continue }
+            if parts[0] == "Rotate" { rotate = Int(parts[1]) }
+            if parts[0] == "Orientation confidence" { confidence = Double(parts[1]) ?? 0 }
+        }
+        guard let rotate, [90, 180, 270].contains(rotate), confidence >= 1 else { return nil }
+        return rotate
+    }
+
+    /// Few words, or words Tesseract is mostly unsure of: a page it may be reading sideways.
+    static func readsPoorly(_ hocr: [UInt8]) -> Bool {
+        let words = words(hocr: hocr, width: 1, height: 1)
+        return words.count < 10 || meanConfidence(words) < 60
+    }
+
+    static func meanConfidence(_ words: [PDFPageModel.Word]) -> Double {
+        words.isEmpty ? 0 : words.reduce(0) { $0 + ($1.confidence ?? 0) } / Double(words.count)
     }
 
     private func run(
@@ -246,6 +318,28 @@ struct GreyImage {
     }
 
     var pgm: [UInt8] { Array("P5\n\(width) \(height)\n255\n".utf8) + pixels }
+
+    /// Turns the picture `degrees` clockwise (90, 180 or 270).
+    mutating func rotate(clockwise degrees: Int) {
+        let (w, h) = (width, height)
+        var out = [UInt8](repeating: 255, count: w * h)
+        pixels.withUnsafeBufferPointer { p in
+            out.withUnsafeMutableBufferPointer { o in
+                switch degrees {
+                case 90: // the new picture is h wide: (x, y) goes to (h - 1 - y, x)
+                    for y in 0..<h { for x in 0..<w { o[x * h + (h - 1 - y)] = p[y * w + x] } }
+                case 180:
+                    for i in 0..<(w * h) { o[w * h - 1 - i] = p[i] }
+                case 270: // (x, y) goes to (y, w - 1 - x)
+                    for y in 0..<h { for x in 0..<w { o[(w - 1 - x) * h + y] = p[y * w + x] } }
+                default:
+                    for i in 0..<(w * h) { o[i] = p[i] }
+                }
+            }
+        }
+        pixels = out
+        if degrees == 90 || degrees == 270 { (width, height) = (h, w) }
+    }
 
     /// Whitens every straight dark run at least `minimumLength` pixels long, across or down
     /// (with the pixel on either side of it, where a rule's grey edge lies): the rules and
