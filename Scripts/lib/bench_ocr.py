@@ -7,7 +7,10 @@ Usage: bench_ocr.py AVANCE_BINARY RESULTS_DIR [DPI...]
 Each scan is read by `avance extract --format json` one file at a time, so Tesseract (run with
 OMP_THREAD_LIMIT=1) has one core: pages per second per core is OCR'd pages over seconds. Words
 right: of the words `pdftotext` finds on the text PDF's page, how many the OCR'd page has
-(counted as a multiset, so a table read in another order still counts its words)."""
+(counted as a multiset, so a table read in another order still counts its words). Fields right:
+of the values in the text PDF's expected records (Samples/expected, checked by hand; the source,
+the places of quotes and the findings' wording aside), how many `avance parse` of the scan gives
+the same: what headings, label tables and tables made of the OCR'd words are worth."""
 
 import collections
 import json
@@ -41,22 +44,51 @@ def ocr_words(document, page):
     return found
 
 
+PLACES = {"line", "column", "box", "confidence", "ocr", "message", "source"}
+
+
+def leaves(value, path=""):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k not in PLACES:
+                yield from leaves(v, path + "." + k)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from leaves(v, "%s[%d]" % (path, i))
+    else:
+        yield path, value
+
+
+def fields_right(expected, got):
+    want = dict(leaves(expected))
+    have = dict(leaves([dict(r, findings=[f for f in r.get("findings", []) if f.get("rule") != "low-confidence"])
+                        for r in got]))
+    return sum(1 for k, v in want.items() if k in have and have[k] == v), len(want)
+
+
 def main():
     binary, results = sys.argv[1], sys.argv[2]
     resolutions = [int(d) for d in sys.argv[3:]] or [200, 300]
-    print("| OCR (Tesseract, spa) | pages | seconds | pages/s per core | words read right |")
-    print("|---|---|---|---|---|")
+    print("| OCR (Tesseract, spa) | pages | seconds | pages/s per core | words read right | record fields right |")
+    print("|---|---|---|---|---|---|")
     for dpi in resolutions:
         pages = 0
         seconds = 0.0
         right = total = 0
+        fields = all_fields = 0
         for name, source, *_ in make_scans.SCANS:
             scan = os.path.join("Samples", "escaneados", name)
             env = dict(os.environ, AVANCE_OCR_DPI=str(dpi))
             start = time.monotonic()
+            records = subprocess.run([binary, "parse", "--format", "json", "--pdf-timeout", "600", "--time-limit", "900", scan],
+                                     capture_output=True, text=True, env=env, timeout=900).stdout
+            seconds += time.monotonic() - start
+            with open(os.path.join("Samples", "expected", source + ".json"), encoding="utf-8") as f:
+                a, b = fields_right(json.load(f), json.loads(records or "[]"))
+            fields += a
+            all_fields += b
             out = subprocess.run([binary, "extract", "--format", "json", "--pdf-timeout", "600", scan],
                                  check=True, capture_output=True, text=True, env=env, timeout=900).stdout
-            seconds += time.monotonic() - start
             document = json.loads(out)
             for page in document.get("ocrPages") or []:
                 pages += 1
@@ -65,9 +97,11 @@ def main():
                 right += sum((expected & got).values())
                 total += sum(expected.values())
         with open(os.path.join(results, "ocr-%d.json" % dpi), "w") as f:
-            json.dump({"dpi": dpi, "pages": pages, "seconds": seconds, "right": right, "words": total}, f)
-        print("| %d dpi | %d | %.1f | %.2f | %.1f %% (%d of %d) |" % (
-            dpi, pages, seconds, pages / seconds if seconds else 0, 100.0 * right / total if total else 0, right, total))
+            json.dump({"dpi": dpi, "pages": pages, "seconds": seconds, "right": right, "words": total,
+                       "fields": fields, "allFields": all_fields}, f)
+        print("| %d dpi | %d | %.1f | %.2f | %.1f %% (%d of %d) | %.1f %% (%d of %d) |" % (
+            dpi, pages, seconds, pages / seconds if seconds else 0, 100.0 * right / total if total else 0, right, total,
+            100.0 * fields / all_fields if all_fields else 0, fields, all_fields))
 
 
 if __name__ == "__main__":
