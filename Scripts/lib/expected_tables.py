@@ -448,6 +448,151 @@ def sipot_csv():
 
 
 # ---------------------------------------------------------------------------
+# The portal's formats as legacy Excel workbooks (.xls, make_sheets.py): the values below were
+# typed from reading each workbook in a spreadsheet; each quote is checked against the cell read
+# with Debian's python3-xlrd (not with FreeXL, which avance uses).
+
+def legacy_xls():
+    """Fracción VI as published before about 2018: 2015 to 2017 in one sheet, rows not sorted
+    by year, every cell text. Each row's period is its own `Periodo` (a year alone, `ene-dic`:
+    the whole year, its 4th quarter, cumulative) in its own `Ejercicio`."""
+    def x(ref, text):
+        return X(ref, text, "Informacion")
+
+    body = "Colegio de Estudios Científicos y Tecnológicos del Estado de Zacatecas"
+    area = "Departamento de Planeación y Evaluación Institucional"
+    terminal = ("Educación Media Superior Tecnológica", "Porcentaje de eficiencia terminal",
+                "Mide la proporción de alumnos de una generación que concluyen sus estudios en el tiempo normativo",
+                "(Alumnos egresados de la generación / Alumnos inscritos en el primer semestre de la generación) x 100",
+                "Porcentaje de alumno egresado", "Anual")
+    agreements = ("Vinculación con el sector productivo", "Número de convenios de vinculación firmados",
+                  "Cuenta los convenios de colaboración firmados con empresas e instituciones",
+                  "Sumatoria de convenios firmados en el año", "Convenio", "Anual")
+    grants = ("Becas para alumnos", "Porcentaje de alumnos becados",
+              "Mide la proporción de la matrícula que recibe una beca institucional",
+              "(Alumnos becados / Matrícula total) x 100", "Alumno becado", "Semestral")
+    # sheet row, indicator, year, Periodo as written, línea base, metas programadas, metas
+    # ajustadas, avance (quote, value; None where the cell states nothing)
+    rows = [
+        (2, terminal, 2016, "2016", ("61.4", 61.4), ("63", 63), None, ("62.2", 62.2)),
+        (3, terminal, 2015, "ene-dic", ("59.8", 59.8), ("62", 62), None, ("61.4", 61.4)),
+        # `14 convenios firmados`: the baseline with its unit; `nd`: not stated.
+        (4, agreements, 2017, "2017", ("14", 14), ("18", 18), None, None),
+        # `90/120`: a target written as a calculation, quoted whole.
+        (5, grants, 2015, "2015", ("0.18", 0.18), ("90/120", 0.75), None, ("0.8", 0.8)),
+        # Metas ajustadas `0`: not adjusted.
+        (6, agreements, 2016, "ene-dic", ("12", 12), ("15", 15), None, ("16", 16)),
+        (7, terminal, 2017, "2017", ("62.2", 62.2), ("64", 64), None, None),
+    ]
+    records = []
+    for r, (program, name, definition, formula, unit, frequency), year, part, base, annual, modified, achieved in rows:
+        evidence = [x("N%d" % r, annual[0])]
+        if achieved:
+            evidence.append(x("P%d" % r, achieved[0]))
+        if modified:
+            evidence.append(x("O%d" % r, modified[0]))
+        if base:
+            evidence.append(x("M%d" % r, base[0]))
+        records.append(record(
+            program={"code": None, "name": program, "evidence": x("E%d" % r, program)},
+            indicator=indicator(name, x("G%d" % r, name), description=definition, frequency=frequency, formula=formula),
+            period=period(year, 1, 12, x("D%d" % r, part)),
+            responsibleUnit=org(area, x("T%d" % r, area)),
+            reportingInstitution=org(body, x("B%d" % r, body)),
+            targets=targets(unit, annual=annual[1], modified=modified[1] if modified else None,
+                            achieved=achieved[1] if achieved else None, baseline=base[1] if base else None,
+                            cumulative=True, evidence=evidence),
+        ))
+    return records
+
+
+def pnt_v_xls():
+    """Fracción V ("Indicadores de interés público") as the platform exported it to .xls: the
+    format names no program; January to June 2019 is the 2nd quarter, cumulative."""
+    def x(ref, text):
+        return X(ref, text, "Reporte de Formatos")
+
+    # sheet row, indicator, definition, formula (one line), unit, línea base, metas programadas,
+    # metas ajustadas, avance, área responsable
+    rows = [
+        (8, "Razón de mortalidad materna hospitalaria",
+         "Mide las defunciones maternas ocurridas en los hospitales por cada 100 mil nacidos vivos",
+         "RMM= (DM/NV) x 100000 DM= Defunciones maternas NV= Nacidos vivos", "Razón", ("38.2", 38.2), ("35", 35),
+         None, ("36.9", 36.9), "Dirección de Salud Pública"),
+        (9, "Porcentaje de cobertura de vacunación con esquema completo en menores de un año",
+         "Mide la proporción de niñas y niños menores de un año con esquema completo de vacunación",
+         "PCV= (NEC/TNM) x 100 NEC= Niños con esquema completo TNM= Total de niños menores de un año", "Porcentaje",
+         ("87.5", 87.5), ("95", 95), ("92", 92), ("90.1", 90.1), "Dirección de Salud Pública"),
+        (10, "Número de consultas otorgadas por unidades médicas móviles",
+         "Cuenta las consultas médicas otorgadas por las caravanas de la salud en localidades sin unidad médica",
+         "NC= Sumatoria de consultas otorgadas en el periodo", "Consulta", None, ("12400", 12400), None,
+         ("13150", 13150), "Dirección de Atención Médica"),
+    ]
+    records = []
+    for r, name, definition, formula, unit, base, annual, modified, achieved, area in rows:
+        evidence = [x("L%d" % r, annual[0]), x("N%d" % r, achieved[0])]
+        if modified:
+            evidence.append(x("M%d" % r, modified[0]))
+        if base:
+            evidence.append(x("K%d" % r, base[0]))
+        records.append(record(
+            indicator=indicator(name, x("E%d" % r, name), description=definition, frequency="Semestral",
+                                formula=formula),
+            period=period(2019, 1, 6, x("B%d" % r, "2019-01-01")),
+            responsibleUnit=org(area, x("Q%d" % r, area)),
+            targets=targets(unit, annual=annual[1], modified=modified[1] if modified else None, achieved=achieved[1],
+                            baseline=base[1] if base else None, cumulative=True, evidence=evidence),
+        ))
+    return records
+
+
+def des01_xls():
+    """A state format: `Ente Público:`, `Programa Presupuestario:`, `Unidad Responsable:` and
+    `Periodo:` as label / value pairs above the table (each value merged over B:E), which apply to
+    every row; figures stored as numbers. Row 3's `% de cumplimiento` is wrong: 24 / 30 = 80.0 %,
+    printed 96.0."""
+    def x(ref, text):
+        return X(ref, text, "DES01 Indicadores")
+
+    body = "Instituto de Capacitación para el Trabajo del Estado de Sonora"
+    # sheet row, Nivel, Clave, indicator, formula, unit, frequency, then (text, value) of Meta
+    # anual, Meta al periodo, Avance al periodo, % de cumplimiento
+    rows = [
+        (9, "Propósito", "P01", "Porcentaje de egresados colocados en un empleo",
+         "(Egresados colocados / Total de egresados) x 100", "Porcentaje", "Anual",
+         ("65", 65), ("65", 65), ("58.5", 58.5), ("90", 90)),
+        (10, "Componente", "C01", "Número de cursos de capacitación impartidos", "Sumatoria de cursos impartidos",
+         "Curso", "Trimestral", ("420", 420), ("310", 310), ("296", 296), ("95.5", 95.5)),
+        (11, "Actividad", "C01.A01", "Número de instructores certificados", "Sumatoria de instructores certificados",
+         "Instructor", "Trimestral", ("40", 40), ("30", 30), ("24", 24), ("96", 96)),
+    ]
+    records = []
+    for r, level, clave, name, formula, unit, frequency, annual, period_, achieved, percent in rows:
+        annual_e, period_e, achieved_e, percent_e = (x("G%d" % r, annual[0]), x("H%d" % r, period_[0]),
+                                                     x("I%d" % r, achieved[0]), x("J%d" % r, percent[0]))
+        findings = []
+        if abs(achieved[1] / period_[1] * 100 - percent[1]) > 0.5:
+            findings.append(finding("percent-mismatch", [percent_e, achieved_e, period_e]))
+        code = {"code": clave, "name": None, "evidence": x("B%d" % r, clave)}
+        records.append(record(
+            program={"code": "E103", "name": "Capacitación para y en el trabajo",
+                     "evidence": x("B4", "E103 Capacitación para y en el trabajo")},
+            component=code if level == "Componente" else None,
+            activity=code if level == "Actividad" else None,
+            indicator=indicator(name, x("C%d" % r, name), code=clave if level == "Propósito" else None, level=level,
+                                frequency=frequency, formula=formula),
+            period=period(2021, 1, 9, x("B6", "Enero-Septiembre 2021")),
+            responsibleUnit=org("Dirección Técnica Académica", x("B5", "Dirección Técnica Académica")),
+            reportingInstitution=org(body, x("B3", body)),
+            institutions=[{"name": body, "acronym": None, "evidence": x("B3", body)}],
+            targets=targets(unit, annual=annual[1], period_=period_[1], cumulative=True, achieved=achieved[1],
+                            percent=percent[1], evidence=[annual_e, period_e, achieved_e, percent_e]),
+            findings=findings,
+        ))
+    return records
+
+
+# ---------------------------------------------------------------------------
 # POA progress by unit and zone, PDF: 22 units over two pages, January to June 2024.
 
 POA_UNITS = [
@@ -648,6 +793,9 @@ FILES = [
     ("sipot-imj-2023-T3-indicadores-resultados.csv", sipot_csv),
     ("poa-icapet-2024-T2-seguimiento-metas.pdf", poa),
     ("mir-insude-2024-T2-fichas-tecnicas.pdf", mir),
+    ("sipot-legacy-cecytez-indicadores-resultados-2015-2017.xls", legacy_xls),
+    ("sipot-pnt-export-ssh-indicadores-interes-publico-1s-2019.xls", pnt_v_xls),
+    ("des01-icatson-2021-T3-indicadores.xls", des01_xls),
 ]
 
 
@@ -658,7 +806,8 @@ def main():
             continue
         path = os.path.join(SAMPLES, name)
         data = open(path, "rb").read()
-        kind = "pdf" if data.startswith(b"%PDF") else "xlsx" if data.startswith(b"PK") else "csv"
+        kind = ("pdf" if data.startswith(b"%PDF") else "xlsx" if data.startswith(b"PK")
+                else "xls" if data.startswith(b"\xd0\xcf\x11\xe0") else "csv")
         if kind == "xlsx" and name.endswith(".ods"):
             kind = "ods"
         pages = None
@@ -669,6 +818,9 @@ def main():
             cells = pdf_spans.workbook_cells(path)
             where = lambda x: locate_cell(cells, x)  # noqa: E731
         elif kind == "ods":
+            cells = pdf_spans.workbook_cells(path)
+            where = lambda x: locate_cell(cells, x)  # noqa: E731
+        elif kind == "xls":
             cells = pdf_spans.workbook_cells(path)
             where = lambda x: locate_cell(cells, x)  # noqa: E731
         else:

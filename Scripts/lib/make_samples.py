@@ -797,6 +797,8 @@ def main():
     # Scans of some of the PDFs above (issue 18): rendered to pictures and back, no text layer.
     import make_scans
     make_scans.write_all(out)
+    import make_sheets
+    make_sheets.write_all(out)
     print("samples written to", out)
 
 

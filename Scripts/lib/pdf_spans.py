@@ -15,7 +15,7 @@ i-th of the other.
 
 For a text file, the span is the quote's line and column in the file (page null, no box).
 
-For a workbook (XLSX), `--cells` prints every cell's text as a spreadsheet shows it in the General
+For a workbook (XLSX, ODS, or a legacy XLS read with xlrd), `--cells` prints every cell's text as a spreadsheet shows it in the General
 format (strings, numbers, error literals, a date format's serial as an ISO date), read from the
 workbook's XML with Python's standard library, not by avance: what a span's `sheet` and `cell`
 must hold.
@@ -262,10 +262,41 @@ def column_letters(n):
     return letters
 
 
+def xls_cells(path):
+    """{(sheet, ref): text} of a legacy Excel workbook (.xls) read with xlrd (Debian python3-xlrd),
+    not by avance: text as stored, whole numbers without a decimal point, dates as ISO days."""
+    import xlrd
+    book = xlrd.open_workbook(path, formatting_info=True)
+    cells = {}
+    for sheet in book.sheets():
+        for r in range(sheet.nrows):
+            for c in range(sheet.ncols):
+                cell = sheet.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_EMPTY or cell.ctype == xlrd.XL_CELL_BLANK:
+                    continue
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    y, m, d = xlrd.xldate_as_tuple(cell.value, book.datemode)[:3]
+                    text = "%04d-%02d-%02d" % (y, m, d)
+                elif cell.ctype == xlrd.XL_CELL_NUMBER:
+                    text = str(int(cell.value)) if cell.value == int(cell.value) else repr(cell.value)
+                else:
+                    text = str(cell.value)
+                ref = ""
+                n = c + 1
+                while n:
+                    n, k = divmod(n - 1, 26)
+                    ref = chr(65 + k) + ref
+                cells[(sheet.name, "%s%d" % (ref, r + 1))] = text
+    return cells
+
+
 def workbook_cells(path):
     """{(sheet, ref): text} of a workbook, as the General format shows each value."""
     import datetime
     import zipfile
+    with open(path, "rb") as f:
+        if f.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            return xls_cells(path)
     z = zipfile.ZipFile(path)
     if "mimetype" in z.namelist() and z.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
         return ods_cells(path)

@@ -9,9 +9,10 @@ AVANCE_SYSTEM_PACKAGES=(pkg-config libxml2-dev zlib1g-dev libpoppler-glib-dev li
 # What the tests need besides: a browser to open the audit's web page (headless), fonts for it
 # to draw text with, python3 to decode its screenshot, and Python's bindings to poppler's
 # library, an independent reading of the page text that PDF spans cite (Scripts/lib/pdf_spans.py),
-# and openpyxl, a real reader of the audit's workbook (AuditTests); PostgreSQL's server, which
+# openpyxl, a real reader of the audit's workbook (AuditTests), and xlrd, an independent reading
+# of the legacy workbooks the .xls samples' expected records quote; PostgreSQL's server, which
 # the tests of the shared store start in a temporary folder (Scripts/lib/postgres.sh).
-AVANCE_TEST_PACKAGES=(chromium fonts-dejavu-core python3 python3-gi gir1.2-poppler-0.18 python3-openpyxl postgresql)
+AVANCE_TEST_PACKAGES=(chromium fonts-dejavu-core python3 python3-gi gir1.2-poppler-0.18 python3-openpyxl python3-xlrd postgresql)
 
 # ensure_system_packages [extra packages...]
 ensure_system_packages() {

@@ -122,6 +122,11 @@ public struct Extractor: Sendable {
         case .binary:
             // (A legacy workbook is sniffed as `.xls`.)
             if LegacyOffice.kind(of: bytes) == .encrypted { throw .encryptedOfficeFile(path: path) }
+            // Named a legacy workbook, in the Office container, and no workbook in it: cut
+            // short before the container's directory, or another Office file under that name.
+            if input.declaredFormat == .xls, bytes.starts(with: LegacyOffice.signature) {
+                throw .workbookDamaged(path: path, detail: "it is an Office compound file without a Workbook stream (a workbook cut short, or another Office document named .xls)")
+            }
             throw .binary(path: path)
         case .format(let format):
             let limit = options.maxBytes(for: format)

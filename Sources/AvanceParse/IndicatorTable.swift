@@ -100,7 +100,8 @@ struct IndicatorTable {
 
     /// Finds indicator tables: a header row naming target or indicator columns, then its data
     /// rows (a repeated header, as PDFs print on every page, is skipped).
-    static func find(in blocks: [Block]) -> [IndicatorTable] {
+    /// `keepingEmpty`: also the tables whose header has no row below it (an empty template).
+    static func find(in blocks: [Block], keepingEmpty: Bool = false) -> [IndicatorTable] {
         var tables: [IndicatorTable] = []
         var current: IndicatorTable?
         // Text laid out between a PDF table's rows (a footnote set inside the table's area, a
@@ -177,7 +178,7 @@ struct IndicatorTable {
             tables[k].findNameColumn(blocks)
             tables[k].findPartColumns()
         }
-        return tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
+        return keepingEmpty ? tables : tables.filter { !$0.rows.isEmpty || $0.firstRow != nil }
     }
 
     /// A row of sums under the indicators: its first filled cell (the key cell, or one label

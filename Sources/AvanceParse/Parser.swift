@@ -6,6 +6,9 @@ public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text lacks the marks of an indicator report: what it holds of them (`found`) and
     /// what it lacks (`missing`), in the user's words.
     case notAReport(path: String, found: [String] = [], missing: [String] = [])
+    /// A table of indicators with its header and no row below it (a format's empty template):
+    /// `header` says where the header stands.
+    case noRecords(path: String, header: String)
 
     public var reason: String {
         switch self {
@@ -14,12 +17,17 @@ public enum ParseError: Error, Hashable, Sendable, CustomStringConvertible {
             let list = missing.count > 1 ? missing.dropLast().joined(separator: ", ") + " or " + missing.last! : missing.first ?? ""
             let lacks = missing.isEmpty ? "" : "no \(list) found"
             return "not an indicator report (\(holds)\(lacks)); `avance extract \(path)` shows what avance read"
+        case .noRecords(_, let header):
+            return "no records: the table of indicators has its header (\(header)) and no row of data, as an empty template"
         }
     }
 
+    /// Read, and holding nothing to record (no report, or a report's empty table): not a failure of the file.
+    public var isNotAReport: Bool { true }
+
     public var description: String {
         switch self {
-        case .notAReport(let path, _, _): "\(path): \(reason)"
+        case .notAReport(let path, _, _), .noRecords(let path, _): "\(path): \(reason)"
         }
     }
 }
@@ -168,6 +176,12 @@ public struct Parser: Sendable {
         let isReport = base.program != nil || base.indicator != nil || base.component != nil
             || base.activity != nil || !found.isEmpty || reader.periodBlock != nil || reader.periodFromTitle
         guard isReport else {
+            // A table of indicators whose header has no row below it: an empty template.
+            if let empty = IndicatorTable.find(in: document.blocks, keepingEmpty: true).first(where: { $0.hasIndicatorColumn && $0.rows.isEmpty && $0.firstRow == nil }),
+               let h = empty.headerBlock, let at = document.blocks[h].cells.first?.span {
+                let place = at.sheet.map { "sheet \($0), row \(at.line)" } ?? (at.page.map { "page \($0), line \(at.line)" } ?? "line \(at.line)")
+                throw .noRecords(path: document.path, header: place)
+            }
             throw .notAReport(path: document.path, missing: ["budget program", "indicator", "reported period", "target"])
         }
         return [Self.reportedByItsBody(base)]

@@ -88,9 +88,7 @@ struct Pipeline: Sendable {
             }
             return Outcome(document: document, records: records)
         } catch {
-            var notAReport = false
-            if case .notAReport = error { notAReport = true }
-            throw Failure(path: document.path, reason: error.reason, notAReport: notAReport)
+            throw Failure(path: document.path, reason: error.reason, notAReport: error.isNotAReport)
         }
     }
 

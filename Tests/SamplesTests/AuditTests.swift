@@ -286,8 +286,10 @@ import Testing
         #expect(r.status == 2, "the broken PDFs in Samples/ are input problems: \(r.stderr)")
         #expect(r.stderr.contains("3 files in the store could not be read"), "the three broken PDFs")
         let html = try String(contentsOf: page, encoding: .utf8)
-        // The notes about reports are no failure: the page lists them apart, as files that are no report.
-        #expect(html.contains("Archivos que no son informes de indicadores (1)") && html.contains("notas-reunion-enlaces-informes.txt"))
+        // The notes about reports and a format's empty template are no failure: the page lists
+        // them apart, as files that are no report.
+        #expect(html.contains("Archivos que no son informes de indicadores (2)") && html.contains("notas-reunion-enlaces-informes.txt")
+            && html.contains("sipot-pnt-export-plantilla-vacia-indicadores-resultados.xls"))
         #expect(!html.contains("<script"), "no script on the page, and none let through from a report")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         let (_, json) = try Self.auditJSON(database, ["--lang", "es"])

@@ -41,11 +41,12 @@ import Testing
         return String(decoding: r.stdout, as: UTF8.self)
     }
 
-    /// Whether a sample is a workbook (a ZIP archive: XLSX).
+    /// Whether a sample is a workbook (a ZIP archive: XLSX, ODS; an Office compound file: XLS).
     static func isWorkbook(_ file: String) throws -> Bool {
         let handle = try FileHandle(forReadingFrom: GoldenTests.samples.appendingPathComponent(file))
         defer { try? handle.close() }
-        return try handle.read(upToCount: 2) == Data("PK".utf8)
+        let head = try handle.read(upToCount: 8) ?? Data()
+        return head.starts(with: Data("PK".utf8)) || head == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
     }
 
     /// Every cell's text of a workbook (`Sheet!A1` → text, as the General format shows it), read

@@ -45,6 +45,7 @@ enum SpreadsheetExtractor {
             case .damaged(let detail): throw .workbookDamaged(path: path, detail: detail)
             case .encrypted: throw .encryptedOfficeFile(path: path)
             case .tooManyCells(let limit): throw .tooManyCells(path: path, limit: limit)
+            case .tooManySheets(let limit): throw .workbookTooLarge(path: path, limit: limit, what: "it declares more than \(limit) sheets")
             }
         }
         return try blocks(of: sheets, path: path, options: options)

@@ -11,14 +11,20 @@ import Foundation
 struct XLSReader {
     /// Non-empty cells in one workbook, at most.
     var maxCells: Int
+    /// Sheets in one workbook, at most (as many as an XLSX's archive may hold parts): a damaged
+    /// or crafted file may declare any number.
+    var maxSheets = WorkbookArchive.maxParts
 
     enum Failure: Error, Sendable, Hashable {
         case damaged(String)
         case encrypted
         case tooManyCells(limit: Int)
+        case tooManySheets(limit: Int)
     }
 
     func read(_ bytes: [UInt8]) throws(Failure) -> [XLSXReader.Worksheet] {
+        // Records FreeXL would read past (see `BIFFCheck`): damaged before FreeXL sees them.
+        if let problem = BIFFCheck.problem(in: bytes) { throw .damaged(problem) }
         guard let url = TemporaryFiles.copy(of: bytes, named: "workbook.xls") else {
             throw .damaged("the workbook could not be staged in \(FileManager.default.temporaryDirectory.path) to be read")
         }
@@ -39,9 +45,14 @@ struct XLSReader {
         guard freexl_get_info(handle, UInt16(FREEXL_BIFF_SHEET_COUNT), &count) == FREEXL_OK else {
             throw .damaged("FreeXL could not count its sheets")
         }
+        // (A workbook stream that is no BIFF opens, and holds no sheet.)
+        guard count > 0 else { throw .damaged("it holds no worksheet FreeXL can read") }
+        // (FreeXL numbers sheets with 16 bits.)
+        let limit = min(maxSheets, Int(UInt16.max))
+        guard count <= limit else { throw .tooManySheets(limit: limit) }
         var sheets: [XLSXReader.Worksheet] = []
         var cells = 0
-        for index in 0..<min(count, UInt32(UInt16.max)) {
+        for index in 0..<count {
             let i = UInt16(index)
             var namePointer: UnsafePointer<CChar>?
             let name = freexl_get_worksheet_name(handle, i, &namePointer) == FREEXL_OK
