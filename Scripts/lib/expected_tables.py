@@ -546,6 +546,51 @@ def pnt_v_xls():
     return records
 
 
+def linked_xls():
+    """A legacy format whose rows hold `Tabla_221898` where the indicators sit in that sheet,
+    joined by the row's id (its unlabelled first column). Each record is a main row joined to one
+    row of the linked sheet, in the main rows' order, then the linked sheet's: program, period
+    (Ejercicio 2017, Periodo `Enero-Junio`: the 2nd quarter, cumulative) and area from the main
+    row; indicator and targets from the linked row, each cited in its own sheet."""
+    def m(ref, text):
+        return X(ref, text, "Informacion")
+
+    def t(ref, text):
+        return X(ref, text, "Tabla_221898")
+
+    # main row, program, linked row, indicator, definition, formula, unit, frequency, metas
+    # programadas, avance
+    rows = [
+        (2, "Apoyo alimentario a personas adultas mayores", 2,
+         "Número de despensas entregadas a personas adultas mayores",
+         "Cuenta las despensas entregadas a personas adultas mayores en condición de vulnerabilidad",
+         "Sumatoria de despensas entregadas en el periodo", "Despensa", "Trimestral", ("18000", 18000),
+         ("9240", 9240)),
+        (2, "Apoyo alimentario a personas adultas mayores", 4,
+         "Porcentaje de personas adultas mayores beneficiarias con seguimiento nutricional",
+         "Mide la proporción de personas beneficiarias a las que se dio seguimiento nutricional",
+         "(Beneficiarios con seguimiento / Total de beneficiarios) x 100", "Porcentaje", "Semestral", ("80", 80),
+         ("76.5", 76.5)),
+        (3, "Desayunos escolares calientes", 3, "Número de desayunos calientes servidos en escuelas",
+         "Cuenta las raciones de desayuno caliente servidas en escuelas públicas de educación básica",
+         "Sumatoria de raciones servidas en el periodo", "Ración", "Trimestral", ("1250000", 1250000),
+         ("611300", 611300)),
+    ]
+    area = "Dirección de Asistencia Alimentaria"
+    records = []
+    for r, program, k, name, definition, formula, unit, frequency, annual, achieved in rows:
+        records.append(record(
+            program={"code": None, "name": program, "evidence": m("D%d" % r, program)},
+            indicator=indicator(name, t("B%d" % k, name), description=definition, frequency=frequency,
+                                formula=formula),
+            period=period(2017, 1, 6, m("C%d" % r, "Enero-Junio")),
+            responsibleUnit=org(area, m("E%d" % r, area)),
+            targets=targets(unit, annual=annual[1], achieved=achieved[1], cumulative=True,
+                            evidence=[t("G%d" % k, annual[0]), t("H%d" % k, achieved[0])]),
+        ))
+    return records
+
+
 def des01_xls():
     """A state format: `Ente Público:`, `Programa Presupuestario:`, `Unidad Responsable:` and
     `Periodo:` as label / value pairs above the table (each value merged over B:E), which apply to
@@ -795,6 +840,7 @@ FILES = [
     ("mir-insude-2024-T2-fichas-tecnicas.pdf", mir),
     ("sipot-legacy-cecytez-indicadores-resultados-2015-2017.xls", legacy_xls),
     ("sipot-pnt-export-ssh-indicadores-interes-publico-1s-2019.xls", pnt_v_xls),
+    ("sipot-legacy-dif-sonora-programas-alimentarios-1s-2017.xls", linked_xls),
     ("des01-icatson-2021-T3-indicadores.xls", des01_xls),
 ]
 

@@ -9,6 +9,8 @@ made by Scripts/make-samples through make_samples.py with Python's xlwt (issue 1
   title rows, a row of type codes and a row of field ids, `Tabla Campos`, then the real header row,
   dates stored as dates, and the catalogue `Hidden_1`. It is fracción V ("Indicadores de interés
   público"), a format that by design names no program;
+- a legacy format whose main rows hold a placeholder (`Tabla_221898`) where the values sit in
+  another sheet of the workbook, joined by the row's id;
 - a state format with a block of label / value pairs above its table that applies to every row;
 - the platform's export with its header rows and no data row (an empty template).
 
@@ -222,6 +224,57 @@ def empty_template_xls(path):
 
 
 # ---------------------------------------------------------------------------
+# A legacy format whose main rows hold a placeholder, `Tabla_221898`, where the indicators sit in
+# the sheet of that name, joined by the row's id (the unlabelled first column).
+
+LINKED_HEADER = ["", " Ejercicio", " Periodo", " Nombre Del Programa", " Área Responsable",
+                 " Indicadores Del Programa", " Fecha de Actualización", " Nota"]
+LINKED_SUB_HEADER = ["Id", "Nombre Del Indicador", "Definición Del Indicador", "Método de Cálculo", "Unidad de Medida",
+                     "Frecuencia de Medición", "Metas Programadas", "Avance de Metas"]
+# id, program, área, nota
+LINKED_ROWS = [
+    ("3310254", "Apoyo alimentario a personas adultas mayores", "Dirección de Asistencia Alimentaria",
+     "Los indicadores se publican en la Tabla_221898"),
+    ("3310267", "Desayunos escolares calientes", "Dirección de Asistencia Alimentaria", ""),
+]
+# id, indicator, definition, method, unit, frequency, metas programadas, avance
+LINKED_SUB_ROWS = [
+    ("3310254", "Número de despensas entregadas a personas adultas mayores",
+     "Cuenta las despensas entregadas a personas adultas mayores en condición de vulnerabilidad",
+     "Sumatoria de despensas entregadas en el periodo", "Despensa", "Trimestral", "18000", "9240"),
+    ("3310267", "Número de desayunos calientes servidos en escuelas",
+     "Cuenta las raciones de desayuno caliente servidas en escuelas públicas de educación básica",
+     "Sumatoria de raciones servidas en el periodo", "Ración", "Trimestral", "1250000", "611300"),
+    ("3310254", "Porcentaje de personas adultas mayores beneficiarias con seguimiento nutricional",
+     "Mide la proporción de personas beneficiarias a las que se dio seguimiento nutricional",
+     "(Beneficiarios con seguimiento / Total de beneficiarios) x 100", "Porcentaje", "Semestral", "80", "76.5"),
+]
+
+
+def linked_xls(path):
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Informacion")
+    for k, text in enumerate(LINKED_HEADER):
+        if text:
+            ws.write(0, k, text)
+    for r, (ident, program, area, note) in enumerate(LINKED_ROWS, start=1):
+        cells = [ident, "2017", "Enero-Junio", program, area, "Tabla_221898", "14/07/2017", note]
+        for k, text in enumerate(cells):
+            if text:
+                ws.write(r, k, text)
+    sub = wb.add_sheet("Tabla_221898")
+    for k, text in enumerate(LINKED_SUB_HEADER):
+        sub.write(0, k, text)
+    for r, row in enumerate(LINKED_SUB_ROWS, start=1):
+        for k, text in enumerate(row):
+            sub.write(r, k, text)
+    catalogue = wb.add_sheet("hidden1")
+    catalogue.write(0, 0, "Federal")
+    catalogue.write(1, 0, "Estatal")
+    wb.save(path)
+
+
+# ---------------------------------------------------------------------------
 # A state format ("DES01 Indicadores"): a block of label / value pairs above the table, which
 # applies to every row.
 
@@ -265,4 +318,5 @@ def write_all(out):
     legacy_xls(os.path.join(out, "sipot-legacy-cecytez-indicadores-resultados-2015-2017.xls"))
     pnt_v_xls(os.path.join(out, "sipot-pnt-export-ssh-indicadores-interes-publico-1s-2019.xls"))
     empty_template_xls(os.path.join(out, "sipot-pnt-export-plantilla-vacia-indicadores-resultados.xls"))
+    linked_xls(os.path.join(out, "sipot-legacy-dif-sonora-programas-alimentarios-1s-2017.xls"))
     des01_xls(os.path.join(out, "des01-icatson-2021-T3-indicadores.xls"))

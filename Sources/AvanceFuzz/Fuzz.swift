@@ -4,7 +4,7 @@ import AvanceParse
 import AvanceValidate
 
 /// The fuzz target: one input through the text, HTML, XLSX, ODS and CSV extractors (and the
-/// legacy Excel reader, FreeXL), then the parser and the record rules,
+/// legacy Excel reader, FreeXL), then the parser (linked sheets included) and the record rules,
 /// as avance takes a file. Never a crash, a sanitizer report or a hang on any input.
 ///
 /// Built by `Scripts/fuzz` with `-sanitize=fuzzer,address`, libFuzzer calls

@@ -75,6 +75,9 @@ public struct Parser: Sendable {
     /// One record per indicator the document reports (a narrative report has one,
     /// a table of indicators one per row).
     public func parse(_ document: ExtractedDocument) throws(ParseError) -> [IndicatorRecord] {
+        // A workbook's rows joined with the rows of the sheets they link to (`Tabla_221898`).
+        var document = document
+        document.blocks = LinkedSheets.joined(document.blocks)
         let reader = DocumentReader(document: document, options: options)
         var base = IndicatorRecord(source: IndicatorRecord.Source(
             path: document.path, sha256: document.sha256, format: document.format,
