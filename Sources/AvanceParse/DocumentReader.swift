@@ -73,11 +73,12 @@ struct DocumentReader {
     func field(_ kind: FieldKind) -> Block? { fields[kind].map { blocks[$0] } }
 
     /// The program a title names (`MATRIZ DE INDICADORES PARA RESULTADOS DEL PROGRAMA ANUAL DE
-    /// TRABAJO DEL CPC 22-23`): from the word `Programa` to the end of the title's line, in a
-    /// heading or one of the document's first blocks before any table.
+    /// TRABAJO DEL CPC 22-23`): from the word `Programa` to the end of the title's line, in one
+    /// of the document's first blocks, or a heading after them (a cover's lines come first),
+    /// before any table.
     var programFromTitle: SpannedText? {
-        for block in blocks.prefix(4) {
-            guard block.kind == .heading || block.kind == .paragraph else {
+        for (i, block) in blocks.prefix(12).enumerated() {
+            guard block.kind == .heading || (block.kind == .paragraph && i < 4) else {
                 if block.kind == .tableRow { break }
                 continue
             }

@@ -345,12 +345,23 @@ struct GreyImage {
     /// (with the pixel on either side of it, where a rule's grey edge lies): the rules and
     /// borders of tables. The strokes of letters are far shorter; an underline goes too, which
     /// OCR is better without. A rule on a page scanned a little askew is still found piece by
-    /// piece: it keeps to one row of pixels for about 1/tan(angle) pixels.
+    /// piece: it keeps to one row of pixels for about 1/tan(angle) pixels. A run is a rule only
+    /// where the picture is light a little above and below it (or either side of it): a dark
+    /// band, a filled cell or a photograph, with letters on it, is no rule and stays.
     mutating func removeRules(minimumLength: Int, dark: UInt8 = 160) {
         let (w, h) = (width, height)
         guard minimumLength > 1 else { return }
+        // The thickest rule: about 1/40 of an inch when `minimumLength` is 1/5 of an inch.
+        let thickness = max(3, minimumLength / 8)
         var rule = [Bool](repeating: false, count: w * h)
         pixels.withUnsafeBufferPointer { p in
+            /// Whether most of the pixels of a run, moved by `dx` and `dy`, are dark.
+            func shiftedIsDark(_ start: Int, _ end: Int, across: Bool, at line: Int) -> Bool {
+                guard across ? (line >= 0 && line < h) : (line >= 0 && line < w) else { return false }
+                var count = 0
+                for k in start..<end where p[across ? line * w + k : k * w + line] < dark { count += 1 }
+                return count * 2 > end - start
+            }
             rule.withUnsafeMutableBufferPointer { r in
                 for y in 0..<h {
                     var x = 0
@@ -358,7 +369,8 @@ struct GreyImage {
                         guard p[y * w + x] < dark else { x += 1; continue }
                         var end = x
                         while end < w, p[y * w + end] < dark { end += 1 }
-                        if end - x >= minimumLength {
+                        if end - x >= minimumLength,
+                           !shiftedIsDark(x, end, across: true, at: y - thickness), !shiftedIsDark(x, end, across: true, at: y + thickness) {
                             for yy in max(0, y - 1)...min(h - 1, y + 1) { for xx in x..<end { r[yy * w + xx] = true } }
                         }
                         x = end
@@ -370,7 +382,8 @@ struct GreyImage {
                         guard p[y * w + x] < dark else { y += 1; continue }
                         var end = y
                         while end < h, p[end * w + x] < dark { end += 1 }
-                        if end - y >= minimumLength {
+                        if end - y >= minimumLength,
+                           !shiftedIsDark(y, end, across: false, at: x - thickness), !shiftedIsDark(y, end, across: false, at: x + thickness) {
                             for yy in y..<end { for xx in max(0, x - 1)...min(w - 1, x + 1) { r[yy * w + xx] = true } }
                         }
                         y = end
