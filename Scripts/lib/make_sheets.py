@@ -194,21 +194,10 @@ def pnt_v_xls(path):
 # ---------------------------------------------------------------------------
 # The platform's export of fracción VI with its header rows and no data row.
 
-PNT_VI_HEADER = [
-    "Ejercicio", "Fecha de inicio del periodo que se informa", "Fecha de término del periodo que se informa",
-    "Nombre del programa o concepto al que corresponde el indicador",
-    "Objetivo institucional (Redactados con perspectiva de género)", "Nombre(s) del(os) indicador(es)",
-    "Dimensión(es) a medir", "Definición del indicador", "Método de cálculo con variables de la fórmula",
-    "Unidad de medida", "Frecuencia de medición", "Línea base", "Metas programadas",
-    "Metas ajustadas que existan, en su caso", "Avance de metas", "Sentido del indicador (catálogo)",
-    "Fuente de información",
-    "Área(s) responsable(s) que genera(n), posee(n), publica(n) y actualizan la información",
-    "Fecha de validación", "Fecha de actualización", "Nota",
-]
-PNT_VI_TYPES = ["1", "4", "4", "2", "1", "1", "1", "2", "2", "1", "1", "1", "2", "2", "2", "9", "2", "2", "4", "4", "2"]
-PNT_VI_DESCRIPTION = ("La información de los indicadores de desempeño de sus objetivos institucionales la cual deberá "
-                      "publicarse de tal forma que sea posible la consulta por sujeto obligado, año y área o unidad "
-                      "responsable del programa correspondiente.")
+# The same header, type codes and description as the XLSX export's (make_tables).
+from make_tables import SIPOT_DESCRIPTION as PNT_VI_DESCRIPTION  # noqa: E402
+from make_tables import SIPOT_HEADER as PNT_VI_HEADER  # noqa: E402
+from make_tables import SIPOT_TYPES as PNT_VI_TYPES  # noqa: E402
 
 
 def empty_template_xls(path):

@@ -282,17 +282,9 @@ enum TableLayout {
     /// steps between lines that follow each other in a column (a line's box may be taller than
     /// the step, so steps, not gaps, tell a cell's lines from the next cell's).
     static func linePitch(_ rows: [Row], columns: [Column]) -> Double {
-        var steps: [Double] = []
-        var lastInColumn: [Int: Fragment] = [:]
-        for row in rows {
-            for f in row.fragments {
-                let c = column(of: f, in: columns)
-                if let p = lastInColumn[c] {
-                    let step = f.y0 - p.y0
-                    if step > 0.5 * f.size && step < 2 * f.size { steps.append(step) }
-                }
-                lastInColumn[c] = f
-            }
+        let steps = successiveLines(rows, columns: columns).compactMap { p, f -> Double? in
+            let step = f.y0 - p.y0
+            return step > 0.5 * f.size && step < 2 * f.size ? step : nil
         }
         guard !steps.isEmpty else { return 1.2 * (rows.first?.size ?? 10) }
         return steps.sorted()[steps.count / 4]
@@ -373,21 +365,27 @@ enum TableLayout {
     /// The space between two lines of one cell: the smallest usual space between lines
     /// that follow each other in a column.
     static func cellLeading(_ rows: [Row], columns: [Column]) -> Double {
-        var gaps: [Double] = []
-        var lastInColumn: [Int: Fragment] = [:]
-        for row in rows {
-            for f in row.fragments {
-                let c = column(of: f, in: columns)
-                if let p = lastInColumn[c] {
-                    let gap = f.y0 - p.y1
-                    if gap > -0.5 * f.size && gap < 1.2 * f.size { gaps.append(gap) }
-                }
-                lastInColumn[c] = f
-            }
+        let gaps = successiveLines(rows, columns: columns).compactMap { p, f -> Double? in
+            let gap = f.y0 - p.y1
+            return gap > -0.5 * f.size && gap < 1.2 * f.size ? gap : nil
         }
         guard !gaps.isEmpty else { return 0.3 * (rows.first?.size ?? 10) }
         let sorted = gaps.sorted()
         return max(0, sorted[sorted.count / 4])
+    }
+
+    /// Each line of a column with the line of that column just above it, top to bottom.
+    static func successiveLines(_ rows: [Row], columns: [Column]) -> [(above: Fragment, line: Fragment)] {
+        var pairs: [(above: Fragment, line: Fragment)] = []
+        var lastInColumn: [Int: Fragment] = [:]
+        for row in rows {
+            for f in row.fragments {
+                let c = column(of: f, in: columns)
+                if let p = lastInColumn[c] { pairs.append((p, f)) }
+                lastInColumn[c] = f
+            }
+        }
+        return pairs
     }
 }
 
