@@ -323,9 +323,12 @@ def conac_xlsx():
             spreadsheetErrors=error_spans,
             findings=findings,
         ))
-    # The total row: Aprobado and its ratio print #REF! (nothing to check); Modificado and
-    # Devengado are the rows' sums; Dev. / Modif. is the sum of the rows' ratios.
+    # The total row: Aprobado and its ratio print #REF! (no sum to check, but each error is a
+    # finding; the total row's go with the table's first record); Modificado and Devengado are
+    # the rows' sums; Dev. / Modif. is the sum of the rows' ratios.
     label = x("C18", "Total del Gasto")
+    total_errors = [x("U18", "#REF!"), x("X18", "#REF!")]
+    records[0]["spreadsheetErrors"] = total_errors
     records[0]["tableSums"] = [total_row(label, [
         summed("Modificado", 26100000, x("V18", "26100000"), [12950000, 9400000, 3100000, 650000],
                x("V10", "12950000"), x("V16", "650000")),
@@ -336,6 +339,7 @@ def conac_xlsx():
     ])]
     records[0]["findings"].append(
         finding("total-mismatch", [x("Y18", "1.89"), label, x("W18", "12428500"), x("V18", "26100000")]))
+    records[0]["findings"].append(finding("spreadsheet-error", total_errors))
     return records
 
 

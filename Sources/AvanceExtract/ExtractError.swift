@@ -73,7 +73,7 @@ public enum ExtractError: Error, Hashable, Sendable, Codable, CustomStringConver
         case .notRegular(_, let kind): FileCheck.notRegular(kind: kind)
         case .unreadable(_, let reason): "cannot be read: \(reason)"
         case .empty: "the file is empty"
-        case .binary: "binary data, not a PDF, HTML, text, XLSX or CSV report"
+        case .binary: "binary data, not a PDF, HTML, text, CSV or spreadsheet (XLSX, XLS, ODS) report"
         case .tooLarge(_, let bytes, let limit): "too large (\(bytes) bytes; the limit is \(ByteSize.text(limit)), see --max-size)"
         case .tooLargeForFormat(_, let format, let bytes, let limit):
             "too large for \(format.sizeName) (\(bytes) bytes; the limit for \(format.rawValue) is \(ByteSize.text(limit)), see --max-size)"

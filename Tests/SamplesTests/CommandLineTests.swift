@@ -100,7 +100,7 @@ import Testing
         let r = try Binary.run(["extract", "--pdf-timeout", "30", dir.appendingPathComponent("foto.png").path, original])
         #expect(r.status == 2)
         #expect(String(decoding: r.stdout, as: UTF8.self).hasPrefix("# \(original): text"), "the good file is still read")
-        #expect(r.stderr == "avance: \(dir.appendingPathComponent("foto.png").path): binary data, not a PDF, HTML, text, XLSX or CSV report\n")
+        #expect(r.stderr == "avance: \(dir.appendingPathComponent("foto.png").path): binary data, not a PDF, HTML, text, CSV or spreadsheet (XLSX, XLS, ODS) report\n")
 
         let json = try Binary.run(["extract", "--format", "json", original])
         #expect(json.status == 0)

@@ -240,7 +240,7 @@ import Glibc
         #expect(reasons[bad.selfLoop]?.contains("symbolic link loop") == true)
         #expect(reasons[bad.dirLoop]?.contains("leads back to \(folder)") == true)
         #expect(reasons[bad.empty] == "the file is empty")
-        #expect(reasons[bad.binaryPDF] == "binary data, not a PDF, HTML, text, XLSX or CSV report")
+        #expect(reasons[bad.binaryPDF] == "binary data, not a PDF, HTML, text, CSV or spreadsheet (XLSX, XLS, ODS) report")
         #expect(reasons[bad.brokenPDF]?.isEmpty == false)
         if let unreadable = bad.unreadable { #expect(reasons[unreadable]?.contains("cannot be read") == true) }
         let summary = try Summary(run.stdout)

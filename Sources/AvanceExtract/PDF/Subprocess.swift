@@ -44,7 +44,11 @@ struct Subprocess {
         defer { close(err) }
         let child = try ChildProcess.start(executable, arguments, standardError: err, environment: environment)
         var timedOut = false
-        if !child.waitForExit(until: deadline) {
+        if child.waitForExit(until: deadline) {
+            // Ended, but past the limit: this thread may have been kept off the processor
+            // (a loaded machine) while the program ran over its time.
+            timedOut = child.endedAt.map { $0 > deadline } ?? false
+        } else {
             timedOut = true
             child.signal(SIGTERM)
             if !child.waitForExit(until: .now() + 2) {
@@ -109,9 +113,9 @@ final class ChildProcess: Sendable {
     let pid: pid_t
     private let watch: Watch
 
-    /// Set by the waiting thread when the program has ended.
+    /// Set by the waiting thread when the program has ended, to the time it saw the end.
     private final class Watch: Sendable {
-        let ended = Mutex(false)
+        let ended = Mutex<DispatchTime?>(nil)
         let signal = DispatchSemaphore(value: 0)
     }
 
@@ -153,7 +157,7 @@ final class ChildProcess: Sendable {
             guard case .success(let pid) = result else { return }
             var info = siginfo_t()
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
-            watch.ended.withLock { $0 = true }
+            watch.ended.withLock { $0 = .now() }
             watch.signal.signal()
             live.withLock { _ = $0.running.removeValue(forKey: pid) }
         }
@@ -187,7 +191,7 @@ final class ChildProcess: Sendable {
             return children.running
         }
         for (pid, watch) in running {
-            watch.ended.withLock { done in if !done { kill(pid, SIGKILL) } }
+            watch.ended.withLock { end in if end == nil { kill(pid, SIGKILL) } }
             watch.signal.wait()
             watch.signal.signal()
         }
@@ -197,7 +201,10 @@ final class ChildProcess: Sendable {
         let value = Mutex<Result<pid_t, Subprocess.Failure>?>(nil)
     }
 
-    var hasEnded: Bool { watch.ended.withLock { $0 } }
+    var hasEnded: Bool { watch.ended.withLock { $0 != nil } }
+
+    /// When the program was seen to end; nil while it runs.
+    var endedAt: DispatchTime? { watch.ended.withLock { $0 } }
 
     /// Waits until the program has ended or `deadline` passes; true if it has ended.
     func waitForExit(until deadline: DispatchTime) -> Bool {
@@ -210,7 +217,7 @@ final class ChildProcess: Sendable {
 
     /// Sends `signal` unless the program has already ended.
     func signal(_ signal: Int32) {
-        watch.ended.withLock { done in if !done { kill(pid, signal) } }
+        watch.ended.withLock { end in if end == nil { kill(pid, signal) } }
     }
 
     /// Collects the program's end (after `waitForExit` said it has ended): its exit code or signal.
