@@ -98,7 +98,7 @@ struct DocumentReader {
     /// refiere a la clave del Programa ...`, `Indicador: El nombre del indicador`); only a
     /// description or a formula is a definition by nature.
     static func isDefinition(_ value: String) -> Bool {
-        let folded = Folding.fold(value).trimmingCharacters(in: .whitespaces)
+        let folded = Folding.fold(value).trimmingSpace(lineBreaks: false)
         return ["se refiere a", "se refiere al", "es la columna", "es el nombre", "el nombre del", "la descripcion del",
                 "numero consecutivo", "corresponde a la", "corresponde al", "se anota", "se registra", "indica el", "indica la"]
             .contains { folded.hasPrefix($0) }

@@ -91,7 +91,7 @@ struct IndicatorTable {
     /// (`Posición`, `Clave`), a row without one that still prints figures (`ZONA I TUXTLA ...`).
     mutating func dropGroupRows(_ blocks: [Block]) {
         guard let code = columns.firstIndex(of: .code) else { return }
-        func filled(_ r: Int) -> Bool { !(blocks[r].cells[safe: code]?.text.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+        func filled(_ r: Int) -> Bool { !(blocks[r].cells[safe: code]?.text.trimmingSpace(lineBreaks: false).isEmpty ?? true) }
         guard rows.filter(filled).count * 10 >= rows.count * 6 else { return }
         let groups = rows.filter { r in !filled(r) && blocks[r].cells.filter { Self.isFigure($0.text) }.count >= 2 }
         subtotalRows += groups
@@ -284,7 +284,7 @@ struct IndicatorTable {
 
     /// A cell that holds a figure and nothing else: `1,200`, `16.3`, `91%`, `-21`, `$ 5,000.00`.
     static func isFigure(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpace()
         guard t.contains(where: \.isNumber) else { return false }
         return t.allSatisfy { $0.isNumber || ",.%$- ".contains($0) }
     }
@@ -297,7 +297,7 @@ struct IndicatorTable {
         for block in above.suffix(2).reversed() {
             guard block.kind == .tableRow else { break }
             for (k, cell) in block.cells.enumerated() where k < columns && labels[k] == nil {
-                let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = cell.text.trimmingSpace()
                 if !text.isEmpty { labels[k] = text }
             }
         }
@@ -353,7 +353,7 @@ struct IndicatorTable {
         var free = columns.count
         var r = cells.count
         while r > 0 {
-            let text = cells[r - 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = cells[r - 1].text.trimmingSpace()
             guard !text.isEmpty, Self.isFigure(text) || Parser.stated(text) == nil, let x = extent(cells[r - 1]) else { break }
             let centre = (x.lowerBound + x.upperBound) / 2
             guard let k = (0..<free).last(where: { c in

@@ -59,7 +59,7 @@ enum LinkedSheets {
         else { return nil }
         let k = key(text)
         guard k.hasPrefix("tabla"), k.count >= 8, k.dropFirst(5).allSatisfy(\.isNumber),
-              text.trimmingCharacters(in: .whitespaces).count <= 20 else { return nil }
+              text.trimmingSpace(lineBreaks: false).count <= 20 else { return nil }
         return k
     }
 
@@ -103,7 +103,7 @@ enum LinkedSheets {
         for i in range where blocks[i].kind == .tableRow {
             let cells = blocks[i].cells
             guard let c = cells.firstIndex(where: { !$0.text.allSatisfy(\.isWhitespace) }),
-                  Folding.fold(cells[c].text).trimmingCharacters(in: .whitespaces) == "id" else { continue }
+                  Folding.fold(cells[c].text).trimmingSpace(lineBreaks: false) == "id" else { continue }
             let rows = range.filter { $0 > i && blocks[$0].kind == .tableRow }.map { blocks[$0].cells }
             return LinkedTable(header: cells, idColumn: c, rows: rows)
         }
@@ -119,13 +119,13 @@ enum LinkedSheets {
         let mainHeader = blocks[h].cells
         // The main row's id: its cell in the first column the header leaves blank or calls `Id`.
         let idColumn = idInCell ? column : mainHeader.firstIndex { cell in
-            let t = Folding.fold(cell.text).trimmingCharacters(in: .whitespaces)
+            let t = Folding.fold(cell.text).trimmingSpace(lineBreaks: false)
             return t.isEmpty || t == "id"
         }
         guard let idColumn else { return [:] }
         var byId: [String: [[SpannedText]]] = [:]
         for row in linked.rows {
-            guard let id = row[safe: linked.idColumn].map({ $0.text.trimmingCharacters(in: .whitespaces) }), !id.isEmpty else { continue }
+            guard let id = row[safe: linked.idColumn].map({ $0.text.trimmingSpace(lineBreaks: false) }), !id.isEmpty else { continue }
             byId[id, default: []].append(row)
         }
         let width = mainHeader.count
@@ -153,14 +153,14 @@ enum LinkedSheets {
         replaced[h] = [headerBlock]
         for i in range where i > h && blocks[i].kind == .tableRow {
             let cells = blocks[i].cells
-            guard let id = cells[safe: idColumn].map({ $0.text.trimmingCharacters(in: .whitespaces) }), !id.isEmpty,
+            guard let id = cells[safe: idColumn].map({ $0.text.trimmingSpace(lineBreaks: false) }), !id.isEmpty,
                   let rows = byId[id] else { continue }
             let own = without(padded(cells, to: width), column)
             replaced[i] = rows.map { row in
                 var block = blocks[i]
                 block.cells = own + padded(without(row, linked.idColumn), to: linkedHeader.count)
                 block.text = joinedText(block.cells)
-                let errors = block.cells.indices.filter { SpreadsheetErrors.isError(block.cells[$0].text.trimmingCharacters(in: .whitespaces)) }
+                let errors = block.cells.indices.filter { SpreadsheetErrors.isError(block.cells[$0].text.trimmingSpace(lineBreaks: false)) }
                 block.errorCells = errors.isEmpty ? nil : errors
                 return block
             }

@@ -338,7 +338,7 @@ public struct Parser: Sendable {
 
     /// `Sin indicador`, `Sin Indicador(es) de Actividad`, `No aplica indicador`.
     static func saysNoIndicator(_ text: String) -> Bool {
-        let folded = Folding.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let folded = Folding.fold(text).trimmingSpace()
         return folded.hasPrefix("sin indicador") || folded.hasPrefix("no aplica indicador") || folded.hasPrefix("sin indicadores")
     }
 
@@ -381,7 +381,7 @@ public struct Parser: Sendable {
     /// A cell's text, unless it is a placeholder for "not stated" (`NA`, `N/A`, `ND`, `S/D`,
     /// `-998`, `-999`, a dash): such a cell states nothing, and is never a number.
     static func stated(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpace()
         if SpreadsheetErrors.isError(t) { return nil }
         if let figure = CellFigure(t), MissingValueCode.isCode(figure.value) { return nil }
         return placeholders.contains(Folding.fold(t).filter { !$0.isWhitespace }) ? nil : t

@@ -52,7 +52,7 @@ extension IndicatorTable {
         init(_ values: [String]) {
             var n = 0.0
             for value in values {
-                let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = value.trimmingSpace()
                 guard !t.isEmpty else { continue }
                 n += 1
                 let folded = Folding.fold(t)

@@ -15,7 +15,7 @@ struct CellFigure: Equatable {
     }
 
     init?(_ text: String) {
-        var t = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var t = Substring(text.trimmingSpace())
         isPercent = t.hasSuffix("%")
         if isPercent { t = t.dropLast() }
         t = t.drop(while: { $0 == "$" || $0 == " " })
@@ -25,7 +25,7 @@ struct CellFigure: Equatable {
             t = t.dropFirst()
         }
         t = t.drop(while: { $0 == "$" || $0 == " " })
-        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        let trimmed = t.trimmingSpace(lineBreaks: false)
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard !trimmed.isEmpty, parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)

@@ -1,3 +1,4 @@
+import Foundation
 import AvanceCore
 import Testing
 
@@ -102,5 +103,20 @@ import Testing
         #expect(Codes.key("C-01 ") == "C01")
         #expect(Codes.key("F.P.C01.-") == Codes.key("fpc01"))
         #expect(Codes.key(" .- ").isEmpty)
+    }
+}
+
+@Suite struct TrimmingTests {
+    static let texts = [
+        "", " ", "\t\n", "meta", "  meta  ", "\u{00A0}Meta anual:\u{3000}", "\u{2028}línea\u{2029}", "\r\n 4 acciones \n",
+        "\u{85}x\u{85}", " e\u{301} ", "\u{200B}cero\u{200B}", "\u{FEFF}bom", "a b\tc", "\t\u{2003}Σ😀\u{202F}", "\n\n",
+    ]
+
+    /// The same text as Foundation's trimming, on every kind of space Unicode has.
+    @Test(arguments: texts)
+    func trimsAsFoundationDoes(text: String) {
+        #expect(text.trimmingSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimmingSpace(lineBreaks: false) == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -234,7 +234,7 @@ struct HTMLBlockBuilder {
         var colon: String.Index?
         if let end = line.strongPrefixEnd {
             let lead = text.utf8.index(text.startIndex, offsetBy: end)
-            let boldLead = text[..<lead].trimmingCharacters(in: .whitespaces)
+            let boldLead = text[..<lead].trimmingSpace(lineBreaks: false)
             if boldLead.hasSuffix(":"), boldLead.split(separator: " ").count <= 15,
                let c = text[..<lead].lastIndex(of: ":") {
                 colon = c

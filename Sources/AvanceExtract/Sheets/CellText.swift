@@ -9,7 +9,7 @@ enum CellText {
     /// and no trailing `.0` (`2024`). Text that is not a number is returned as it is.
     static func number(_ stored: String) -> String {
         if let plain = plainNumber(stored) { return plain }
-        let trimmed = stored.trimmingCharacters(in: .whitespaces)
+        let trimmed = stored.trimmingSpace(lineBreaks: false)
         guard let value = Double(trimmed), value.isFinite else { return stored }
         let shown = Double(String(format: "%.15g", value)) ?? value
         if shown == 0 { return "0" }

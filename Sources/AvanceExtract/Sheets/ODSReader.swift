@@ -23,7 +23,7 @@ struct ODSReader {
     /// from the archive, or, in a damaged archive, found where ODF stores it uncompressed).
     static func isSpreadsheet(_ bytes: [UInt8]) -> Bool {
         if var archive = try? WorkbookArchive(bytes: bytes, maxBytes: 256), let mime = try? archive.read("mimetype") {
-            return String(decoding: mime, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == mimeType
+            return String(decoding: mime, as: UTF8.self).trimmingSpace() == mimeType
         }
         return Search.firstIndex(of: Array(("mimetype" + mimeType).utf8), in: Array(bytes.prefix(512))) != nil
     }

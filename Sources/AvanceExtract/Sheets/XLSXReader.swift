@@ -318,7 +318,7 @@ extension XLSXReader {
             switch type {
             case "s":
                 guard !value.isEmpty else { return nil }
-                guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                guard let index = Int(value.trimmingSpace(lineBreaks: false)), sharedStrings.indices.contains(index) else {
                     throw .damaged("\(path): cell \(place.name) names shared string \(value), of \(sharedStrings.count)")
                 }
                 return Cell(text: sharedStrings[index])
@@ -328,18 +328,18 @@ extension XLSXReader {
                 return Cell(text: CellText.unescape(value))
             case "b":
                 guard !value.isEmpty else { return nil }
-                return Cell(text: value.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE")
+                return Cell(text: value.trimmingSpace(lineBreaks: false) == "1" ? "TRUE" : "FALSE")
             case "e":
-                return Cell(text: value.trimmingCharacters(in: .whitespaces), isError: true)
+                return Cell(text: value.trimmingSpace(lineBreaks: false), isError: true)
             case "d":
                 // An ISO 8601 date (strict Open XML): its day, as other dates are shown.
-                let text = value.trimmingCharacters(in: .whitespaces)
+                let text = value.trimmingSpace(lineBreaks: false)
                 return Cell(text: text.count >= 10 && text.contains("T") ? String(text.prefix(10)) : text)
             default:
                 if let inline { return Cell(text: CellText.unescape(inline)) }
                 guard !value.isEmpty else { return nil }
                 let kind = styles.isDate(style)
-                if kind.date, let serial = Double(value.trimmingCharacters(in: .whitespaces)),
+                if kind.date, let serial = Double(value.trimmingSpace(lineBreaks: false)),
                    let date = CellText.date(serial: serial, date1904: date1904, withTime: kind.time) {
                     return Cell(text: date)
                 }

@@ -93,7 +93,7 @@ enum CellArithmetic {
         guard t.count >= 3, t.count <= 64,
               t.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "*") }),
               t.allSatisfy({ ($0 >= 48 && $0 <= 57) || "+-*/().,".utf8.contains($0) }),
-              !IndicatorTable.ColumnShape.isDate(text.trimmingCharacters(in: .whitespaces))
+              !IndicatorTable.ColumnShape.isDate(text.trimmingSpace(lineBreaks: false))
         else { return nil }
         var parser = Parser(bytes: t)
         guard let v = parser.expression(), parser.at == t.count, v.isFinite else { return nil }

@@ -13,7 +13,7 @@ enum SpreadsheetErrors {
 
     /// Whether a cell's whole text is a spreadsheet error.
     static func isError(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpace()
         guard t.first == "#", t.count <= 24 else { return false }
         return literals.contains(t.lowercased())
     }

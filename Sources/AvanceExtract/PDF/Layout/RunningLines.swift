@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// Running headers and footers: rows at the top or bottom of the pages that repeat, at the
 /// same height, on most of them (a letterhead, the report's name, `Página 2 de 5` once its
 /// digits are set aside),
@@ -25,16 +27,23 @@ enum RunningLines {
     }
 
     private static func remove(from pages: inout [[Row]], bodySize: Double, repeating key: (Row) -> String) {
-        // Where each text stands in the zones of each page.
+        // Where each text stands in the zones of each page; each zone row's text keyed once.
         var places: [String: [(page: Int, y: Double)]] = [:]
+        var keys: [[Int: String]] = []
         for (p, page) in pages.enumerated() {
-            for k in zoneIndices(page) { places[key(page[k]), default: []].append((p, page[k].y0)) }
+            var pageKeys: [Int: String] = [:]
+            for k in zoneIndices(page) {
+                let text = key(page[k])
+                pageKeys[k] = text
+                places[text, default: []].append((p, page[k].y0))
+            }
+            keys.append(pageKeys)
         }
         // The pages that repeat a row's text at its height (a letterhead, a footer stand still;
         // a note that opens one page and closes another is the body's).
-        func pagesRepeating(_ row: Row) -> Int {
+        func pagesRepeating(_ row: Row, key: String) -> Int {
             let tolerance = max(2, 0.6 * row.size)
-            return Set((places[key(row)] ?? []).filter { abs($0.y - row.y0) <= tolerance }.map(\.page)).count
+            return Set((places[key] ?? []).filter { abs($0.y - row.y0) <= tolerance }.map(\.page)).count
         }
         let needed = max(2, (pages.count + 1) / 2)
         for p in pages.indices {
@@ -44,7 +53,8 @@ enum RunningLines {
             // figure of a table would not stand by itself; other running rows stand together at
             // the page's top or bottom (a heading that happens to open two pages is the body's).
             func running(_ k: Int) -> Bool {
-                (pages.count >= 2 && pagesRepeating(page[k]) >= needed) || (ends.contains(k) && isPageNumber(Self.key(page[k])))
+                (pages.count >= 2 && pagesRepeating(page[k], key: keys[p][k] ?? key(page[k])) >= needed)
+                    || (ends.contains(k) && isPageNumber(Self.key(page[k])))
             }
             var drop: Set<Int> = []
             let zone = zoneIndices(page)
@@ -83,16 +93,22 @@ enum RunningLines {
     /// The text with white space folded, digits as `#`, in lower case.
     static func key(text: String) -> String {
         var out = ""
+        // What was last appended: a space, a `#`, or anything else.
+        var last: Character = "x"
         for c in text {
-            if c.isWhitespace {
-                if !out.isEmpty && out.last != " " { out.append(" ") }
+            if c.isSpaceFast {
+                if !out.isEmpty && last != " " { out.append(" "); last = " " }
+            } else if let a = c.asciiValue, !(a >= 0x30 && a <= 0x39) {
+                out.append(Character(Unicode.Scalar(a.lowercasedASCII)))
+                last = "x"
             } else if c.isNumber {
-                if out.last != "#" { out.append("#") }
+                if last != "#" { out.append("#"); last = "#" }
             } else {
                 out += c.lowercased()
+                last = "x"
             }
         }
-        while out.last == " " { out.removeLast() }
+        if last == " " { out.removeLast() }
         return out
     }
 
