@@ -254,16 +254,22 @@ struct InstitutionIndex {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, comparing bytes: for folded text (no accents to
+    /// compose), where Foundation's `range(of:)` went through NSString for each name met.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        guard var hit = Search.firstIndex(of: needle, in: bytes) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var from = 0
+        while true {
+            out += bytes[from..<hit]
+            out += replacement.utf8
+            from = hit + needle.count
+            guard let next = Search.firstIndex(of: needle, in: bytes, from: from) else { break }
+            hit = next
         }
-        out += rest
-        return out
+        out += bytes[from...]
+        return String(decoding: out, as: UTF8.self)
     }
 }

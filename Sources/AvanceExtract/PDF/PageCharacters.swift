@@ -33,11 +33,17 @@ struct PageCharacters {
         }
 
         func size(_ run: Int) -> Double? { run >= 0 ? fonts[run].size : nil }
-        // A font's name and weight, worked out once per run rather than once per word.
+        // A font's name and weight, worked out once per font rather than once per run or word
+        // (a page has hundreds of runs in a handful of fonts).
+        var known: [String: FontStyle] = [:]
         let styles = fonts.map { run in
-            let name = run.name.map(PDFPageModel.Word.baseFontName)
-            let style = name.map(PDFPageModel.Word.style(ofFont:)) ?? (bold: false, italic: false)
-            return FontStyle(name: name, bold: style.bold, italic: style.italic)
+            guard let font = run.name else { return FontStyle(name: nil, bold: false, italic: false) }
+            if let style = known[font] { return style }
+            let name = PDFPageModel.Word.baseFontName(font)
+            let weight = PDFPageModel.Word.style(ofFont: name)
+            let style = FontStyle(name: name, bold: weight.bold, italic: weight.italic)
+            known[font] = style
+            return style
         }
         var words: [PDFPageModel.Word] = []
         var line = 0

@@ -177,7 +177,15 @@ extension PageReader {
     /// next line starts with a word made of address characters, among them one no plain
     /// word has (`/`, `%`, `=`, `-`, ...).
     static func continuesAddress(_ text: String, _ next: String) -> Bool {
-        guard let lastWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).last,
+        // The last word, found from the end (splitting every paragraph's words was a hundredth
+        // of a PDF's ingest).
+        let bytes = text.utf8
+        func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+        guard let last = bytes.lastIndex(where: { !separates($0) }) else { return false }
+        let end = bytes.index(after: last)
+        let start = bytes[..<end].lastIndex(where: separates).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let lastWord = text[start..<end]
+        guard
               lastWord.contains("://") || lastWord.hasPrefix("www."), lastWord.count >= 30 else { return false }
         let word = next
         guard !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~:/?#[]@!$&'()*+,;=%".contains($0)) })
@@ -217,6 +225,7 @@ extension PageReader {
 
     static func links(in text: String) -> [String] {
         var links: [String] = []
+        guard LinkFilter.mayHoldAddress(text) else { return links }
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") {
             let url = String(word).trimmingTrailing(while: { ".,;)".contains($0) })
             if !links.contains(url) { links.append(url) }
