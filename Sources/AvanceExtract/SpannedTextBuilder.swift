@@ -39,6 +39,18 @@ struct SpannedTextBuilder: Sendable {
         last = (line, column, box)
     }
 
+    /// Appends a PDF word as it stands in the source, character after character on one line
+    /// within its box: the first character gets the word's anchor (as `append` gives it), the
+    /// others follow it in step and are appended at once rather than one by one.
+    mutating func append(word: String, line: Int, column: Int, box: SourceSpan.Box, confidence: Double? = nil) {
+        guard let first = word.first else { return }
+        append(first, line: line, column: column, box: box, confidence: confidence)
+        let rest = word.dropFirst()
+        guard !rest.isEmpty else { return }
+        text += rest
+        last = (line, column + rest.count, box)
+    }
+
     /// Appends a character that stands for no source character (a joining space or line
     /// break); the next real character gets its own anchor.
     mutating func appendSynthetic(_ c: Character) {

@@ -147,7 +147,8 @@ struct InstitutionRecognizer {
             if toks[j].isCapitalized {
                 if InstitutionLexicon.englishMarkers.contains(f) { hasMarker = true }
                 // Spanish words with accents or Spanish connectors end an English name.
-                if toks[j].raw.contains(where: { "áéíóúñÁÉÍÓÚÑ".contains($0) }) { break }
+                // (A word in ASCII has none: most words, tested by byte.)
+                if !toks[j].raw.utf8.allSatisfy({ $0 < 0x80 }), toks[j].raw.contains(where: { "áéíóúñÁÉÍÓÚÑ".contains($0) }) { break }
                 last = j
                 words += 1
             } else if !InstitutionLexicon.englishConnectors.contains(f) {

@@ -90,7 +90,7 @@ struct LayoutWord: Sendable {
     /// spaces; each character keeps its column and every one the word's box.
     func append(to builder: inout SpannedTextBuilder) {
         if cleanText == text {
-            for (k, c) in text.enumerated() { builder.append(c, line: line, column: column + k, box: box, confidence: confidence) }
+            builder.append(word: text, line: line, column: column, box: box, confidence: confidence)
             return
         }
         for (k, c) in text.enumerated() {
