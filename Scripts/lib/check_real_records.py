@@ -11,7 +11,7 @@ file (Tests/RealDocuments/README.md says how those were written and what they ho
   indicator's name (folded: lower case, accents removed, spaces collapsed), else by a label
   read the other way round (the expected responsible unit as the found indicator name, or the
   reverse), else by order;
-- fields: program code/name, responsible unit, indicator code/name/level/frequency/formula/unit,
+- fields: program, component and activity code/name, responsible unit, indicator code/name/level/frequency/formula/unit,
   period start/end and every target value, each right, wrong or missing. A field is counted
   when the expected or the found value is not null: a value where the reader found none is
   wrong. Numbers are equal within 0.05, strings when folded (or folded without any space, for
@@ -36,7 +36,8 @@ NUMBER_TOLERANCE = 0.05
 MAX_DETAIL_LINES = int(os.environ.get("CHECK_DETAIL_LINES", "40"))
 
 STRING_FIELDS = [
-    "program.code", "program.name", "responsibleUnit", "reportingInstitution",
+    "program.code", "program.name", "component.code", "component.name", "activity.code", "activity.name",
+    "responsibleUnit", "reportingInstitution",
     "indicator.code", "indicator.name", "indicator.level", "indicator.frequency",
     "indicator.formula", "indicator.unit", "period.start", "period.end",
 ]

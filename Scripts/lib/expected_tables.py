@@ -616,6 +616,7 @@ def des01_xls():
          "Instructor", "Trimestral", ("40", 40), ("30", 30), ("24", 24), ("96", 96)),
     ]
     records = []
+    component = None  # an activity belongs to the component above it (C01.A01 under C01)
     for r, level, clave, name, formula, unit, frequency, annual, period_, achieved, percent in rows:
         annual_e, period_e, achieved_e, percent_e = (x("G%d" % r, annual[0]), x("H%d" % r, period_[0]),
                                                      x("I%d" % r, achieved[0]), x("J%d" % r, percent[0]))
@@ -623,10 +624,12 @@ def des01_xls():
         if abs(achieved[1] / period_[1] * 100 - percent[1]) > 0.5:
             findings.append(finding("percent-mismatch", [percent_e, achieved_e, period_e]))
         code = {"code": clave, "name": None, "evidence": x("B%d" % r, clave)}
+        if level == "Componente":
+            component = code
         records.append(record(
             program={"code": "E103", "name": "Capacitación para y en el trabajo",
                      "evidence": x("B4", "E103 Capacitación para y en el trabajo")},
-            component=code if level == "Componente" else None,
+            component=component if level in ("Componente", "Actividad") else None,
             activity=code if level == "Actividad" else None,
             indicator=indicator(name, x("C%d" % r, name), code=clave if level == "Propósito" else None, level=level,
                                 frequency=frequency, formula=formula),

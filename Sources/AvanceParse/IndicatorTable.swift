@@ -66,6 +66,16 @@ struct IndicatorTable {
     /// `UNIDAD DE CAPACITACIÓN / ESPECIALIDAD`, a zone, a unit): set by `find`.
     var nameColumn: Int?
 
+    /// A work program's `Proyecto` column beside another that names each row (the action or
+    /// indicator the project's row counts): the project is the row's component. Not the column
+    /// that names the row itself (a table of projects).
+    var projectColumn: Int? {
+        guard let p = headers.firstIndex(where: { Labels.normalize($0) == "proyecto" }), p != nameColumn,
+              columns.contains(.indicator) || columns.contains(.actionTitle) || nameColumn != nil
+        else { return nil }
+        return p
+    }
+
     var hasIndicatorColumn: Bool {
         columns.contains(.indicator) || nameColumn != nil
             || (columns.contains(.actionTitle) && columns.contains { $0.map(Self.targetKinds.contains) ?? false })

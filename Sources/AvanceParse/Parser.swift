@@ -130,11 +130,16 @@ public struct Parser: Sendable {
                     }
                     continue
                 }
-                guard let record = rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure)
+                guard var record = rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure)
                 else { continue }
+                // A project's cell left empty under it continues that project (the cell stands for the group).
+                if table.projectColumn != nil, record.component == nil, let above = records.last?.record.component {
+                    record.component = above
+                }
                 // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
                 records.append((record: record, objective: table.cell(.code, in: row.cells).map(\.span)))
             }
+            records = Self.withComponentsAbove(records)
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
             if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }
@@ -188,6 +193,40 @@ public struct Parser: Sendable {
             throw .notAReport(path: document.path, missing: ["budget program", "indicator", "reported period", "target"])
         }
         return [Self.reportedByItsBody(base)]
+    }
+
+    /// A results matrix lists each component's activities under it: an activity that names no
+    /// component belongs to the component of the nearest `Componente` row above it in its table
+    /// (a `Fin` or `Propósito` row starts the matrix again).
+    static func withComponentsAbove<T>(_ rows: [(record: IndicatorRecord, objective: T)]) -> [(record: IndicatorRecord, objective: T)] {
+        var rows = rows
+        var current: IndicatorRecord.CodedName?
+        for i in rows.indices {
+            switch rows[i].record.indicator?.level {
+            case "Fin", "Propósito": current = nil
+            case "Componente": current = rows[i].record.component
+            case "Actividad" where rows[i].record.component == nil: rows[i].record.component = current
+            default: break
+            }
+        }
+        return rows
+    }
+
+    /// A project's cell: a reference (`Eje 3/ Proyecto B`, `P-03`: a few words with a figure or a
+    /// letter standing alone) is its code, with its slashes spaced evenly; anything longer its name.
+    static func project(_ cell: SpannedText) -> IndicatorRecord.CodedName {
+        let text = TextCleaning.clean(cell.text)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        let isReference = words.count <= 6
+            && words.contains { w in w.contains(where: \.isNumber) || (w.count == 1 && w.first!.isUppercase) }
+        guard isReference else { return IndicatorRecord.CodedName(code: nil, name: text, evidence: cell.span) }
+        let code = text.split(separator: "/").map { $0.trimmingSpace() }.joined(separator: " / ")
+        return IndicatorRecord.CodedName(code: code, name: nil, evidence: cell.span)
+    }
+
+    /// A summary cell as an objective's name: one line, without the bullet a list item opens with.
+    static func summaryName(_ text: String) -> String {
+        TextCleaning.clean(text.drop { "•·▪◦‣-–* ".contains($0) || $0.isWhitespace })
     }
 
     /// Where nothing else names who reports, a responsible "unit" that is a body in its own
@@ -498,12 +537,15 @@ public struct Parser: Sendable {
         }
         // Where no column gives the level, a cell before the indicator's that opens with one
         // (`Propósito`, `Componente:` and its summary, as a results matrix's first column prints it).
-        var rowLevel = table.cell(.level, in: block).flatMap { Levels.level(of: $0.text) }
+        var levelCell = table.cell(.level, in: block)
+        var rowLevel = levelCell.flatMap { Levels.level(of: $0.text) }
         if rowLevel == nil, !table.columns.contains(.level), let c = indicatorColumn {
             for k in 0..<min(c, block.count) {
                 let cell = block[k].trimmed()
-                guard let found = Levels.level(of: cell.text), Levels.opensWithLevel(cell.text) else { continue }
+                guard let found = Levels.level(of: cell.text), Levels.opensWithLevel(cell.text) || Levels.code(inLevelCell: cell.text) != nil
+                else { continue }
                 rowLevel = found
+                levelCell = cell
                 record.notApplicable = Self.saysNotApplicable(cell)
                 // `Componente:` / `Programa anual de evaluación elaborado.`, its number in the next cell.
                 if found == "Componente", record.component == nil, let colon = cell.text.firstIndex(of: ":") {
@@ -517,6 +559,24 @@ public struct Parser: Sendable {
                 }
                 break
             }
+        }
+        // A component or an activity numbered beside its level (`Componente 1`, `Actividad 2`), named
+        // by the row's summary (`Resumen narrativo`); an activity's component is the one above it
+        // (see `withComponentsAbove`).
+        if let levelCell, let number = Levels.code(inLevelCell: levelCell.text) {
+            let named = IndicatorRecord.CodedName(code: number, name: summary.map { Self.summaryName($0.text) }, evidence: levelCell.trimmed().span)
+            if rowLevel == "Componente", record.component == nil { record.component = named }
+            if rowLevel == "Actividad", record.activity == nil { record.activity = named }
+        }
+        // A column of components or activities (`Componente`, `Actividad`: a code and a name).
+        if let component = table.cell(.component, in: block), !component.text.allSatisfy(\.isWhitespace) {
+            record.component = Self.codedName(component)
+        }
+        if let activity = table.cell(.activity, in: block), !activity.text.allSatisfy(\.isWhitespace) {
+            record.activity = Self.codedName(activity)
+        }
+        if record.component == nil, let p = table.projectColumn, let cell = block[safe: p]?.trimmed(), !cell.text.isEmpty {
+            record.component = Self.project(cell)
         }
         record.indicator = IndicatorRecord.Indicator(
             code: code, name: name, description: table.cell(.description, in: block).map { TextCleaning.clean($0.text) },

@@ -22,6 +22,43 @@ import Testing
         #expect(rs[1].component?.code == "C01")
     }
 
+    @Test func aResultsMatrixNumbersItsComponentsAndActivitiesByLevel() throws {
+        // `Componente 1`, `Actividad 2`: numbered by the level cell, named by the summary (its
+        // bullet dropped); an activity belongs to the component above it, until the next `Fin`.
+        let rs = try Self.records("""
+            | Nivel | Clave objetivo | Resumen narrativo | Clave indicador | Indicador |
+            |---|---|---|---|---|
+            | Fin | 01 | Contribuir a reducir la corrupción | 01 | Porcentaje de organismos que implementan estrategias |
+            | Componente 1 | 01 | Cultura ciudadana anticorrupción | 02 | Porcentaje de ciudadanos capacitados |
+            | Actividad 1 | 02 | · Impartir cursos de ética | 03 | Porcentaje de cursos impartidos |
+            | Actividad 2: | 03 | Realizar concursos | 04 | Porcentaje de concursos realizados |
+            | Componente 2 | 01 | Participación ciudadana | 05 | Porcentaje de ciudadanos que participan |
+            | Actividad 1.1 | 02 | Habilitar a la ciudadanía | 06 | Promedio de ciudadanos habilitados |
+            """)
+        #expect(rs.map { $0.component?.code } == [nil, "1", "1", "1", "2", "2"])
+        #expect(rs.map { $0.component?.name } == [nil, "Cultura ciudadana anticorrupción", "Cultura ciudadana anticorrupción",
+                                                  "Cultura ciudadana anticorrupción", "Participación ciudadana", "Participación ciudadana"])
+        #expect(rs.map { $0.activity?.code } == [nil, nil, "1", "2", nil, "1.1"])
+        #expect(rs[2].activity?.name == "Impartir cursos de ética")
+        #expect(rs.map { $0.indicator?.code } == ["01", "02", "03", "04", "05", "06"])
+    }
+
+    @Test func aWorkProgramsProjectIsItsRowsComponent() throws {
+        // `Proyecto` beside the action that names the row: a reference is the code (slashes
+        // spaced evenly), an empty cell continues the project above; a project's long name is a name.
+        let rs = try Self.records("""
+            | Proyecto | Acción | Producto o evidencia | Cantidad o porcentaje |
+            |---|---|---|---|
+            | Eje 1/ Proyecto A | Entrevistas en medios sobre la política estatal | Testigos | 12 |
+            | Eje 3/Proyecto B | Capacitación a pequeñas empresas | Listas | 20 empresas |
+            |  | Número total de empresas capacitadas | Listas | 10 empresas |
+            | Difusión de resultados del programa en las cinco regiones del estado | Reuniones regionales | Fotografías | 5 |
+            """)
+        #expect(rs.map { $0.component?.code } == ["Eje 1 / Proyecto A", "Eje 3 / Proyecto B", "Eje 3 / Proyecto B", nil])
+        #expect(rs[3].component?.name == "Difusión de resultados del programa en las cinco regiones del estado")
+        #expect(rs.map(\.targets.annual) == [12, 20, 10, 5])
+    }
+
     @Test func aCONACTableOfResultsIndicators() throws {
         // The government-accounting format: a title with the days it covers, group headings
         // over the targets and the percentages, a narrow column whose header breaks inside a word,

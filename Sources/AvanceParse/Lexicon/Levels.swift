@@ -17,6 +17,24 @@ enum Levels {
         return afterWord.first == ":" || afterWord.first == "\n"
     }
 
+    /// The number a results matrix gives a component or an activity right after its level's name
+    /// (`Componente 1`, `Actividad 2`, `Actividad 1.2:`, `Componente C01`); `nil` where the
+    /// cell names the level alone (`Fin`, `Componente`) or goes on with words.
+    static func code(inLevelCell text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, let first = words.first,
+              names.contains(where: { $0.folded == Folding.fold(first.filter(\.isLetter)) })
+        else { return nil }
+        var code = words[1]
+        while let last = code.last, last == ":" || last == "." || last == ")" || last == "-" { code.removeLast() }
+        // One letter at most, then digits in groups split by dots: `1`, `01`, `1.2`, `C01`, `A1.3`.
+        let digits = code.first.map { $0.isLetter ? code.dropFirst() : code[...] } ?? ""
+        let groups = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard !digits.isEmpty, groups.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return String(code)
+    }
+
     /// The level a cell names, in its usual spelling; `nil` for anything else.
     static func level(of text: String) -> String? {
         let words = Folding.fold(text).split(whereSeparator: { !$0.isLetter })
