@@ -47,10 +47,14 @@ public struct Block: Codable, Hashable, Sendable {
     /// instead of a value, the error's literal being the cell's text; `nil` when there is none
     /// or the format does not say (CSV, PDF: there the literal is all there is).
     public var errorCells: [Int]?
+    /// The letter or number a list item opens with (`A)`, `2.`), which the text no longer holds;
+    /// `nil` for a bullet, for other kinds, and where the format does not say, and then not written.
+    public var marker: String?
 
     public init(
         kind: Kind, text: SpannedText, label: SpannedText? = nil, cells: [SpannedText] = [],
-        level: Int = 0, links: [String] = [], isStrong: Bool = false, sheet: Sheet? = nil, errorCells: [Int]? = nil
+        level: Int = 0, links: [String] = [], isStrong: Bool = false, sheet: Sheet? = nil, errorCells: [Int]? = nil,
+        marker: String? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -61,6 +65,7 @@ public struct Block: Codable, Hashable, Sendable {
         self.isStrong = isStrong
         self.sheet = sheet
         self.errorCells = errorCells
+        self.marker = marker
     }
 
     /// A worksheet of a workbook, as its blocks carry it.

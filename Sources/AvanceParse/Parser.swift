@@ -140,6 +140,15 @@ public struct Parser: Sendable {
                 records.append((record: record, objective: table.cell(.code, in: row.cells).map(\.span)))
             }
             records = Self.withComponentsAbove(records)
+            // A project cited by reference is named by the document's list of projects.
+            if table.projectColumn != nil {
+                let projects = ProjectList(document.blocks)
+                for i in records.indices where records[i].record.component?.name == nil {
+                    if let code = records[i].record.component?.code, let name = projects.name(of: code) {
+                        records[i].record.component?.name = name
+                    }
+                }
+            }
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
             if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }

@@ -184,6 +184,20 @@ import Testing
         ])
     }
 
+    @Test func aListItemKeepsItsLetterOrNumberButNotItsBullet() {
+        let blocks = PageSketch.blocks("""
+            Eje 2
+
+                A)  Ampliación de la Red Ciudadana
+                B)  Lanzamiento del Padrón Digital
+                3.  Diseño de un mecanismo de denuncia
+                •   Seguimiento
+            """)
+        #expect(blocks.map(\.kind) == [.paragraph, .listItem, .listItem, .listItem, .listItem])
+        #expect(blocks.map(\.marker) == [nil, "A)", "B)", "3.", nil])
+        #expect(blocks[2].text.text == "Lanzamiento del Padrón Digital")
+    }
+
     @Test func listItemsParagraphsHyphenationAndLigatures() {
         let blocks = PageSketch.blocks("""
             Considerando que:

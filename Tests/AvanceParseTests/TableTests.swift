@@ -240,6 +240,28 @@ import Testing
         return Block(kind: .tableRow, text: SpannedText(cells.joined(separator: " | "), page: page, line: line), cells: spanned)
     }
 
+    @Test func aProjectCitedByReferenceIsNamedByTheDocumentsListOfProjects() throws {
+        // `Eje 2 / Proyecto B`: the item lettered B) under the title `Eje 2`; a reference the
+        // list does not hold keeps its code alone.
+        func item(_ marker: String, _ text: String, line: Int) -> Block {
+            Block(kind: .listItem, text: SpannedText(text, page: 1, line: line), marker: marker)
+        }
+        let blocks = [
+            Block(kind: .paragraph, text: SpannedText("Eje 2", page: 1, line: 1)),
+            item("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
+            item("B)", "Lanzamiento del Padrón Digital Voluntario", line: 3),
+            Block(kind: .paragraph, text: SpannedText("Indicadores de desempeño", page: 1, line: 4)),
+            Self.pdfRow(["Proyecto", "Acción", "Cantidad o porcentaje"], page: 1, line: 5),
+            Self.pdfRow(["Eje 2/ Proyecto B", "Diseño y publicación del Padrón", "1"], page: 1, line: 6),
+            Self.pdfRow(["Eje 2/ Proyecto A", "Reuniones con organizaciones de la Red", "4"], page: 1, line: 7),
+            Self.pdfRow(["Eje 4/ Proyecto A", "Aplicación del índice", "6"], page: 1, line: 8),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        #expect(rs.map { $0.component?.code } == ["Eje 2 / Proyecto B", "Eje 2 / Proyecto A", "Eje 4 / Proyecto A"])
+        #expect(rs.map { $0.component?.name }
+            == ["Lanzamiento del Padrón Digital Voluntario", "Ampliación de la Red Ciudadana Anticorrupción", nil])
+    }
+
     @Test func aTableWiderThanThePageGoesOnWithItsOtherColumns() throws {
         // Page 1: the indicators; page 2: the same rows' targets, as the portal prints a SIPOT format.
         let blocks = [

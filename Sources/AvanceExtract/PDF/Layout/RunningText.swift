@@ -109,6 +109,7 @@ extension PageReader {
         var label: SpannedText?
         var b = SpannedTextBuilder(page: page)
         var itemIndent = 0.0
+        var marker: String?
 
         func end() {
             if !b.isEmpty || label != nil {
@@ -116,12 +117,13 @@ extension PageReader {
                 if let label, kind == .field {
                     blocks.append(Block(kind: .field, text: text, label: label, links: Self.links(in: text.text)))
                 } else {
-                    blocks.append(Block(kind: kind, text: text, links: Self.links(in: text.text)))
+                    blocks.append(Block(kind: kind, text: text, links: Self.links(in: text.text), marker: kind == .listItem ? marker : nil))
                 }
             }
             b = SpannedTextBuilder(page: page)
             kind = .paragraph
             label = nil
+            marker = nil
         }
 
         for row in run {
@@ -129,6 +131,7 @@ extension PageReader {
                 end()
                 kind = .listItem
                 itemIndent = item.indent
+                marker = item.marker
                 appendRow(item.row, to: &b)
                 continue
             }
@@ -200,18 +203,20 @@ extension PageReader {
         return beforeLast?.isLetter ?? false && beforeLast?.isLowercase ?? false
     }
 
-    /// `•  item`, `-  item`, `1.  item`, `a) item`, `A) item`: the row without its marker, and
-    /// where the item's text starts.
-    static func listItem(_ row: Row) -> (row: Row, indent: Double)? {
+    /// `•  item`, `-  item`, `1.  item`, `a) item`, `A) item`: the row without its marker, where
+    /// the item's text starts, and the marker where it is a letter or a number (`A)`, `1.`).
+    static func listItem(_ row: Row) -> (row: Row, indent: Double, marker: String?)? {
         let words = row.words
         guard words.count >= 2, let marker = words.first?.cleanText else { return nil }
         var isMarker = false
+        var ordinal: String?
         if marker.count == 1, "•▪◦·‣○●■□–-*".contains(marker) {
             isMarker = true
         } else if let last = marker.last, last == "." || last == ")" {
             let body = marker.dropLast()
             if !body.isEmpty, body.count <= 2, body.allSatisfy({ $0.isASCII && $0.isNumber }) { isMarker = true }
             if last == ")", body.count == 1, body.first!.isASCII, body.first!.isLetter { isMarker = true }
+            if isMarker { ordinal = marker }
         }
         guard isMarker, Fragment.spaced(words[0], words[1]) else { return nil }
         var rest = row
@@ -220,7 +225,7 @@ extension PageReader {
         } else {
             rest.fragments[0].words.removeFirst()
         }
-        return (rest, words[1].box.x)
+        return (rest, words[1].box.x, ordinal)
     }
 
     static func links(in text: String) -> [String] {
