@@ -706,32 +706,44 @@ class FooterCanvas(TitledCanvas):
         pdfcanvas.Canvas.save(self)
 
 
-def ivecol_pdf(path):
-    from reportlab.lib.pagesizes import landscape
+def ivecol_head():
+    """The title and the header fields above the table."""
     story = [Paragraph(html.escape(IVECOL_TITLE), ParagraphStyle("sheettitle", parent=BODY, fontName="DejaVu-Bold",
                                                                 fontSize=12, leading=15, spaceAfter=6))]
     for label, value in IVECOL_FIELDS:
         story.append(Paragraph("<b>%s:</b> %s" % (html.escape(label), html.escape(value)),
                                ParagraphStyle("sheetfield", parent=BODY, fontSize=9, leading=12, spaceAfter=1)))
     story.append(Spacer(1, 8))
+    return story
+
+
+def ivecol_table(rows=IVECOL_ROWS, total=True):
+    """The indicators' table: its header, `rows`, and the totals row when `total`."""
     numeric = range(5, 9)
     data = [[Paragraph(h, SHEET_HEAD) for h in IVECOL_HEADER]]
-    for row in IVECOL_ROWS:
+    for row in rows:
         data.append([Paragraph(html.escape(c), SHEET_NUMBER if i in numeric else SHEET_CELL) for i, c in enumerate(row)])
-    data.append([Paragraph(html.escape(c), SHEET_TOTAL if i in numeric else SHEET_HEAD) for i, c in enumerate(IVECOL_TOTAL)])
+    if total:
+        data.append([Paragraph(html.escape(c), SHEET_TOTAL if i in numeric else SHEET_HEAD)
+                     for i, c in enumerate(IVECOL_TOTAL)])
     widths = [1.5, 2.5, 3.9, 4.5, 2.4, 2.6, 2.8, 2.4, 2.9]
     table = Table(data, colWidths=[w * cm for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
+    style = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.whitesmoke),
-        ("SPAN", (0, -1), (4, -1)),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
-    story.append(table)
-    story.append(Spacer(1, 10))
+    ]
+    if total:
+        style += [("BACKGROUND", (0, -1), (-1, -1), colors.whitesmoke), ("SPAN", (0, -1), (4, -1))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def ivecol_tail():
+    """The notes and the signatures under the table."""
+    story = [Spacer(1, 10)]
     note = ParagraphStyle("sheetnote", parent=BODY, fontSize=8.5, leading=11, spaceAfter=2)
     story.append(Paragraph("Notas:", note))
     for text in IVECOL_NOTES:
@@ -740,11 +752,20 @@ def ivecol_pdf(path):
     signatures = Table(cells, colWidths=[9 * cm] * 2)
     signatures.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 18)]))
     story.append(KeepTogether(signatures))
+    return story
+
+
+def ivecol_document(path, story, title="Avance de indicadores IVECOL"):
+    from reportlab.lib.pagesizes import landscape
     doc = SimpleDocTemplate(
         path, pagesize=landscape(letter), leftMargin=1.2 * cm, rightMargin=1.2 * cm, topMargin=1.5 * cm,
-        bottomMargin=1.8 * cm, invariant=1, title="Avance de indicadores IVECOL", author="avance samples",
+        bottomMargin=1.8 * cm, invariant=1, title=title, author="avance samples",
     )
     doc.build(story, canvasmaker=FooterCanvas)
+
+
+def ivecol_pdf(path):
+    ivecol_document(path, ivecol_head() + [ivecol_table()] + ivecol_tail())
 
 
 def ivecol_markdown():

@@ -109,8 +109,50 @@ def fixed_id(path):
         f.write(data[:start] + b"/ID [<" + digest + b"> <" + digest + b">] " + data[end:])
 
 
+# (sample's name under Samples/escaneados/, what it is): a text report whose indicator table was
+# pasted into it as a picture. Its table is the ivecol sample's, drawn alone, rendered at the
+# resolution below, turned and speckled like a scan, and pasted where the table stood, split
+# where the text PDF's table breaks across its two pages; the title, the header fields, the
+# notes and the signatures stay text.
+PASTED = ("ivecol-2025-T3-indicadores-tabla-pegada.pdf", 200, 0.2, 5)
+
+
+def table_picture(table, dpi, degrees, rng, folder, name):
+    """The table as a picture: drawn alone on a page its size, then 'scanned'; its size in points."""
+    from reportlab.pdfgen import canvas as pdfcanvas
+    width, height = table.wrap(10000, 10000)
+    width, height = width + 4, height + 4
+    part = os.path.join(folder, name + ".pdf")
+    c = pdfcanvas.Canvas(part, pagesize=(width, height), invariant=1)
+    table.drawOn(c, 2, 2)
+    c.showPage()
+    c.save()
+    img = scanned_page(part, 1, dpi, degrees, rng)
+    png = os.path.join(folder, name + ".png")
+    img.save(png, format="PNG", optimize=False)
+    return png, width, height
+
+
+def pasted_table(out):
+    import make_samples as m
+    from reportlab.platypus import Image, PageBreak
+    name, dpi, degrees, seed = PASTED
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as folder:
+        # As the text PDF breaks it: I01-I05 on the first page, the header again, I06, I07 and
+        # the totals on the second.
+        first = table_picture(m.ivecol_table(m.IVECOL_ROWS[:5], total=False), dpi, degrees, rng, folder, "first")
+        second = table_picture(m.ivecol_table(m.IVECOL_ROWS[5:]), dpi, degrees, rng, folder, "second")
+        story = m.ivecol_head()
+        story += [Image(first[0], width=first[1], height=first[2]), PageBreak(),
+                  Image(second[0], width=second[1], height=second[2])]
+        story += m.ivecol_tail()
+        m.ivecol_document(os.path.join(out, "escaneados", name), story)
+
+
 def write_all(out):
     folder = os.path.join(out, "escaneados")
     os.makedirs(folder, exist_ok=True)
     for name, source, pages, degrees, dpi, seed in SCANS:
         scan(os.path.join(out, source), os.path.join(folder, name), pages, degrees, dpi, seed)
+    pasted_table(out)

@@ -51,6 +51,12 @@ public struct Extractor: Sendable {
         public var ocr: OCRMode = .auto
         /// The resolution scanned pages are rendered at for OCR (`AVANCE_OCR_DPI` in the
         /// environment sets another, for `Scripts/bench` to measure).
+        /// OCR readings that may run at once across the files read (`--jobs`); `nil`: each
+        /// file reads its pages one after another.
+        public var ocrSlots: OCRSlots?
+        /// Told after each page (or picture) a file's OCR reads: the file, how many are read,
+        /// of how many. For a progress display; called from the threads reading.
+        public var ocrProgress: (@Sendable (_ path: String, _ done: Int, _ total: Int) -> Void)?
         public var ocrDPI: Int = ProcessInfo.processInfo.environment["AVANCE_OCR_DPI"].flatMap(Int.init)
             .map { min(max($0, 50), 1200) } ?? TesseractOCR().dpi
 
@@ -145,9 +151,12 @@ public struct Extractor: Sendable {
                     path: path, sha256: sha, format: .html, encoding: html.encoding, blocks: html.blocks.map(LinkFilter.withBareLinks)
                 )
             case .pdf:
-                let extractor = PDFExtractor(
-                    source: options.pageSource, ocrMode: options.ocr, ocr: TesseractOCR(dpi: options.ocrDPI), timeout: options.pdfTimeout
-                )
+                var ocr = TesseractOCR(dpi: options.ocrDPI)
+                ocr.slots = options.ocrSlots
+                if let report = options.ocrProgress {
+                    ocr.progress = { @Sendable done, total in report(path, done, total) }
+                }
+                let extractor = PDFExtractor(source: options.pageSource, ocrMode: options.ocr, ocr: ocr, timeout: options.pdfTimeout)
                 let pdf = try extractor.extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks.map(LinkFilter.withBareLinks)

@@ -24,11 +24,13 @@ struct PDFOptions: ParsableArguments {
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--pdf-timeout must be a positive number of seconds.") }
     }
 
-    /// Sets `options` to read PDFs this way, with up to `workers` files at once. The workers
+    /// Sets `options` to read PDFs this way, with up to `workers` files at once and up to
+    /// `ocrJobs` pages read by OCR at once (a file's scanned pages share them). The workers
     /// start when the first PDF comes and stop with the returned pool (or with avance).
-    func configure(_ options: inout Extractor.Options, workers: Int) {
+    func configure(_ options: inout Extractor.Options, workers: Int, ocrJobs: Int? = nil) {
         options.pdfTimeout = timeout
         options.ocr = ocr
+        options.ocrSlots = OCRSlots(max(1, ocrJobs ?? workers))
         switch engine {
         case .poppler:
             options.pdfWorkers = PDFWorkerPool(

@@ -36,8 +36,9 @@ struct InputOptions: ParsableArguments {
         Interruption.install()
         let configuration = try config.load()
         var p = Pipeline(configuration: configuration)
-        // Files are read one after another: one worker is enough.
-        pdf.configure(&p.extractor.options, workers: 1)
+        // Files are read one after another: one worker is enough, and a scanned file's pages
+        // may take every core.
+        pdf.configure(&p.extractor.options, workers: 1, ocrJobs: ProcessInfo.processInfo.activeProcessorCount)
         reading.configure(&p.extractor.options)
         p.timeLimit = reading.timeLimit
         p.parser.options = configuration.parseOptions(dateOrder: dateOrder)

@@ -1,5 +1,6 @@
 import AvanceCore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import AvanceExtract
@@ -153,5 +154,104 @@ extension OCRTests {
         let boxes = document.blocks.flatMap(\.text.anchors).compactMap(\.box)
         // On the page turned upright (1008 × 612 points), the words stand across its width.
         #expect((boxes.map(\.maxX).max() ?? 0) > 700)
+    }
+}
+
+/// Pictures on text pages (a scanned table pasted into a Word report): found by poppler, read
+/// by OCR where they may hold text, their words put among the page's own.
+extension OCRTests {
+    static func word(_ text: String, x: Double, y: Double) -> PDFPageModel.Word {
+        PDFPageModel.Word(
+            text: text, box: PDFPageModel.Box(x: x, y: y, width: 40, height: 10), font: "Arial", size: 10,
+            isBold: false, isItalic: false, block: 0, line: Int(y)
+        )
+    }
+
+    @Test func onlyPicturesThatMayHoldTextAreRead() {
+        let body = stride(from: 80.0, through: 200, by: 12).map { Self.word("texto", x: 72, y: $0) }
+            + stride(from: 500.0, through: 700, by: 12).map { Self.word("texto", x: 72, y: $0) }
+        var page = PDFPageModel.Page(number: 1, width: 612, height: 792, words: body, images: [
+            // A table pasted between paragraphs: read.
+            PDFPageModel.Box(x: 72, y: 220, width: 468, height: 260),
+            // The same picture drawn again (its mask): once.
+            PDFPageModel.Box(x: 72, y: 220, width: 468, height: 260),
+            // A logo in the letterhead, 1.5 inches wide: not read.
+            PDFPageModel.Box(x: 36, y: 20, width: 108, height: 50),
+            // A band across the page, a third of an inch tall: not read.
+            PDFPageModel.Box(x: 36, y: 740, width: 540, height: 24),
+            // A scan under its own text layer: its words are already there.
+            PDFPageModel.Box(x: 72, y: 480, width: 468, height: 230),
+        ])
+        #expect(PDFExtractor.picturesToRead(on: page) == [PDFPageModel.Box(x: 72, y: 220, width: 468, height: 260)])
+        // The picture's words go between the paragraphs above and below it, as blocks and lines of their own.
+        var read = Self.word("Meta", x: 80, y: 230)
+        read.confidence = 93
+        PDFExtractor.add([read], to: &page)
+        let at = page.words.firstIndex { $0.text == "Meta" }
+        #expect(at == body.firstIndex { $0.box.y >= 500 })
+        #expect(page.words[at!].block > body.map(\.block).max()! && page.words[at!].line > body.map(\.line).max()!)
+    }
+
+    @Test func popplerIsAskedWherePicturesAreOnlyWhereThereIsRoomForOne() {
+        let full = stride(from: 72.0, through: 720, by: 12).map { Self.word("texto", x: 72, y: $0) }
+        #expect(!PDFPageModel.Page.mayHoldPicture(words: full, height: 792))
+        let gap = full.filter { $0.box.y < 300 || $0.box.y > 400 }
+        #expect(PDFPageModel.Page.mayHoldPicture(words: gap, height: 792))
+        // Text only down to the middle of the page: the rest may be a picture.
+        #expect(PDFPageModel.Page.mayHoldPicture(words: full.filter { $0.box.y < 400 }, height: 792))
+        // A scan, no words: read by OCR whole.
+        #expect(!PDFPageModel.Page.mayHoldPicture(words: [], height: 792))
+    }
+
+    @Test func aFileNamesItsPicturesInItsBytes() {
+        #expect(PDFExtractor.holdsImages(Array("<< /Type /XObject /Subtype /Image /Width 10 >>".utf8)))
+        #expect(PDFExtractor.holdsImages(Array("<</Subtype/Image/Width 10>>".utf8)))
+        #expect(PDFExtractor.holdsImages(Array("<< /Subtype\n/Image\n>>".utf8)))
+        #expect(!PDFExtractor.holdsImages(Array("<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI] >>".utf8)))
+        #expect(!PDFExtractor.holdsImages(Array("<< /Subtype /Form /Name /Image1 >>".utf8)))
+        #expect(!PDFExtractor.holdsImages(Array("/Image".utf8)))
+    }
+
+    /// The sample whose indicator table was pasted as pictures: the pictures are OCR'd, the text
+    /// layer is read as it is, and the picture's words stand where the text PDF has them.
+    @Test func aTablePastedAsAPictureIsReadByOCR() throws {
+        let path = Fixtures.sample("escaneados/ivecol-2025-T3-indicadores-tabla-pegada.pdf")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let model = try PopplerReader().pageModel(of: bytes, path: path)
+        #expect(model.pages.map(\.images.count) == [1, 1])
+        // Poppler's library says where pictures are; `pdftotext -bbox-layout` does not.
+        var poppler = Extractor.Options()
+        poppler.pdfPageSource = PopplerReader()
+        let document = try Extractor(options: poppler).extract(path: path)
+        #expect(document.ocrPages == [1, 2])
+        let anchors = document.blocks.flatMap(\.text.anchors)
+        #expect(anchors.contains { $0.confidence == nil && $0.page == 1 }, "the title and fields are the text layer's")
+        let picture = try #require(model.pages[0].images.first)
+        let read = anchors.filter { $0.confidence != nil }
+        #expect(!read.isEmpty && read.allSatisfy { a in
+            guard let box = a.box else { return true }
+            return a.page != 1 || (box.x >= picture.x - 1 && box.maxX <= picture.maxX + 1 && box.y >= picture.y - 1 && box.maxY <= picture.maxY + 1)
+        })
+        poppler.ocr = .never
+        #expect(try Extractor(options: poppler).extract(path: path).ocrPages == nil)
+        // The text PDF it was made from names no picture: poppler is not asked where they are.
+        let text = Fixtures.sample("ivecol-2025-T3-indicadores.pdf")
+        #expect(!PDFExtractor.holdsImages([UInt8](try Data(contentsOf: URL(fileURLWithPath: text)))))
+    }
+
+    /// Pages read side by side in slots shared by the files: the same words as one at a time.
+    @Test func pagesReadInParallelAreThePagesReadInTurn() throws {
+        let path = Fixtures.sample("escaneados/ipcen-2025-T3-C03.A02-escaneado.pdf")
+        var serial = Extractor.Options()
+        serial.ocrSlots = nil
+        var parallel = Extractor.Options()
+        parallel.ocrSlots = OCRSlots(2)
+        let told = Mutex<[Int]>([])
+        parallel.ocrProgress = { _, done, total in told.withLock { $0.append(done * 10 + total) } }
+        let one = try Extractor(options: serial).extract(path: path)
+        let two = try Extractor(options: parallel).extract(path: path)
+        #expect(one.ocrPages == [1, 2] && two.ocrPages == one.ocrPages)
+        #expect(one.blocks.map(\.text.text) == two.blocks.map(\.text.text))
+        #expect(told.withLock { $0.sorted() } == [2, 12, 22])
     }
 }

@@ -22,6 +22,7 @@ import TestSupport
         model.pages[1].words[0].isItalic = true
         model.pages[1].words[1].font = nil
         model.pages[1].words[1].size = nil
+        model.pages[1].images = [PDFPageModel.Box(x: 72, y: 220.5, width: 468, height: 260), PDFPageModel.Box(x: 0, y: 0, width: 1, height: 1)]
         #expect(PDFPageModel(decoding: model.encoded()) == model)
         #expect(PDFPageModel(decoding: PDFPageModel(pages: []).encoded()) == PDFPageModel(pages: []))
     }

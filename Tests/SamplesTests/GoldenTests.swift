@@ -70,7 +70,8 @@ import Testing
 /// from: the same records field by field, except the places of quotes (an OCR'd page has no text
 /// layer to count lines and columns in; its boxes are Tesseract's), the values its expected file
 /// says may be misread (`mayBeMisread`, path patterns where `[*]` stands for any record), and a
-/// value that a `low-confidence` finding quotes. Every span on an OCR'd page says so.
+/// value that a `low-confidence` finding quotes. Every span on an OCR'd page says so; on a text
+/// page with a picture read by OCR (`picturePages`), the picture's spans say so, and some must.
 enum ScanComparison {
     static let placeKeys: Set<String> = ["line", "column", "box", "confidence", "ocr"]
 
@@ -83,6 +84,10 @@ enum ScanComparison {
         guard var got = actual as? [[String: Any]] else { return ["avance printed no list of records"] }
         let source = scan["source"] as? [String: Any] ?? [:]
         let ocrPages = Set(source["ocrPages"] as? [Int] ?? [])
+        // Text pages where a picture was read by OCR (a table pasted as a picture): among the
+        // OCR'd pages, but their text layer's spans are not OCR's.
+        let picturePages = Set(scan["picturePages"] as? [Int] ?? [])
+        var pictureSpans = 0
         var problems: [String] = []
         for i in records.indices {
             var s = records[i]["source"] as? [String: Any] ?? [:]
@@ -98,11 +103,25 @@ enum ScanComparison {
             }
             got[i]["findings"] = findings.filter { $0["rule"] as? String != "low-confidence" }
             for span in spans(in: got[i]) {
-                let scanned = (span["page"] as? Int).map(ocrPages.contains) == true
-                if scanned != (span["ocr"] as? Bool == true) || scanned != (span["confidence"] is NSNumber) {
+                let page = span["page"] as? Int
+                let saysOCR = span["ocr"] as? Bool == true
+                if let page, picturePages.contains(page) {
+                    // A text page with a picture read by OCR: a span is the text layer's or the
+                    // picture's, and says which.
+                    if saysOCR != (span["confidence"] is NSNumber) {
+                        problems.append("record \(i): a span on page \(page) says ocr without its confidence, or the reverse: \(JSONDiff.show(span))")
+                    }
+                    if saysOCR { pictureSpans += 1 }
+                    continue
+                }
+                let scanned = page.map(ocrPages.contains) == true
+                if scanned != saysOCR || scanned != (span["confidence"] is NSNumber) {
                     problems.append("record \(i): a span on \(scanned ? "an OCR'd page does not say so" : "a text page says it was OCR'd"): \(JSONDiff.show(span))")
                 }
             }
+        }
+        if !picturePages.isEmpty, pictureSpans == 0 {
+            problems.append("no span says it was read by OCR from the pictures on pages \(picturePages.sorted())")
         }
         let tolerated = (scan["mayBeMisread"] as? [String: Any] ?? [:]).keys.map(pattern)
         for difference in differences(expected: records, actual: got, path: "") {

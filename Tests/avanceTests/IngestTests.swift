@@ -349,6 +349,19 @@ import Glibc
         }
     }
 
+    /// A scanned file's pages on the bar while OCR reads them.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    func theBarShowsThePagesOCRReads() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("escaneados")
+        try FileManager.default.copyItem(
+            atPath: Fixtures.repository.appendingPathComponent("Samples/escaneados/ipcen-2025-T3-C03.A02-escaneado.pdf").path, toPath: folder + "/escaneado.pdf"
+        )
+        let screen = try Self.onATerminal(["ingest", folder, "--db", scratch.database, "--settle", "0"], columns: 120)
+        #expect(screen.contains("OCR page 1/2") || screen.contains("OCR page 2/2"), "\(screen)")
+        #expect(screen.contains("ingest: 1 new"), "\(screen)")
+    }
+
     @Test func theDatabaseComesFromAVANCE_DBAndUsageErrorsExit64() throws {
         let scratch = try Scratch()
         let folder = try scratch.sub("vacia")

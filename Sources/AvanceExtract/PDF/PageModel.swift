@@ -20,6 +20,9 @@ struct PDFPageModel: Codable, Hashable, Sendable {
         var rotation: Int? = nil
         /// In the order the engine reads them (poppler's reading order).
         var words: [Word]
+        /// Where the page draws pictures (a logo, a scanned table pasted into a Word report),
+        /// when the engine says (poppler's library does; `pdftotext -bbox-layout` does not).
+        var images: [Box] = []
     }
 
     struct Word: Codable, Hashable, Sendable {
@@ -48,6 +51,27 @@ struct PDFPageModel: Codable, Hashable, Sendable {
 
     /// A word's box: the same rectangle a span cites (`SourceSpan.Box`).
     typealias Box = SourceSpan.Box
+}
+
+extension PDFPageModel.Page {
+    /// The least height (points) of a picture that OCR reads on a text page: an inch, three
+    /// lines of body text (`PDFExtractor.picturesToRead`).
+    static let pictureHeight = 72.0
+
+    /// Whether a text page with these words leaves room for a picture worth reading by OCR: a
+    /// band across the page at least `pictureHeight` tall with no word's middle in it (an inch
+    /// more from the page's top and bottom edges, for the margins). Asking poppler where a page's
+    /// pictures are costs it another pass over the page's content (about 40 % of reading its
+    /// text, measured on the samples and the real reports), so a page full of text is not
+    /// asked; a page with no words at all is read by OCR whole.
+    static func mayHoldPicture(words: [PDFPageModel.Word], height: Double) -> Bool {
+        guard !words.isEmpty else { return false }
+        var middles = words.map { $0.box.y + $0.box.height / 2 }
+        middles.sort()
+        let margin = 72.0
+        if middles[0] - margin >= pictureHeight || height - margin - middles[middles.count - 1] >= pictureHeight { return true }
+        return zip(middles, middles.dropFirst()).contains { $1 - $0 >= pictureHeight }
+    }
 }
 
 extension PDFPageModel.Word {

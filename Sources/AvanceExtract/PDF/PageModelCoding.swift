@@ -7,7 +7,7 @@
 /// Layout: fonts (count, then names), pages (count, then per page: number, width, height,
 /// rotation or -1, word count, then per word: text, x, y, width, height, font index or -1,
 /// size or NaN, flags (1 bold, 2 italic), block, line, text line or -1, text column or -1,
-/// OCR confidence or NaN).
+/// OCR confidence or NaN), image count, then per image: x, y, width, height.
 extension PDFPageModel {
     func encoded() -> [UInt8] {
         var fonts: [String: Int32] = [:]
@@ -45,6 +45,13 @@ extension PDFPageModel {
                 out.write(Int32(word.textLine ?? -1))
                 out.write(Int32(word.textColumn ?? -1))
                 out.write(word.confidence ?? .nan)
+            }
+            out.write(UInt32(page.images.count))
+            for image in page.images {
+                out.write(image.x)
+                out.write(image.y)
+                out.write(image.width)
+                out.write(image.height)
             }
         }
         return out.bytes
@@ -84,8 +91,16 @@ extension PDFPageModel {
                     confidence: confidence.isNaN ? nil : confidence
                 ))
             }
+            guard let imageCount = input.read(UInt32.self), Int(imageCount) <= input.remaining / 32 else { return nil }
+            var images: [Box] = []
+            for _ in 0..<imageCount {
+                guard let x = input.read(Double.self), let y = input.read(Double.self),
+                      let w = input.read(Double.self), let h = input.read(Double.self)
+                else { return nil }
+                images.append(Box(x: x, y: y, width: w, height: h))
+            }
             pages.append(Page(number: Int(number), width: width, height: height,
-                              rotation: rotation < 0 ? nil : Int(rotation), words: words))
+                              rotation: rotation < 0 ? nil : Int(rotation), words: words, images: images))
         }
         guard input.remaining == 0 else { return nil }
         self.init(pages: pages)

@@ -34,6 +34,7 @@ struct PopplerReader: PDFPageModelSource {
         }
 
         let count = Int(poppler_document_get_n_pages(document))
+        let holdsImages = PDFExtractor.holdsImages(bytes)
         var pages: [PDFPageModel.Page] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
@@ -43,9 +44,10 @@ struct PopplerReader: PDFPageModelSource {
             defer { avance_g_object_unref(UnsafeMutableRawPointer(page)) }
             var width = 0.0, height = 0.0
             poppler_page_get_size(page, &width, &height)
-            let characters = Self.characters(of: page)
+            let words = Self.characters(of: page).words()
             pages.append(PDFPageModel.Page(
-                number: index + 1, width: width, height: height, words: characters.words()
+                number: index + 1, width: width, height: height, words: words,
+                images: holdsImages && PDFPageModel.Page.mayHoldPicture(words: words, height: height) ? Self.images(of: page) : []
             ))
         }
         // Pages with no words (a scan) are kept with their sizes: they are read by OCR.
@@ -73,6 +75,24 @@ struct PopplerReader: PDFPageModelSource {
             && error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue)
         let message = error.pointee.message.map { String(cString: $0) } ?? "poppler could not open it"
         return .failure(OpenFailure(encrypted: encrypted, message: message))
+    }
+
+    /// Where the page draws pictures, in points from its top-left corner as displayed.
+    private static func images(of page: OpaquePointer) -> [PDFPageModel.Box] {
+        guard let mapping = poppler_page_get_image_mapping(page) else { return [] }
+        defer { poppler_page_free_image_mapping(mapping) }
+        var boxes: [PDFPageModel.Box] = []
+        var node: UnsafeMutablePointer<GList>? = mapping
+        while let item = node {
+            if let data = item.pointee.data {
+                let r = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                boxes.append(PDFPageModel.Box(
+                    x: min(r.x1, r.x2), y: min(r.y1, r.y2), width: abs(r.x2 - r.x1), height: abs(r.y2 - r.y1)
+                ))
+            }
+            node = item.pointee.next
+        }
+        return boxes
     }
 
     /// The page's text, its characters' rectangles and its font runs, copied out of poppler.

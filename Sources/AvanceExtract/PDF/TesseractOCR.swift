@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// When a PDF's pages are read by OCR.
 public enum OCRMode: String, Sendable, CaseIterable, Codable {
@@ -37,66 +38,150 @@ struct TesseractOCR: Sendable {
     var pdftoppmPath: String?
     var tesseractPath: String?
 
+    /// Readings that may run at once, shared by every file read in this process; `nil`: one
+    /// reading at a time for this file.
+    var slots: OCRSlots?
+    /// Told before the first reading and after each: how many of the file's pages (and
+    /// pictures) are read, of how many.
+    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
     /// How errors and timeouts name this engine.
     static let engine = "OCR (Tesseract)"
 
     /// The most pixels a page is rendered to: a legal-size page at 300 dpi is 12.6 million.
     static let maximumPixels = 40_000_000
 
-    /// The words of the given pages (1-based) of the PDF at `pdf`, each page's list in
-    /// Tesseract's reading order, and how far (degrees clockwise) the page was turned to read it
-    /// (0 unless it was scanned sideways). `pages` have their sizes in points, as displayed.
+    /// What to read: a whole page (1-based `number`, its size in points as displayed), or only
+    /// the `area` of it (points from its top-left corner) where a picture is drawn.
+    struct Request: Sendable {
+        var number: Int
+        var width: Double
+        var height: Double
+        var area: PDFPageModel.Box? = nil
+    }
+
+    /// The words of each request, in the same order, each list in Tesseract's reading order,
+    /// and how far (degrees clockwise) the page was turned to read it (0 unless a whole page was
+    /// scanned sideways). The words of an area stand where the area is on its page.
     func words(
-        pdf: URL, pages: [(number: Int, width: Double, height: Double)], folder: URL, deadline: DispatchTime,
-        timeout: Double, path: String
-    ) throws(ExtractError) -> [Int: (words: [PDFPageModel.Word], rotation: Int)] {
+        pdf: URL, requests: [Request], folder: URL, deadline: DispatchTime, timeout: Double, path: String
+    ) throws(ExtractError) -> [(words: [PDFPageModel.Word], rotation: Int)] {
         guard let pdftoppm = pdftoppmPath ?? Subprocess.find("pdftoppm") else {
             throw .ocrUnavailable(path: path, detail: "pdftoppm is not installed (apt-get install poppler-utils)")
         }
         guard let tesseract = tesseractPath ?? Subprocess.find("tesseract") else {
             throw .ocrUnavailable(path: path, detail: "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-spa)")
         }
-        var result: [Int: (words: [PDFPageModel.Word], rotation: Int)] = [:]
-        for page in pages {
-            let base = folder.appendingPathComponent("page-\(page.number)")
-            let image = base.path + ".pgm"
-            // A poster-sized page (a MIR of 44 × 34 inches) is rendered at less, to at most
-            // `maximumPixels`: at 300 dpi it would be a picture of 130 million pixels.
-            let area = max(page.width * page.height, 1) / (72 * 72)
-            let dpi = max(72, min(self.dpi, Int((Double(Self.maximumPixels) / area).squareRoot())))
-            try run(pdftoppm, [
-                "-f", String(page.number), "-l", String(page.number), "-r", String(dpi), "-gray", "-singlefile",
-                pdf.path, base.path,
-            ], what: "pdftoppm", page: page.number, deadline: deadline, timeout: timeout, path: path)
-            // Table rules read as letters (`|`, `l`, `L]`) and break Tesseract's lines: they go first.
-            var picture = GreyImage(pgm: (try? Data(contentsOf: URL(fileURLWithPath: image))).map { [UInt8]($0) } ?? [])
-            if picture != nil {
-                picture!.removeRules(minimumLength: dpi / 5)
-                try? Data(picture!.pgm).write(to: URL(fileURLWithPath: image))
-            }
-            var words = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
-            // A page scanned a quarter turn off (a landscape table fed sideways) reads as little or
-            // nothing: Tesseract's orientation detection says how far to turn it, and the picture
-            // is turned and read again. Its words then stand on the page turned upright, which the
-            // page's rotation says.
-            var size = (width: page.width, height: page.height, rotation: 0)
-            if Self.readsPoorly(words), var turned = picture,
-               let turn = try orientation(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path),
-               turn != 0 {
-                turned.rotate(clockwise: turn)
-                try? Data(turned.pgm).write(to: URL(fileURLWithPath: image))
-                let again = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
-                let upright = turn == 180 ? (page.width, page.height) : (page.height, page.width)
-                let words2 = Self.words(hocr: again, width: upright.0, height: upright.1)
-                if Self.meanConfidence(words2) > Self.meanConfidence(Self.words(hocr: words, width: page.width, height: page.height)) {
-                    words = again
-                    size = (upright.0, upright.1, turn)
-                }
-            }
-            try? FileManager.default.removeItem(atPath: image)
-            result[page.number] = (Self.words(hocr: words, width: size.width, height: size.height), size.rotation)
+        let readOne = { @Sendable (n: Int) throws(ExtractError) -> (words: [PDFPageModel.Word], rotation: Int) in
+            try read(requests[n], index: n, pdf: pdf, pdftoppm: pdftoppm, tesseract: tesseract, folder: folder,
+                     deadline: deadline, timeout: timeout, path: path)
         }
-        return result
+        progress?(0, requests.count)
+        guard let slots, slots.count > 1, requests.count > 1 else {
+            var result: [(words: [PDFPageModel.Word], rotation: Int)] = []
+            for n in requests.indices {
+                result.append(try readOne(n))
+                progress?(n + 1, requests.count)
+            }
+            return result
+        }
+        // Pages read side by side, each as soon as a slot is free: a lone scanned file takes
+        // the cores that `--jobs` gives and no other file is using; many take one each.
+        let state = Mutex((next: 0, done: 0, results: [Int: (words: [PDFPageModel.Word], rotation: Int)](), error: ExtractError?.none))
+        DispatchQueue.concurrentPerform(iterations: min(slots.count, requests.count)) { _ in
+            while true {
+                let n: Int? = state.withLock { s in
+                    guard s.error == nil, s.next < requests.count else { return nil }
+                    defer { s.next += 1 }
+                    return s.next
+                }
+                guard let n else { return }
+                let outcome: Result<(words: [PDFPageModel.Word], rotation: Int), ExtractError>
+                do throws(ExtractError) {
+                    outcome = .success(try slots.withSlot(until: deadline, timeout: timeout, path: path) { () throws(ExtractError) in try readOne(n) })
+                } catch {
+                    outcome = .failure(error)
+                }
+                let done: Int? = state.withLock { s in
+                    switch outcome {
+                    case .success(let page):
+                        s.results[n] = page
+                        s.done += 1
+                        return s.done
+                    case .failure(let error):
+                        if s.error == nil { s.error = error }
+                        return nil
+                    }
+                }
+                if let done { progress?(done, requests.count) }
+            }
+        }
+        let (results, error) = state.withLock { ($0.results, $0.error) }
+        if let error { throw error }
+        return requests.indices.map { results[$0]! }
+    }
+
+    /// One request: rendered, its rules taken out, read (and turned and read again when a whole
+    /// page reads poorly and Tesseract says it stands sideways).
+    private func read(
+        _ request: Request, index: Int, pdf: URL, pdftoppm: String, tesseract: String, folder: URL,
+        deadline: DispatchTime, timeout: Double, path: String
+    ) throws(ExtractError) -> (words: [PDFPageModel.Word], rotation: Int) {
+        let page = (number: request.number, width: request.width, height: request.height)
+        let base = folder.appendingPathComponent("page-\(page.number)-\(index)")
+        let image = base.path + ".pgm"
+        // A poster-sized page (a MIR of 44 × 34 inches) is rendered at less, to at most
+        // `maximumPixels`: at 300 dpi it would be a picture of 130 million pixels.
+        let area = max(page.width * page.height, 1) / (72 * 72)
+        let dpi = max(72, min(self.dpi, Int((Double(Self.maximumPixels) / area).squareRoot())))
+        var arguments = ["-f", String(page.number), "-l", String(page.number), "-r", String(dpi), "-gray", "-singlefile"]
+        // An area: only its pixels, the same pixels the whole page's picture has there.
+        var origin = (x: 0.0, y: 0.0), size = (width: page.width, height: page.height)
+        if let box = request.area {
+            let scale = Double(dpi) / 72
+            let x = Int((box.x * scale).rounded(.down)), y = Int((box.y * scale).rounded(.down))
+            let w = max(1, Int((box.maxX * scale).rounded(.up)) - x), h = max(1, Int((box.maxY * scale).rounded(.up)) - y)
+            arguments += ["-x", String(x), "-y", String(y), "-W", String(w), "-H", String(h)]
+            origin = (Double(x) / scale, Double(y) / scale)
+            size = (Double(w) / scale, Double(h) / scale)
+        }
+        try run(pdftoppm, arguments + [pdf.path, base.path], what: "pdftoppm", page: page.number,
+                deadline: deadline, timeout: timeout, path: path)
+        defer { try? FileManager.default.removeItem(atPath: image) }
+        // Table rules read as letters (`|`, `l`, `L]`) and break Tesseract's lines: they go first.
+        var picture = GreyImage(pgm: (try? Data(contentsOf: URL(fileURLWithPath: image))).map { [UInt8]($0) } ?? [])
+        if picture != nil {
+            picture!.removeRules(minimumLength: dpi / 5)
+            try? Data(picture!.pgm).write(to: URL(fileURLWithPath: image))
+        }
+        var hocr = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
+        // A page scanned a quarter turn off (a landscape table fed sideways) reads as little or
+        // nothing: Tesseract's orientation detection says how far to turn it, and the picture
+        // is turned and read again. Its words then stand on the page turned upright, which the
+        // page's rotation says. (A picture on a text page is read as it stands.)
+        var rotation = 0
+        if request.area == nil, Self.readsPoorly(hocr), var turned = picture,
+           let turn = try orientation(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path),
+           turn != 0 {
+            turned.rotate(clockwise: turn)
+            try? Data(turned.pgm).write(to: URL(fileURLWithPath: image))
+            let again = try read(image, base: base, tesseract: tesseract, page: page, deadline: deadline, timeout: timeout, path: path)
+            let upright = turn == 180 ? (page.width, page.height) : (page.height, page.width)
+            let words2 = Self.words(hocr: again, width: upright.0, height: upright.1)
+            if Self.meanConfidence(words2) > Self.meanConfidence(Self.words(hocr: hocr, width: page.width, height: page.height)) {
+                hocr = again
+                size = (upright.0, upright.1)
+                rotation = turn
+            }
+        }
+        var words = Self.words(hocr: hocr, width: size.width, height: size.height)
+        if origin != (0, 0) {
+            for i in words.indices {
+                words[i].box.x += origin.x
+                words[i].box.y += origin.y
+            }
+        }
+        return (words, rotation)
     }
 
     /// Tesseract's hOCR of the picture at `image`.
@@ -279,6 +364,32 @@ struct TesseractOCR: Sendable {
     private static func text(of node: HTMLNode) -> String {
         if case .text(let t) = node.kind { return t }
         return node.children.map(text(of:)).joined()
+    }
+}
+
+/// How many OCR readings (a page or a picture: one pdftoppm and one or two tesseract runs)
+/// may run at once in this process, shared by every file being read: `--jobs` of them. A file
+/// with several scanned pages reads them side by side while slots are free, so a lone scanned
+/// file in a batch uses the cores the other jobs leave idle, and many scanned files at once
+/// run no more Tesseracts than there are jobs.
+public final class OCRSlots: Sendable {
+    public let count: Int
+    private let semaphore: DispatchSemaphore
+
+    public init(_ count: Int) {
+        self.count = max(1, count)
+        semaphore = DispatchSemaphore(value: max(1, count))
+    }
+
+    /// `body` run in a slot, waiting for one until the file's deadline.
+    func withSlot<T>(
+        until deadline: DispatchTime, timeout: Double, path: String, _ body: () throws(ExtractError) -> T
+    ) throws(ExtractError) -> T {
+        guard semaphore.wait(timeout: deadline) == .success else {
+            throw .pdfTimedOut(path: path, engine: TesseractOCR.engine, seconds: timeout)
+        }
+        defer { semaphore.signal() }
+        return try body()
     }
 }
 

@@ -154,6 +154,10 @@ struct IngestCommand: AsyncParsableCommand {
         // One pool for the run: `--jobs` PDFs read at once, each worker kept for the files that follow.
         pdf.configure(&pipeline.extractor.options, workers: jobs)
         reading.configure(&pipeline.extractor.options)
+        if let bar = progress {
+            // A scanned file's pages on the bar while OCR reads them.
+            pipeline.extractor.options.ocrProgress = { path, done, total in bar.ocr(path: path, done: done, total: total) }
+        }
         pipeline.timeLimit = reading.timeLimit
         let pool = pipeline.extractor.options.pdfWorkers
         defer { pool?.shutdown() }

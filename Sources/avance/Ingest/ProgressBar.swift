@@ -11,6 +11,8 @@ final class ProgressBar: Sendable {
     private let console: Console
     private let started = Date()
     private let lastDraw = Mutex<Date?>(nil)
+    /// The counts last drawn, and each file being read by OCR: its pages read, of how many.
+    private let shown = Mutex((counts: RunCounts(), ocr: [String: (done: Int, total: Int)]()))
     static let width = 24
 
     init(total: Int, console: Console = .standardError) {
@@ -33,6 +35,19 @@ final class ProgressBar: Sendable {
     }
 
     func advance(_ counts: RunCounts) {
+        shown.withLock { $0.counts = counts }
+        draw()
+    }
+
+    /// A file's OCR has read `done` of its `total` pages (and pictures).
+    func ocr(path: String, done: Int, total: Int) {
+        shown.withLock { s in
+            if done >= total { s.ocr[path] = nil } else { s.ocr[path] = (done, total) }
+        }
+        draw()
+    }
+
+    private func draw() {
         let now = Date()
         let draw = lastDraw.withLock { last -> Bool in
             if let previous = last, now.timeIntervalSince(previous) < 0.1 { return false }
@@ -40,19 +55,28 @@ final class ProgressBar: Sendable {
             return true
         }
         if draw {
-            console.bar(Self.render(counts: counts, total: total, elapsed: now.timeIntervalSince(started), columns: console.columns))
+            let (counts, reading) = shown.withLock { s in
+                (s.counts, s.ocr.isEmpty ? nil : s.ocr.values.reduce((done: 0, total: 0)) { ($0.done + $1.done, $0.total + $1.total) })
+            }
+            console.bar(Self.render(
+                counts: counts, total: total, elapsed: now.timeIntervalSince(started), columns: console.columns, ocr: reading
+            ))
         }
     }
 
     func finish() { console.clearBar() }
 
     /// The bar in at most `columns - 1` characters (the last column left free, so that no
-    /// terminal wraps the line).
-    static func render(counts: RunCounts, total: Int, elapsed: Double, columns: Int) -> String {
+    /// terminal wraps the line). `ocr`: the pages read so far of those the files being read by
+    /// OCR have (`OCR page 3/7`): a scanned file takes long, and the bar shows it moving.
+    static func render(
+        counts: RunCounts, total: Int, elapsed: Double, columns: Int, ocr: (done: Int, total: Int)? = nil
+    ) -> String {
         let done = Self.done(counts)
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         var parts = ["\(done)/\(total) files"]
+        if let ocr { parts.append("OCR page \(min(ocr.done + 1, ocr.total))/\(ocr.total)") }
         if done > 0, done < total, rate > 0 {
             parts.append("ETA " + duration(Double(total - done) / rate))
         }
