@@ -4,8 +4,8 @@ text PDFs: the text PDF's words are the truth).
 
 Usage: bench_ocr.py AVANCE_BINARY RESULTS_DIR [DPI...]
 
-Each scan is read by `avance extract --format json` one file at a time, so Tesseract (run with
-OMP_THREAD_LIMIT=1) has one core: pages per second per core is OCR'd pages over seconds. Words
+Each scan is read by `avance extract --format json` one file at a time, pinned to one core, so
+Tesseract (run with OMP_THREAD_LIMIT=1) has one core: pages per second per core is OCR'd pages over seconds. Words
 right: of the words `pdftotext` finds on the text PDF's page, how many the OCR'd page has
 (counted as a multiset, so a table read in another order still counts its words). Fields right:
 of the values in the text PDF's expected records (Samples/expected, checked by hand; the source,
@@ -15,6 +15,7 @@ the same: what headings, label tables and tables made of the OCR'd words are wor
 import collections
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -66,6 +67,11 @@ def fields_right(expected, got):
     return sum(1 for k, v in want.items() if k in have and have[k] == v), len(want)
 
 
+# avance reads a scan's pages side by side on the cores it has: pinned to one core (taskset,
+# util-linux), as many pages in parallel take the same core, and pages per second is per core.
+ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+
+
 def main():
     binary, results = sys.argv[1], sys.argv[2]
     resolutions = [int(d) for d in sys.argv[3:]] or [200, 300]
@@ -80,14 +86,14 @@ def main():
             scan = os.path.join("Samples", "escaneados", name)
             env = dict(os.environ, AVANCE_OCR_DPI=str(dpi))
             start = time.monotonic()
-            records = subprocess.run([binary, "parse", "--format", "json", "--pdf-timeout", "600", "--time-limit", "900", scan],
+            records = subprocess.run(ONE_CORE + [binary, "parse", "--format", "json", "--pdf-timeout", "600", "--time-limit", "900", scan],
                                      capture_output=True, text=True, env=env, timeout=900).stdout
             seconds += time.monotonic() - start
             with open(os.path.join("Samples", "expected", source + ".json"), encoding="utf-8") as f:
                 a, b = fields_right(json.load(f), json.loads(records or "[]"))
             fields += a
             all_fields += b
-            out = subprocess.run([binary, "extract", "--format", "json", "--pdf-timeout", "600", scan],
+            out = subprocess.run(ONE_CORE + [binary, "extract", "--format", "json", "--pdf-timeout", "600", scan],
                                  check=True, capture_output=True, text=True, env=env, timeout=900).stdout
             document = json.loads(out)
             for page in document.get("ocrPages") or []:

@@ -77,9 +77,9 @@ struct PDFExtractor {
     /// The pictures of a text page worth reading by OCR: at least a third of the page's width
     /// wide and an inch tall, with no word of the text layer on them. A table or a page of text
     /// pasted as a picture spans most of the text's width and several lines; a logo, a seal or a
-    /// letterhead's band is narrower or shorter (the real reports' logos are at most 2.1 inches
-    /// wide on a page 8.5 wide, and their bands under half an inch tall), and a scan under its
-    /// own invisible text layer is already read. A picture is counted once however often the
+    /// letterhead's band is narrower or shorter (the real reports' logos and seals are at most
+    /// 2.1 inches wide, a third of a letter page 2.8, and their bands at most 2.5 inches wide and
+    /// half an inch tall), and a scan under its own invisible text layer is already read. A picture is counted once however often the
     /// page draws it (a logo drawn twice, a picture and its mask).
     static func picturesToRead(on page: PDFPageModel.Page) -> [PDFPageModel.Box] {
         var result: [PDFPageModel.Box] = []
