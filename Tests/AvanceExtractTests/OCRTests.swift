@@ -192,6 +192,19 @@ extension OCRTests {
         #expect(page.words[at!].block > body.map(\.block).max()! && page.words[at!].line > body.map(\.line).max()!)
     }
 
+    @Test func aPhotographsFragmentsAreNoText() {
+        func read(_ confidences: [Double]) -> [PDFPageModel.Word] {
+            confidences.map { c in
+                var w = Self.word("x", x: 72, y: 72)
+                w.confidence = c
+                return w
+            }
+        }
+        #expect(PDFExtractor.holdsText(read([96, 91, 88, 40])))
+        #expect(!PDFExtractor.holdsText(read([31, 45, 62])))
+        #expect(!PDFExtractor.holdsText([]))
+    }
+
     @Test func popplerIsAskedWherePicturesAreOnlyWhereThereIsRoomForOne() {
         let full = stride(from: 72.0, through: 720, by: 12).map { Self.word("texto", x: 72, y: $0) }
         #expect(!PDFPageModel.Page.mayHoldPicture(words: full, height: 792))

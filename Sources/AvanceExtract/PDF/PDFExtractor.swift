@@ -61,7 +61,7 @@ struct PDFExtractor {
                     model.pages[i].rotation = page.rotation
                 }
             }
-            for (n, picture) in pictures.enumerated() where !read[scanned.count + n].words.isEmpty {
+            for (n, picture) in pictures.enumerated() where Self.holdsText(read[scanned.count + n].words) {
                 Self.add(read[scanned.count + n].words, to: &model.pages[picture.page])
                 ocrPages.insert(picture.page)
             }
@@ -97,6 +97,13 @@ struct PDFExtractor {
             result.append(area)
         }
         return result
+    }
+
+    /// Whether the words read from a picture are text and not what a photograph reads as (a
+    /// few fragments Tesseract is unsure of): a mean confidence of 60 or more, the bar under
+    /// which a whole page is taken to read poorly.
+    static func holdsText(_ words: [PDFPageModel.Word]) -> Bool {
+        !words.isEmpty && TesseractOCR.meanConfidence(words) >= 60
     }
 
     /// The share of the smaller box that the two have in common.
