@@ -84,6 +84,13 @@ let package = Package(
         ),
         // What several test targets share (a writer of small PDFs); no part of avance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The tests' PostgreSQL server (AVANCE_TEST_POSTGRES) and a new database on it for each
+        // test, for the store's suite and the command line's shared-store tests; no part of avance.
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["AvanceStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/StoreTestSupport"
+        ),
         .testTarget(name: "AvanceCoreTests", dependencies: ["AvanceCore"]),
         .testTarget(
             name: "AvanceExtractTests",
@@ -101,12 +108,12 @@ let package = Package(
         .testTarget(name: "AvanceReportTests", dependencies: ["AvanceCore", "AvanceReport"]),
         .testTarget(
             name: "AvanceStoreTests",
-            dependencies: ["AvanceStore", "AvanceCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AvanceStore", "AvanceCore", "StoreTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "avanceTests",
             dependencies: [
-                "avance", "AvanceFuzz", "AvanceCore", "AvanceExtract", "AvanceStore", "TestSupport",
+                "avance", "AvanceFuzz", "AvanceCore", "AvanceExtract", "AvanceStore", "TestSupport", "StoreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

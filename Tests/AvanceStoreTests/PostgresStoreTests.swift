@@ -2,6 +2,7 @@ import AvanceCore
 import Foundation
 import Synchronization
 import GRDB
+import StoreTestSupport
 import Testing
 @testable import AvanceStore
 
@@ -12,7 +13,7 @@ import Testing
 struct PostgresStoreTests {
     /// Every table and view of SQLite's schema, with the same columns, and nothing else.
     @Test func theSchemaIsSQLitesInPostgreSQLsDialect() throws {
-        let address = try TestPostgres.newDatabase()
+        let address = try TestPostgres.newDatabase().address
         let postgres = try Store.open(.postgres(address))
         let sqlite = try Make.memoryStore()
         func columns(_ store: Store, _ tableQuery: String, _ columnQuery: String) throws -> [String: Set<String>] {
@@ -42,7 +43,7 @@ struct PostgresStoreTests {
 
     /// The same content, parsed by two workers at once and stored at two paths: one document.
     @Test func twoWorkersStoringTheSameContentAtOnceMakeOneDocument() throws {
-        let address = try TestPostgres.newDatabase()
+        let address = try TestPostgres.newDatabase().address
         let workers = [try Store.open(.postgres(address)), try Store.open(.postgres(address))]
         let contents = 40
         let errors = Mutex<[String]>([])
@@ -72,7 +73,7 @@ struct PostgresStoreTests {
     /// A claimed path is no other worker's until it is released, or until the worker's
     /// session ends (a killed worker): then the next worker reads what the first one stored.
     @Test func aClaimHoldsUntilReleasedOrItsWorkerIsGone() throws {
-        let address = try TestPostgres.newDatabase()
+        let address = try TestPostgres.newDatabase().address
         let first = try Store.open(.postgres(address))
         let second = try Store.open(.postgres(address))
         guard case .claimed(let state) = try first.claim(path: "/r/a.txt") else {
@@ -101,7 +102,7 @@ struct PostgresStoreTests {
     /// Runs left `running` by a dead worker are marked interrupted by the next one; a live
     /// worker's run is left alone.
     @Test func onlyDeadWorkersRunsAreMarkedInterrupted() throws {
-        let address = try TestPostgres.newDatabase()
+        let address = try TestPostgres.newDatabase().address
         let live = try Store.open(.postgres(address))
         var doomed: Store? = try Store.open(.postgres(address))
         let liveRun = try live.beginRun(version: "0.5.0", paths: ["/a"], pid: 1, host: "uno")
@@ -132,7 +133,7 @@ struct PostgresStoreTests {
         try sqlite.finishRun(id: run, counts: RunCounts(filesSeen: 2, new: 2, failed: 1), exitCode: 2)
         try sqlite.waive(["0123456789abcdef"], reason: "revisado")
 
-        let target = try Store.open(.postgres(TestPostgres.newDatabase()))
+        let target = try Store.open(.postgres(TestPostgres.newDatabase().address))
         let copied = try sqlite.copy(into: target)
         #expect(copied.map(\.table) == Store.copiedTables)
         #expect(copied.map(\.rows) == [1, 2, 2, 3, 1, 2, 1])
@@ -161,7 +162,7 @@ struct PostgresStoreTests {
     /// `export`, `findings` and `audit` need a role that may read, no more; a database without
     /// avance's tables is no store.
     @Test func aReaderNeedsOnlyARoleThatMayRead() throws {
-        let address = try TestPostgres.newDatabase()
+        let address = try TestPostgres.newDatabase().address
         let writer = try Store.open(.postgres(address))
         _ = try writer.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil)
         let role = address.database + "_reader"
@@ -177,7 +178,7 @@ struct PostgresStoreTests {
         #expect(try reader.findings().isEmpty)
         #expect(throws: StoreError.self) { try reader.waive(["0123456789abcdef"], reason: "no") }
 
-        let empty = try TestPostgres.newDatabase()
+        let empty = try TestPostgres.newDatabase().address
         #expect(throws: StoreError.noDatabase(path: empty.description)) { _ = try Store.openForReading(.postgres(empty)) }
     }
 

@@ -1,7 +1,7 @@
 import AvanceCore
 import Foundation
 import GRDB
-import Synchronization
+import StoreTestSupport
 import Testing
 @testable import AvanceStore
 #if canImport(Glibc)
@@ -11,7 +11,7 @@ import Glibc
 /// A PostgreSQL store shared by several `avance ingest` processes at once, as workers on
 /// several machines share it: the real binary, a real server (`AVANCE_TEST_POSTGRES`, which
 /// `Scripts/test` points at a throwaway server of its own).
-@Suite(.enabled(if: SharedPostgres.url != nil, "AVANCE_TEST_POSTGRES names no server (Scripts/test starts one)"))
+@Suite(.enabled(if: TestPostgres.url != nil, "AVANCE_TEST_POSTGRES names no server (Scripts/test starts one)"))
 struct SharedStoreTests {
     /// Reports for three workers at once, besides copies, broken files and a file that is no
     /// report: 300 keep the test near a minute with the debug build (each pass reads them all);
@@ -33,7 +33,7 @@ struct SharedStoreTests {
         for n in 0..<5 { try Fixtures.write("%PDF-1.4\nroto \(n)\n", to: folder + "/roto-\(n).pdf") }
         try Fixtures.write("Carpeta de informes trimestrales.\n", to: folder + "/LEEME.txt")
         let files = Self.reports + 20 + 5 + 1
-        let url = try SharedPostgres.newDatabase()
+        let url = try TestPostgres.newDatabase().url
 
         func worker() throws -> Child {
             try Child(["ingest", folder, "--db", url, "--settle", "0", "--jobs", "2", "--log-format", "json"], in: scratch.path)
@@ -125,7 +125,7 @@ struct SharedStoreTests {
         try Fixtures.write("%PDF-1.4\nroto\n", to: folder + "/roto.pdf")
         let first = try Child.run(["ingest", folder, "--db", scratch.database, "--settle", "0"], in: scratch.path)
         #expect(first.status == 2)
-        let url = try SharedPostgres.newDatabase()
+        let url = try TestPostgres.newDatabase().url
         let migrate = try Child.run(["migrate", "--from", scratch.database, "--to", url], in: scratch.path)
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stderr.contains("12 documents"), "\(migrate.stderr)")
@@ -148,39 +148,5 @@ struct SharedStoreTests {
         let result = try Child.run(["export", "--format", "jsonl", "--db", "postgresql://ana:secreto@localhost/avance"], in: scratch.path)
         #expect(result.status == 74)
         #expect(result.stderr.contains("PGPASSWORD") && !result.stderr.contains("secreto"), "\(result.stderr)")
-    }
-}
-
-/// The test server of `AVANCE_TEST_POSTGRES`, and a new database on it for each test.
-enum SharedPostgres {
-    static var url: String? {
-        ProcessInfo.processInfo.environment["AVANCE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    private static let counter = Mutex(0)
-
-    private static let admin: Result<(PostgresAddress, PostgresSession), any Error> = Result {
-        guard let url else { throw StoreError.noDatabase(path: "AVANCE_TEST_POSTGRES") }
-        let address = try PostgresAddress.parse(url)
-        return (address, try PostgresSession.connect(address))
-    }
-
-    /// The URL of a new, empty database (named after this process; the store suite's first
-    /// test of a later run drops it).
-    static func newDatabase() throws -> String {
-        let (_, session) = try admin.get()
-        let n = counter.withLock { n in
-            n += 1
-            return n
-        }
-        let name = "avance_test_\(getpid())_cli_\(n)"
-        try session.execute("CREATE DATABASE \"\(name)\"")
-        guard let url else { throw StoreError.noDatabase(path: "AVANCE_TEST_POSTGRES") }
-        // The given URL with the new database's name, whatever else it says.
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let query = rest.firstIndex(of: "?").map { String(rest[$0...]) } ?? ""
-        let authority = rest.prefix { $0 != "/" && $0 != "?" }
-        return String(url[..<schemeEnd.upperBound]) + authority + "/" + name + query
     }
 }

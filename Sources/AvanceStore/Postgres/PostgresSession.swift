@@ -13,7 +13,10 @@ import PostgresNIO
 /// One caller at a time: a transaction holds the session from BEGIN to COMMIT, and the ingest's
 /// workers asking whether a content is stored wait for it. The lock is recursive, so that a
 /// call made inside a transaction on the same thread goes through.
-final class PostgresSession: @unchecked Sendable {
+///
+/// Visible to the package (not to users of AvanceStore) for the tests' support, which makes a
+/// database on the test server for each test.
+package final class PostgresSession: @unchecked Sendable {
     let address: PostgresAddress
     private let connection: PostgresConnection
     private let lock = NSRecursiveLock()
@@ -29,7 +32,7 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Connects to `address`.
-    static func connect(_ address: PostgresAddress) throws -> PostgresSession {
+    package static func connect(_ address: PostgresAddress) throws -> PostgresSession {
         var configuration: PostgresConnection.Configuration
         switch address.endpoint {
         case .socket(let folder, let port):
@@ -95,7 +98,7 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Runs one statement with `$1`, `$2`... bound to `arguments`.
     @discardableResult
-    func execute(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> PostgresQueryResult {
+    package func execute(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> PostgresQueryResult {
         var bindings = PostgresBindings(capacity: arguments.count)
         for value in arguments {
             switch value.storage {
@@ -115,7 +118,7 @@ final class PostgresSession: @unchecked Sendable {
     /// they decode SQLite's: integers as `Int64`, reals as `Double`, text as `String`, booleans
     /// as GRDB stores them (1 and 0). Columns are read by name (a GRDB row made from a
     /// dictionary keeps no order).
-    func rows(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> [Row] {
+    package func rows(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> [Row] {
         try execute(sql, arguments).rows.map(Self.row)
     }
 
