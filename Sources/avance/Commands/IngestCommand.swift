@@ -57,7 +57,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Read again the files that failed before, even if unchanged (after raising --time-limit or --pdf-timeout, say).")
     var retryFailures = false
 
-    @Flag(help: "If another ingest holds the database, wait for it instead of exiting with status 75.")
+    @Flag(help: "SQLite: if another ingest holds the database, wait for it instead of exiting with status 75. PostgreSQL has no such lock (ingests run together, and a file another one is reading is waited for at the end of the walk anyway): there it changes nothing.")
     var wait = false
 
     @Option(help: "Log lines on standard error as text or JSON (one object per line).")
