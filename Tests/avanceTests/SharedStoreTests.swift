@@ -14,10 +14,13 @@ import Glibc
 @Suite(.enabled(if: TestPostgres.url != nil, "AVANCE_TEST_POSTGRES names no server (Scripts/test starts one)"))
 struct SharedStoreTests {
     /// Reports for three workers at once, besides copies, broken files and a file that is no
-    /// report: 300 keep the test near a minute with the debug build (each pass reads them all);
-    /// `AVANCE_SHARED_REPORTS=2000` runs the size (with `AVANCE_BINARY` naming a
-    /// release build, a few minutes).
-    static let reports = Int(ProcessInfo.processInfo.environment["AVANCE_SHARED_REPORTS"] ?? "") ?? 300
+    /// report: 2,000 by default, in every `Scripts/test` (and so in `.ci/run`). With the debug
+    /// build on a loaded 2-core machine the test takes about 5 minutes, nearly all of it avance
+    /// reading every report twice (the three workers, then the single SQLite run): a profile
+    /// showed extracting and parsing over half the samples, the PostgreSQL side under a fifth
+    /// (the server itself 10 s of CPU). `AVANCE_SHARED_REPORTS=300` runs a smaller folder (about
+    /// a minute) while working on something else.
+    static let reports = Int(ProcessInfo.processInfo.environment["AVANCE_SHARED_REPORTS"] ?? "") ?? 2000
 
     /// Three workers at once over the same folder, one killed with SIGKILL midway, then a
     /// rerun: every file stored exactly once, the killed worker's files taken by the others,
