@@ -1,6 +1,7 @@
 """Prints Scripts/bench's table (Markdown) from hyperfine's JSON exports and the memory files.
 
-Usage: bench_report.py RESULTS CORPUS N JOBS RUNS SAMPLE
+Usage: bench_report.py RESULTS CORPUS N JOBS RUNS SAMPLE [--store]
+(--store: only the rows of the stores that Scripts/bench --store measured.)
 """
 
 import collections
@@ -12,6 +13,7 @@ import subprocess
 import sys
 
 results, corpus, n, jobs, runs, sample = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+store_only = sys.argv[7:] == ["--store"]
 
 
 def timing(name):
@@ -72,7 +74,7 @@ def verdict(ok):
 
 out = []
 w = out.append
-w("## Scripts/bench %d (%s)" % (n, datetime.date.today().isoformat()))
+w("## Scripts/bench %d%s (%s)" % (n, " --store" if store_only else "", datetime.date.today().isoformat()))
 w("")
 w("Machine: %s. Corpus: %d reports (%d PDF, %.1f MB; %d text and HTML, %.2f MB), seed in the corpus name; "
   "%s timed runs each after a warm-up, median and (min–max); `--jobs %d` and `xargs -P %d`."
@@ -84,6 +86,8 @@ w("|---|---|---|---|---|")
 
 def row(num, label, name, count, ratio_text=""):
     x = t.get(name)
+    if store_only and not x:
+        return
     per = "%.2f ms" % (1000 * x["median"] / count) if x and count else "—"
     w("| %s | %s | %s | %s | %s |" % (num, label, cell(x), per, ratio_text))
 
@@ -111,6 +115,9 @@ row("4f", "find -type f with sizes and times", "find", all_count)
 row("7", "pdftotext -v, one process per PDF (process start)", "pdftotext-start", pdf_count,
     "%.0f %% of (1)" % (100 * ratio("pdftotext-start", "pdftotext")))
 w("")
+if store_only:
+    print("\n".join(out))
+    sys.exit(0)
 
 w("Peak resident memory (GNU time, maximum resident set size of the avance process):")
 w("")
