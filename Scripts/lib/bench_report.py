@@ -102,7 +102,7 @@ row("2b", "avance ingest, PDFs, `--pdf-engine pdftotext`", "ingest-pdf-pdftotext
     "%.2f × (1), %.2f × (1b)" % (ratio("ingest-pdf-pdftotext", "pdftotext"), ratio("ingest-pdf-pdftotext", "pdftotext-avance")))
 text_s = t["ingest-text"]["median"] if t.get("ingest-text") else float("nan")
 mbs = text_bytes / 1e6 / text_s
-row("3", "avance ingest, text and HTML, new database", "ingest-text", text_count,
+row("3", "avance ingest, text and HTML, new SQLite database", "ingest-text", text_count,
     "%.1f MB/s (%.1f per core), %.0f docs/s; %.0f × cat" % (mbs, mbs / jobs, text_count / text_s, ratio("ingest-text", "cat")))
 row("3f", "cat of the same text and HTML files", "cat", text_count)
 for name, label in [("ingest-pg-1", "one worker"), ("ingest-pg-2", "two workers at once, same folders")]:
