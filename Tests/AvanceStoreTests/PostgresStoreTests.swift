@@ -110,6 +110,13 @@ struct PostgresStoreTests {
         let next = try Store.open(.postgres(address))
         #expect(try next.markInterruptedRuns() == 0, "both workers live")
         doomed = nil
+        // The server ends the closed session, and lets its locks go, a moment after the client
+        // has closed it: wait until the dead run's lock is free (taken and let go at once), as
+        // a later ingest would meet it.
+        let dead = try #require(deadRun)
+        let watcher = try Store.open(.postgres(address))
+        try watcher.execute("SELECT pg_advisory_lock(\(PostgresStore.runLocks), \(dead))")
+        try watcher.execute("SELECT pg_advisory_unlock(\(PostgresStore.runLocks), \(dead))")
         #expect(try next.markInterruptedRuns() == 1)
         let runs = try next.runs()
         #expect(runs.map(\.id) == [liveRun, deadRun])
