@@ -184,6 +184,35 @@ import Testing
         ])
     }
 
+    @Test func aCellThatRunsOverThePageBreakIsMadeWholeAgain() {
+        // Words set at x (each 40 pt wide) on one line of a page: their text, each word anchored with its box.
+        func words(_ page: Int, _ line: Int, _ placed: [(x: Double, word: String)]) -> SpannedText {
+            var b = SpannedTextBuilder(page: page)
+            for (i, p) in placed.enumerated() {
+                if i > 0 { b.appendSynthetic(" ") }
+                b.append(word: p.word, line: line, column: 1 + i * 10, box: SourceSpan.Box(x: p.x, y: 100, width: 40, height: 10))
+            }
+            return b.spanned
+        }
+        func row(_ cells: [SpannedText]) -> Block {
+            Block(kind: .tableRow, text: SpannedText.joined(cells, separator: " | "), cells: cells)
+        }
+        let header = row([words(6, 1, [(72, "Proyecto")]), words(6, 1, [(200, "Acción")]), words(6, 1, [(400, "Cantidad")])])
+        let cut = row([words(6, 2, [(72, "Eje 4")]), words(6, 2, [(200, "Diseño"), (240, "del")]), words(6, 2, [(400, "1")])])
+        // The next page opens with the rest of the action's cell alone, within its column.
+        let rest = Block(kind: .paragraph, text: words(7, 1, [(202, "estándar"), (243, "de")]))
+        // A paragraph across the page's width after a table is the body's.
+        let wide = Block(kind: .paragraph, text: words(7, 1, [(72, "continúa"), (200, "el"), (400, "informe")]))
+        var blocks = [header, cut]
+        DocumentLayout.appendPage([rest], to: &blocks)
+        #expect(blocks.count == 2)
+        #expect(blocks[1].cells[1].text == "Diseño del\nestándar de")
+        #expect(blocks[1].cells[1].span(of: blocks[1].cells[1].text.range(of: "estándar")!).page == 7)
+        var other = [header, cut]
+        DocumentLayout.appendPage([wide], to: &other)
+        #expect(other.map(\.kind) == [.tableRow, .tableRow, .paragraph])
+    }
+
     @Test func aListItemKeepsItsLetterOrNumberButNotItsBullet() {
         let blocks = PageSketch.blocks("""
             Eje 2

@@ -89,6 +89,18 @@ enum DocumentLayout {
             blocks[blocks.count - 1] = merged
             page = page.dropFirst()
         }
+        // A row whose one long cell ran over the page break: the rest of that cell opens the next
+        // page alone, within its column, read as a paragraph (`estándar de` / `competencia ...`).
+        if let last = blocks.last, last.kind == .tableRow, let first = page.first, first.kind == .paragraph,
+           let start = first.text.text.first, start.isLowercase,
+           let k = cellContinued(by: first, tableEndingAt: blocks) {
+            var merged = last
+            merged.cells[k] = SpannedText.joined([last.cells[k], first.text], separator: "\n")
+            merged.text = SpannedText.joined(merged.cells, separator: " | ")
+            merged.links += first.links.filter { !merged.links.contains($0) }
+            blocks[blocks.count - 1] = merged
+            page = page.dropFirst()
+        }
         if let last = blocks.last, last.kind == .paragraph, let first = page.first, first.kind == .paragraph,
            let end = last.text.text.last, !".:;!?".contains(end),
            let start = first.text.text.first, start.isLowercase {
@@ -103,6 +115,38 @@ enum DocumentLayout {
             page = page.dropFirst()
         }
         blocks += page
+    }
+
+    /// The cell of the last table row in `blocks` that `paragraph` goes on with: the paragraph
+    /// stands within that column's extent on the page (its rows' words) and beside no other,
+    /// and the cell stops mid-sentence. `nil` otherwise.
+    static func cellContinued(by paragraph: Block, tableEndingAt blocks: [Block]) -> Int? {
+        guard let last = blocks.last, let (lo, hi) = extent(paragraph.text) else { return nil }
+        var start = blocks.count - 1
+        while start > 0, blocks[start - 1].kind == .tableRow, blocks[start - 1].cells.count == last.cells.count { start -= 1 }
+        let columns: [(lo: Double, hi: Double)?] = last.cells.indices.map { k in
+            blocks[start...].compactMap { extent($0.cells[k]) }
+                .reduce(nil) { (acc: (lo: Double, hi: Double)?, e) in acc.map { (min($0.lo, e.lo), max($0.hi, e.hi)) } ?? e }
+        }
+        let tolerance = 6.0
+        let within = columns.indices.filter { k in
+            guard let c = columns[k] else { return false }
+            return lo >= c.lo - tolerance && hi <= c.hi + tolerance
+        }
+        let touching = columns.indices.filter { k in
+            guard let c = columns[k] else { return false }
+            return min(hi, c.hi) - max(lo, c.lo) > 0
+        }
+        guard within.count == 1, touching == within, let k = within.first,
+              let end = last.cells[k].text.last, !".:;!?".contains(end) else { return nil }
+        return k
+    }
+
+    /// How far a text's words reach across the page (from their boxes), if they have boxes.
+    static func extent(_ text: SpannedText) -> (lo: Double, hi: Double)? {
+        let boxes = text.anchors.compactMap(\.box)
+        guard let first = boxes.first else { return nil }
+        return boxes.dropFirst().reduce((lo: first.x, hi: first.x + first.width)) { (min($0.lo, $1.x), max($0.hi, $1.x + $1.width)) }
     }
 
     /// Two table rows that say the same, digits aside (a header printed again on the next page).
