@@ -140,7 +140,7 @@ enum LinkedSheets {
             while c.count < count {
                 let column = first.column + c.count
                 c.append(SpannedText(text: "", anchors: [SourceAnchor(
-                    offset: 0, line: first.line, column: column, sheet: first.sheet, cell: first.sheet.map { _ in columnName(column) + String(first.line) }
+                    offset: 0, line: first.line, column: column, sheet: first.sheet, cell: first.sheet.map { _ in SheetColumn.name(column) + String(first.line) }
                 )]))
             }
             return c
@@ -179,16 +179,5 @@ enum LinkedSheets {
             text += cell.text
         }
         return SpannedText(text: text, anchors: anchors)
-    }
-
-    /// `1` → `A`, `27` → `AA`.
-    private static func columnName(_ column: Int) -> String {
-        var n = column, name = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + r))) + name
-            n = (n - 1) / 26
-        }
-        return name
     }
 }

@@ -144,15 +144,7 @@ public enum WorkbookReport {
     }
 
     /// `A`, `Z`, `AA`: a column's letters.
-    static func column(_ n: Int) -> String {
-        var n = n, letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
-    }
+    static func column(_ n: Int) -> String { SheetColumn.name(n) }
 
     /// Text for XML: `&`, `<`, `>` and `"` escaped; characters XML 1.0 cannot hold (most
     /// control characters) and `_` before what a reader would take for an escape (`_x0041_`)

@@ -1,3 +1,5 @@
+import AvanceCore
+
 /// A cell's place on a worksheet, as spreadsheets write it (`C12`, `$C$12`): 1-based row and
 /// column, within the largest sheet Excel makes (1,048,576 rows by 16,384 columns, `XFD`).
 struct CellReference: Hashable, Sendable, Comparable {
@@ -42,15 +44,7 @@ struct CellReference: Hashable, Sendable, Comparable {
     var name: String { Self.columnName(column) + String(row) }
 
     /// `A` for 1, `Z` for 26, `AA` for 27.
-    static func columnName(_ column: Int) -> String {
-        var n = column, scalars: [Unicode.Scalar] = []
-        while n > 0 {
-            let r = (n - 1) % 26
-            scalars.append(Unicode.Scalar(UInt8(0x41 + r)))
-            n = (n - 1) / 26
-        }
-        return String(String.UnicodeScalarView(scalars.reversed()))
-    }
+    static func columnName(_ column: Int) -> String { SheetColumn.name(column) }
 
     static func < (a: CellReference, b: CellReference) -> Bool {
         (a.row, a.column) < (b.row, b.column)
