@@ -115,6 +115,8 @@ public struct Parser: Sendable {
         let headings = document.blocks.indices.compactMap { b in Self.groupHeading(document.blocks[b]).map { (block: b, kind: $0.0, value: $0.1) } }
         let perTable = tables.filter(\.hasIndicatorColumn).map { table in
             let measure = table.subjectIsUnit ? table.measure(document.blocks) : nil
+            // Found once per table, not per row (its headers are normalized to find it).
+            let projectColumn = table.projectColumn
             var records: [(record: IndicatorRecord, objective: SourceSpan?)] = []
             for row in table.dataRows(document.blocks) {
                 // A line of a name the PDF's layout set apart from its row is more of that name.
@@ -130,10 +132,12 @@ public struct Parser: Sendable {
                     }
                     continue
                 }
-                guard var record = rowRecord(Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure)
+                guard var record = rowRecord(
+                    Self.inGroup(rowBase, at: row.block, headings), table: table, cells: row.cells, measure: measure, projectColumn: projectColumn
+                )
                 else { continue }
                 // A project's cell left empty under it continues that project (the cell stands for the group).
-                if table.projectColumn != nil, record.component == nil, let above = records.last?.record.component {
+                if projectColumn != nil, record.component == nil, let above = records.last?.record.component {
                     record.component = above
                 }
                 // Kept beside the record for a linked table's comparison (see `joiningLinkedTables`).
@@ -141,7 +145,7 @@ public struct Parser: Sendable {
             }
             records = Self.withComponentsAbove(records)
             // A project cited by reference is named by the document's list of projects.
-            if table.projectColumn != nil {
+            if projectColumn != nil {
                 let projects = ProjectList(document.blocks)
                 for i in records.indices where records[i].record.component?.name == nil {
                     if let code = records[i].record.component?.code, let name = projects.name(of: code) {
@@ -494,9 +498,11 @@ public struct Parser: Sendable {
     }
 
     /// The record of one row of an indicator table.
-    /// `measure`: what the targets of a table of units count (see `IndicatorTable.measure`).
+    /// `measure`: what the targets of a table of units count (see `IndicatorTable.measure`);
+    /// `projectColumn`: the table's `projectColumn`, found once for all its rows.
     private func rowRecord(
-        _ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText], measure: SpannedText? = nil
+        _ base: IndicatorRecord, table: IndicatorTable, cells block: [SpannedText], measure: SpannedText? = nil,
+        projectColumn: Int?
     ) -> IndicatorRecord? {
         // A work program's table names its indicators by the action they count.
         let named = table.nameColumn.flatMap { block[safe: $0] }.map { $0.trimmed() }.flatMap { $0.text.isEmpty ? nil : $0 }
@@ -584,7 +590,7 @@ public struct Parser: Sendable {
         if let activity = table.cell(.activity, in: block), !activity.text.allSatisfy(\.isWhitespace) {
             record.activity = Self.codedName(activity)
         }
-        if record.component == nil, let p = table.projectColumn, let cell = block[safe: p]?.trimmed(), !cell.text.isEmpty {
+        if record.component == nil, let p = projectColumn, let cell = block[safe: p]?.trimmed(), !cell.text.isEmpty {
             record.component = Self.project(cell)
         }
         record.indicator = IndicatorRecord.Indicator(
