@@ -214,9 +214,13 @@ public struct IndicatorRecord: Codable, Hashable, Sendable {
 
     /// One field as two tables of a document state it for the same indicator.
     public struct LinkedValue: Codable, Hashable, Sendable {
-        /// `indicator.name`, or `objective.code` (the `Clave Objetivo` of a results matrix).
+        /// `indicator.name`, `objective.code` (the `Clave Objetivo` of a results matrix),
+        /// `component.code` (a work program's project cell, and the item of the document's list of
+        /// projects that the row's action names instead: another project of the same axis), or
+        /// `targets.annual` (a row's total, and the larger figure of a row of its group that counts
+        /// the same thing in the same unit).
         public var field: String
-        /// The quote in the table the record was made from, and in the other table.
+        /// The quote in the table the record was made from, and in the other table (or list).
         public var here: SourceSpan
         public var there: SourceSpan
 

@@ -152,7 +152,20 @@ public struct Parser: Sendable {
                         records[i].record.component?.name = name
                     }
                 }
+                // An action that names another project of its axis than the one it is filed under:
+                // the project's cell and that project's place in the list, for the rules to compare.
+                for i in records.indices {
+                    guard let component = records[i].record.component, let code = component.code, let cell = component.evidence,
+                          let action = records[i].record.indicator?.name,
+                          let other = projects.otherProject(namedBy: action, filedUnder: code)
+                    else { continue }
+                    records[i].record.linkedValues = (records[i].record.linkedValues ?? [])
+                        + [.init(field: "component.code", here: cell, there: other.evidence)]
+                }
             }
+            // A row that sets the total of what another row of its group counts, and that row.
+            let withTotals = TotalsAndParts.linked(records.map(\.record))
+            for i in records.indices { records[i].record = withTotals[i] }
             // The table's total and subtotal rows travel with its first record.
             let sums = table.sums(document.blocks)
             if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }

@@ -9,6 +9,7 @@ public enum Catalogue {
         PeriodExceedsAnnualRule.self,
         PercentMismatchRule.self,
         TotalMismatchRule.self,
+        TotalBelowPartRule.self,
         CountMismatchRule.self,
         QuarterMismatchRule.self,
         DateOutsidePeriodRule.self,

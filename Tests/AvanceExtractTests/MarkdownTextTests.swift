@@ -27,6 +27,15 @@ import Testing
         #expect(b[2].text.text == "un punto" && b[3].text.text == "otro punto")
     }
 
+    @Test func listItemsKeepTheLetterOrNumberTheyAreCitedBy() {
+        let b = Self.blocks("Eje 2\n\nA) Ampliación de la red\nb) Lanzamiento del padrón\n12. Difusión\n- un punto\nA. López firmó.\n")
+        #expect(b.map(\.kind) == [.paragraph, .listItem, .listItem, .listItem, .listItem, .paragraph])
+        #expect(b[1...4].map(\.marker) == ["A)", "b)", "12.", nil])
+        #expect(b[1].text.text == "Ampliación de la red" && b[1].text.span.column == 4)
+        // A letter and a full stop is an initial more often than an item.
+        #expect(b[5].text.text == "A. López firmó.")
+    }
+
     @Test func linksAreKeptAndMarkupRemoved() {
         let b = Self.blocks("Nota: <https://sesaeqroo.gob.mx/?p=1377>\n\nVer [el portal](https://x.gob.mx/a) y https://y.gob.mx/b.\n")
         #expect(b[0].links == ["https://sesaeqroo.gob.mx/?p=1377"])

@@ -262,6 +262,32 @@ import Testing
             == ["Lanzamiento del Padrón Digital Voluntario", "Ampliación de la Red Ciudadana Anticorrupción", nil])
     }
 
+    @Test func anActionNamingAnotherProjectOfItsAxisIsLinkedToThatProjectsItem() throws {
+        // The Padrón is project B of axis 2; an action about it filed under A is linked to B's item.
+        // Its first word (`Difusión`, capitalised as a sentence opens) is no part of the name.
+        func item(_ marker: String, _ text: String, line: Int) -> Block {
+            Block(kind: .listItem, text: SpannedText(text, page: 1, line: line), marker: marker)
+        }
+        let blocks = [
+            Block(kind: .paragraph, text: SpannedText("Eje 2", page: 1, line: 1)),
+            item("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
+            item("B)", "Lanzamiento del Padrón Digital Voluntario de Organizaciones", line: 3),
+            Block(kind: .paragraph, text: SpannedText("Indicadores de desempeño", page: 1, line: 4)),
+            Self.pdfRow(["Proyecto", "Acción", "Cantidad o porcentaje"], page: 1, line: 5),
+            Self.pdfRow(["Eje 2/ Proyecto A", "Difusión del Padrón Digital Voluntario de Organizaciones", "24"], page: 1, line: 6),
+            Self.pdfRow(["Eje 2/ Proyecto B", "Difusión del Padrón Digital Voluntario de Organizaciones", "24"], page: 1, line: 7),
+            Self.pdfRow(["Eje 2/ Proyecto A", "Foro de la Red Ciudadana Anticorrupción y el Padrón Digital Voluntario", "1"], page: 1, line: 8),
+        ]
+        let rs = try Parser().parse(ExtractedDocument(path: "t.pdf", sha256: "", format: .pdf, blocks: blocks))
+        #expect(rs.count == 3)
+        let linked = try #require(rs.first?.linkedValues)
+        #expect(linked.map(\.field) == ["component.code"])
+        #expect(linked.first?.here.text == "Eje 2/ Proyecto A" && linked.first?.here.line == 6)
+        #expect(linked.first?.there.line == 3)
+        // Filed under its own project; naming its own project beside the other one.
+        #expect(rs.dropFirst().map(\.linkedValues) == [nil, nil])
+    }
+
     @Test func aTableWiderThanThePageGoesOnWithItsOtherColumns() throws {
         // Page 1: the indicators; page 2: the same rows' targets, as the portal prints a SIPOT format.
         let blocks = [

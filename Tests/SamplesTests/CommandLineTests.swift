@@ -59,13 +59,14 @@ import Testing
         #expect(r.status == 0)
         let rules = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == [
-            "missing-field", "code-hierarchy", "period-exceeds-annual", "percent-mismatch", "total-mismatch", "count-mismatch",
+            "missing-field", "code-hierarchy", "period-exceeds-annual", "percent-mismatch", "total-mismatch", "total-below-part",
+            "count-mismatch",
             "quarter-mismatch", "date-outside-period", "ambiguous-date", "confidential-notice", "spreadsheet-error",
             "name-mismatch", "code-mismatch", "not-applicable-with-progress", "low-confidence",
             "quarterly-sum-mismatch", "annual-target-changed", "cumulative-decrease", "conflicting-duplicate",
             "missing-quarter",
         ])
-        #expect(rules.compactMap { $0["scope"] as? String } == Array(repeating: "record", count: 15) + Array(repeating: "cross-report", count: 5))
+        #expect(rules.compactMap { $0["scope"] as? String } == Array(repeating: "record", count: 16) + Array(repeating: "cross-report", count: 5))
         for rule in rules {
             for key in ["title", "severity", "defaultSeverity", "description"] { #expect(rule[key] is String) }
         }

@@ -76,14 +76,14 @@ public struct TextExtractor: Sendable {
                 ))
                 continue
             }
-            if let itemStart = Self.listItemStart(chars) {
+            if let (itemStart, marker) = Self.listItemStart(chars) {
                 flushParagraph()
                 let c = cleaner.clean(chars[itemStart...], line: lineNumber, firstColumn: itemStart + 1)
                 // "- **Programa presupuestario:** E064 - ...": a header written as a list is still fields.
                 if let colon = Self.fieldSplit(c.text), let field = Self.field(c, colon: colon) {
                     blocks.append(field)
                 } else if !c.text.isEmpty {
-                    blocks.append(Block(kind: .listItem, text: c.spanned, links: c.links, isStrong: c.isStrong))
+                    blocks.append(Block(kind: .listItem, text: c.spanned, links: c.links, isStrong: c.isStrong, marker: marker))
                 }
                 continue
             }
@@ -148,19 +148,25 @@ public struct TextExtractor: Sendable {
         return s.trimmed()
     }
 
-    /// `- item`, `* item`, `• item`, `1. item`, `a) item`: the index where the item's text starts.
-    static func listItemStart(_ chars: [Character]) -> Int? {
+    /// `- item`, `* item`, `• item`, `1. item`, `2) item`, `a) item`, `B) item`: the index where
+    /// the item's text starts, and the marker where it is a number or a letter (`1.`, `B)`), which
+    /// a list of a document's projects or objectives is cited by.
+    static func listItemStart(_ chars: [Character]) -> (start: Int, marker: String?)? {
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
         guard i < chars.count else { return nil }
         if "-*+•▪◦·".contains(chars[i]), i + 1 < chars.count, chars[i + 1] == " " || chars[i + 1] == "\t" {
             if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" { return nil }
-            return i + 2
+            return (i + 2, nil)
         }
         var j = i
         while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
         if j > i, j - i <= 2, j + 1 < chars.count, chars[j] == "." || chars[j] == ")", chars[j + 1] == " " {
-            return j + 2
+            return (j + 2, String(chars[i...j]))
+        }
+        // A single letter closed by a parenthesis (`A)`, `b)`); `A.` could be an initial.
+        if j == i, chars[i].isASCII, chars[i].isLetter, i + 2 < chars.count, chars[i + 1] == ")", chars[i + 2] == " " {
+            return (i + 3, String(chars[i...(i + 1)]))
         }
         return nil
     }

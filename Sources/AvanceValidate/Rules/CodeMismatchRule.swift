@@ -1,12 +1,13 @@
 import AvanceCore
 
-/// Two tables of one document must give an indicator's objective the same code.
+/// Two tables of one document must give an indicator's objective the same code; a work
+/// program's action must be filed under the project it names.
 public struct CodeMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "code-mismatch",
         title: LocalizedText(
-            es: "Dos tablas dan claves distintas a un mismo objetivo",
-            en: "Two tables give one objective different codes"
+            es: "Clave que no corresponde al objetivo o al proyecto",
+            en: "Code that does not match the objective or the project"
         ),
         severity: .warning,
         description: LocalizedText(
@@ -14,13 +15,19 @@ public struct CodeMismatchRule: Rule {
                 Dos tablas de un mismo documento se refieren al mismo indicador por su clave (una matriz de \
                 indicadores para resultados y su ficha técnica, unidas por `Clave Indicador`) y dan a su \
                 objetivo (`Clave Objetivo`) claves distintas, sin contar ceros a la izquierda, mayúsculas y \
-                puntos: un renglón se renumeró en una tabla y no en la otra.
+                puntos: un renglón se renumeró en una tabla y no en la otra. También, en un programa de \
+                trabajo, una acción registrada bajo un proyecto (`Eje 2 / Proyecto A`) que nombra, por un \
+                nombre propio de tres palabras con mayúscula o más, otro proyecto del mismo eje en la lista de \
+                proyectos del documento y no el suyo: la acción está bajo el proyecto equivocado.
                 """,
             en: """
                 Two tables of one document speak of the same indicator by its code (a results \
                 matrix and its ficha técnica, joined by `Clave Indicador`) and give its objective \
                 (`Clave Objetivo`) different codes, leading zeros, case and dots aside: a row was \
-                renumbered in one table and not in the other.
+                renumbered in one table and not in the other. Also, in a work program, an action filed \
+                under one project (`Eje 2 / Proyecto A`) that names, by a proper name of three capitalised \
+                words or more, another project of the same axis in the document's list of projects and not \
+                its own: the action is filed under the wrong project.
                 """
         ),
         triggering: [
@@ -39,6 +46,21 @@ public struct CodeMismatchRule: Rule {
                 | Actividad 2 | 03 | 05 | Porcentaje de seminarios impartidos |
                 | Actividad 3 | 05 | 06 | Porcentaje de concursos realizados |
                 """),
+            RuleExample("""
+                PROGRAMA DE TRABAJO 2022
+
+                ## Eje 2
+
+                A) Ampliación de la Red Ciudadana de Vigilancia
+                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+
+                ## Indicadores de desempeño
+
+                | Proyecto | Acción | Producto o evidencia | Cantidad |
+                |---|---|---|---|
+                | ↓Eje 2 / Proyecto A | Publicación del Registro Estatal de Organizaciones Civiles | Capturas de pantalla | 1 |
+                | Eje 2 / Proyecto B | Difusión del Registro Estatal de Organizaciones Civiles | Carteles | 12 |
+                """, note: "the first action names project B, the Registro, and is filed under A"),
         ],
         nonTriggering: [
             RuleExample("""
@@ -56,18 +78,57 @@ public struct CodeMismatchRule: Rule {
                 | Actividad 2 | 3 | 05 | Porcentaje de seminarios impartidos |
                 | Actividad 3 | 04 | 06 | Porcentaje de concursos realizados |
                 """, note: "03 and 3 are one code"),
+            RuleExample("""
+                PROGRAMA DE TRABAJO 2022
+
+                ## Eje 2
+
+                A) Ampliación de la Red Ciudadana de Vigilancia
+                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+
+                ## Eje 3
+
+                A) Capacitación a la Red Ciudadana de Vigilancia
+
+                ## Indicadores de desempeño
+
+                | Proyecto | Acción | Producto o evidencia | Cantidad |
+                |---|---|---|---|
+                | Eje 2 / Proyecto A | Reuniones de la Red Ciudadana de Vigilancia con el Registro Estatal de Organizaciones Civiles | Minutas | 4 |
+                | Eje 2 / Proyecto B | Difusión del Registro Estatal de Organizaciones Civiles | Carteles | 12 |
+                | Eje 3 / Proyecto A | Talleres del Registro Estatal de Organizaciones Civiles | Listas de asistencia | 6 |
+                | Eje 2 / Proyecto C | Publicación del Registro Estatal de Organizaciones Civiles | Capturas de pantalla | 1 |
+                """, note: "an action that names its own project as well as another; another axis's project; a project the list does not hold"),
         ]
     )
 
     public init() {}
 
     public func check(_ record: IndicatorRecord) -> [Finding] {
-        (record.linkedValues ?? []).filter { $0.field == "objective.code" }.compactMap { linked in
-            let (a, b) = (Self.key(linked.here.text), Self.key(linked.there.text))
-            guard !a.isEmpty, !b.isEmpty, a != b else { return nil }
-            let code = record.indicator?.code.map { " \($0)" } ?? ""
-            return finding(Self.message(code: code, here: linked.here.text, there: linked.there.text), [linked.here, linked.there])
+        (record.linkedValues ?? []).compactMap { linked in
+            switch linked.field {
+            case "objective.code":
+                let (a, b) = (Self.key(linked.here.text), Self.key(linked.there.text))
+                guard !a.isEmpty, !b.isEmpty, a != b else { return nil }
+                let code = record.indicator?.code.map { " \($0)" } ?? ""
+                return finding(Self.message(code: code, here: linked.here.text, there: linked.there.text), [linked.here, linked.there])
+            case "component.code":
+                guard let action = record.indicator?.name else { return nil }
+                let evidence = [linked.here, record.indicator?.evidence, linked.there].compactMap { $0 }
+                return finding(Self.misfiled(action: action, project: linked.here.text, named: record.component?.name, other: linked.there.text), evidence)
+            default:
+                return nil
+            }
         }
+    }
+
+    static func misfiled(action: String, project: String, named: String?, other: String) -> LocalizedText {
+        LocalizedText(
+            es: "La acción «\(action)» está en \(project)\(named.map { " («\($0)» en la lista de proyectos)" } ?? ""), "
+                + "pero nombra otro proyecto del mismo eje: «\(other)».",
+            en: "The action “\(action)” is filed under \(project)\(named.map { " (“\($0)” in the list of projects)" } ?? ""), "
+                + "but names another project of the same axis: “\(other)”."
+        )
     }
 
     static func message(code: String, here: String, there: String) -> LocalizedText {
