@@ -61,16 +61,23 @@ struct ProjectList {
     /// The project of the same axis that an action filed under `reference` names instead of its
     /// own: the action holds a proper name of three capitalised words or more (`Padrón Digital
     /// Voluntario de Organizaciones Ciudadanas`) that the list gives to that one project alone,
-    /// and that its own project's name does not hold. `nil` when the action's words fit its own
-    /// project, or name none of the list's.
+    /// and that its own project's name does not hold; nor does the rest of the action speak of its
+    /// own project (a word of its name, by its stem: `Invitación al Foro` under the Foro's project
+    /// only cites the other one). `nil` when the action fits its own project, or names none of the
+    /// list's.
     func otherProject(namedBy action: String, filedUnder reference: String) -> Item? {
         guard let own = project(reference) else { return nil }
-        let phrases = Self.properNames(Tokenizer.tokens(action)).map { " \($0) " }
+        let tokens = Tokenizer.tokens(action)
+        let phrases = Self.properNames(tokens).map { " \($0) " }
         // Any of its names in its own project's name, and the action is where it belongs.
         guard !phrases.contains(where: { own.words.contains($0) }) else { return nil }
         for phrase in phrases {
             let holders = items.values.filter { $0.words.contains(phrase) }
-            if holders.count == 1, let other = holders.first, other.title == own.title { return other }
+            guard holders.count == 1, let other = holders.first, other.title == own.title else { continue }
+            let named = Set(phrase.split(separator: " ").map(String.init))
+            let rest = Set(WordStems.stems(tokens.filter { !named.contains($0.folded) && !InstitutionLexicon.connectors.contains($0.folded) }))
+            let ownStems = Set(WordStems.stems(own.name))
+            return rest.isDisjoint(with: ownStems) ? other : nil
         }
         return nil
     }

@@ -13,7 +13,7 @@ enum TotalsAndParts {
 
     /// `records` with, on each row that sets a total, a `targets.annual` link to every row of the
     /// same group (component) that counts the same thing in the same unit with a larger annual
-    /// target: every word of the total's subject (by its first five letters, so `capacitadas` and
+    /// target: every word of the total's subject (by its stem, `WordStems`: `capacitadas` and
     /// `capacitación` agree) stands in that row's name.
     static func linked(_ records: [IndicatorRecord]) -> [IndicatorRecord] {
         var out = records
@@ -56,11 +56,6 @@ enum TotalsAndParts {
         return unit
     }
 
-    /// The first five letters of each word of four letters or more that says what is counted.
-    static func stems(_ text: String) -> [String] {
-        Tokenizer.tokens(text).compactMap { t in
-            guard t.kind == .word, t.folded.count >= 4, !empty.contains(t.folded) else { return nil }
-            return String(t.folded.prefix(5))
-        }
-    }
+    /// The stems of the words that say what is counted.
+    static func stems(_ text: String) -> [String] { WordStems.stems(text, ignoring: empty) }
 }

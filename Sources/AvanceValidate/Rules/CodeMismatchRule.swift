@@ -18,7 +18,8 @@ public struct CodeMismatchRule: Rule {
                 puntos: un renglón se renumeró en una tabla y no en la otra. También, en un programa de \
                 trabajo, una acción registrada bajo un proyecto (`Eje 2 / Proyecto A`) que nombra, por un \
                 nombre propio de tres palabras con mayúscula o más, otro proyecto del mismo eje en la lista de \
-                proyectos del documento y no el suyo: la acción está bajo el proyecto equivocado.
+                proyectos del documento y no el suyo, sin que otra palabra de la acción hable de su propio \
+                proyecto: la acción está bajo el proyecto equivocado.
                 """,
             en: """
                 Two tables of one document speak of the same indicator by its code (a results \
@@ -27,7 +28,8 @@ public struct CodeMismatchRule: Rule {
                 renumbered in one table and not in the other. Also, in a work program, an action filed \
                 under one project (`Eje 2 / Proyecto A`) that names, by a proper name of three capitalised \
                 words or more, another project of the same axis in the document's list of projects and not \
-                its own: the action is filed under the wrong project.
+                its own, while no other word of the action speaks of its own project: the action is filed \
+                under the wrong project.
                 """
         ),
         triggering: [
@@ -99,6 +101,20 @@ public struct CodeMismatchRule: Rule {
                 | Eje 3 / Proyecto A | Talleres del Registro Estatal de Organizaciones Civiles | Listas de asistencia | 6 |
                 | Eje 2 / Proyecto C | Publicación del Registro Estatal de Organizaciones Civiles | Capturas de pantalla | 1 |
                 """, note: "an action that names its own project as well as another; another axis's project; a project the list does not hold"),
+            RuleExample("""
+                PROGRAMA DE TRABAJO 2022
+
+                ## Eje 2
+
+                A) Ampliación de la Red Ciudadana de Vigilancia
+                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+
+                ## Indicadores de desempeño
+
+                | Proyecto | Acción | Producto o evidencia | Cantidad |
+                |---|---|---|---|
+                | Eje 2 / Proyecto B | Presentación del registro ante la Red Ciudadana de Vigilancia | Minuta | 1 |
+                """, note: "the action cites the other project's Red, but speaks of its own registro"),
         ]
     )
 
