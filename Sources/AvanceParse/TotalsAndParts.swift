@@ -4,17 +4,18 @@ import AvanceCore
 /// capacitadas: 10` under `Capacitación a micro, pequeñas y medianas empresas: 20 empresas`), in
 /// the same unit: the total cannot be smaller than the part.
 enum TotalsAndParts {
-    /// Words that say a row is a total.
+    /// The words of a total.
     static let totalWords: Set<String> = ["total", "totales"]
     /// Words that carry no subject: what is counted is said by the others.
     static let empty: Set<String> = ["numero", "cantidad", "total", "totales", "suma"]
     /// Units that are not counts of things (a total percentage is no sum of its parts).
     static let notCounts = ["%", "porcent", "por ciento", "tasa", "indice", "promedio", "razon", "proporcion"]
 
-    /// `records` with, on each row that sets a total, a `targets.annual` link to every row of the
-    /// same group (component) that counts the same thing in the same unit with a larger annual
-    /// target: every word of the total's subject (by its stem, `WordStems`: `capacitadas` and
-    /// `capacitación` agree) stands in that row's name.
+    /// `records` with, on each row that sets a total (`isTotal`), a `targets.annual` link to every
+    /// row of the same group (component) that counts the same thing in the same unit with a larger
+    /// annual target: every word of four letters or more of the total's subject (by its stem,
+    /// `WordStems`: `capacitadas` and `capacitación` agree) stands in that row's name, and that
+    /// row counts no more than the subject (`countsMore`).
     static func linked(_ records: [IndicatorRecord]) -> [IndicatorRecord] {
         var out = records
         for i in records.indices {
@@ -32,15 +33,39 @@ enum TotalsAndParts {
                       let there = part.targets.evidence(for: .annual)
                 else { continue }
                 let theirs = Set(Self.stems(partName))
-                guard subject.allSatisfy(theirs.contains) else { continue }
+                guard subject.allSatisfy(theirs.contains), !Self.countsMore(partName, than: Set(subject)) else { continue }
                 out[i].linkedValues = (out[i].linkedValues ?? []) + [.init(field: "targets.annual", here: here, there: there)]
             }
         }
         return out
     }
 
+    /// A name that heads with a total: `Total de ...`, `Número (cantidad, suma) total de ...`, or
+    /// that ends `en total`; not `total` as an adjective (`Rehabilitación total de aulas`).
     static func isTotal(_ name: String) -> Bool {
-        Tokenizer.tokens(name).contains { $0.kind == .word && totalWords.contains($0.folded) }
+        let w = Tokenizer.tokens(name).filter { $0.kind == .word }.map(\.folded)
+        let of: Set<String> = ["de", "del"]
+        if let first = w.first, totalWords.contains(first), w.count > 1, of.contains(w[1]) { return true }
+        if w.count >= 2, w[w.count - 2] == "en", totalWords.contains(w[w.count - 1]) { return true }
+        return w.indices.dropLast(2).contains { i in
+            heads.contains(w[i]) && totalWords.contains(w[i + 1]) && of.contains(w[i + 2])
+        }
+    }
+
+    /// Nouns a total heads with (`número total de`).
+    static let heads: Set<String> = ["numero", "cantidad", "suma"]
+
+    /// Whether the part's name joins a word of the total's subject with one outside it (`mujeres
+    /// y hombres` against a total of `mujeres`, `medio y superior` against one of `superior`): the
+    /// part then counts more than the total does.
+    static func countsMore(_ part: String, than subject: Set<String>) -> Bool {
+        let t = Tokenizer.tokens(part).filter { $0.kind == .word }
+        let stem = { (w: Token) in String(w.folded.prefix(5)) }
+        return t.indices.dropFirst().dropLast().contains { k in
+            guard ["y", "e", "o", "u", "ni"].contains(t[k].folded) else { return false }
+            let (a, b) = (subject.contains(stem(t[k - 1])), subject.contains(stem(t[k + 1])))
+            return a != b
+        }
     }
 
     /// The group a row belongs to: its component (a work program's project, a MIR's component).

@@ -36,6 +36,23 @@ import Testing
         #expect(b[5].text.text == "A. López firmó.")
     }
 
+    @Test func aLetterAfterALineCutMidSentenceOpensNoItem() {
+        let b = Self.blocks("Conforme al artículo 21, fracción II, inciso\na) de la Ley del Sistema Estatal.\nSe hizo lo siguiente.\na) Difusión\n")
+        #expect(b.map(\.kind) == [.paragraph, .listItem])
+        #expect(b[0].text.text.hasSuffix("inciso\na) de la Ley del Sistema Estatal.\nSe hizo lo siguiente."))
+        #expect(b[1].marker == "a)")
+    }
+
+    @Test func aWrappedItemIsOneItem() throws {
+        // pdftotext -layout's lines of a list whose items wrap, as in a Word document.
+        let b = Self.blocks("Eje 3\n\n    A) Actualización del Programa\n    B) Implementación del Programa destinado a impulsar sistemas de integridad\n       en Micro, Pequeñas y Medianas Empresas\n    C) Apoyo al Programa Karewa\nOtro párrafo.\n")
+        #expect(b.map(\.kind) == [.paragraph, .listItem, .listItem, .listItem, .paragraph])
+        #expect(b[2].text.text == "Implementación del Programa destinado a impulsar sistemas de integridad en Micro, Pequeñas y Medianas Empresas")
+        let r = try #require(b[2].text.text.range(of: "Micro"))
+        #expect(b[2].text.span(of: r).line == 5)
+        #expect(b[3].marker == "C)")
+    }
+
     @Test func linksAreKeptAndMarkupRemoved() {
         let b = Self.blocks("Nota: <https://sesaeqroo.gob.mx/?p=1377>\n\nVer [el portal](https://x.gob.mx/a) y https://y.gob.mx/b.\n")
         #expect(b[0].links == ["https://sesaeqroo.gob.mx/?p=1377"])

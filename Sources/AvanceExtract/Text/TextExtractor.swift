@@ -21,6 +21,9 @@ public struct TextExtractor: Sendable {
         var paragraph: [LineCleaner.Cleaned] = []
         var pendingLabel: LineCleaner.Cleaned?
         let cleaner = LineCleaner(page: page)
+        // The list item just read, and the column its text starts at: a line indented that far
+        // is more of it (a wrapped item, a Markdown continuation).
+        var openItem: (block: Int, textStart: Int)?
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
@@ -49,8 +52,11 @@ public struct TextExtractor: Sendable {
             if cleaned.text.isEmpty {
                 // A blank line ends a paragraph; markup-only lines (a lone `<br>`) count as blank.
                 flushParagraph()
+                openItem = nil
                 continue
             }
+            let item = openItem
+            openItem = nil
             if let label = pendingLabel {
                 pendingLabel = nil
                 if Self.fieldSplit(cleaned.text) == nil && Self.headingLevel(chars) == nil {
@@ -76,15 +82,24 @@ public struct TextExtractor: Sendable {
                 ))
                 continue
             }
-            if let (itemStart, marker) = Self.listItemStart(chars) {
+            // A letter after a line that stops mid-sentence opens no item (`... inciso` / `a) de la Ley`).
+            if let (itemStart, marker) = Self.listItemStart(chars),
+               !marker.isLetter || paragraph.last.map({ Self.endsClause($0.text) }) ?? true {
                 flushParagraph()
                 let c = cleaner.clean(chars[itemStart...], line: lineNumber, firstColumn: itemStart + 1)
                 // "- **Programa presupuestario:** E064 - ...": a header written as a list is still fields.
                 if let colon = Self.fieldSplit(c.text), let field = Self.field(c, colon: colon) {
                     blocks.append(field)
                 } else if !c.text.isEmpty {
-                    blocks.append(Block(kind: .listItem, text: c.spanned, links: c.links, isStrong: c.isStrong, marker: marker))
+                    blocks.append(Block(kind: .listItem, text: c.spanned, links: c.links, isStrong: c.isStrong, marker: marker.ordinal))
+                    openItem = (blocks.count - 1, itemStart)
                 }
+                continue
+            }
+            if let item, Self.indent(chars) >= item.textStart {
+                blocks[item.block].text = SpannedText.joined([blocks[item.block].text, cleaned.spanned], separator: " ")
+                blocks[item.block].links += cleaned.links
+                openItem = item
                 continue
             }
             if let colon = Self.fieldSplit(cleaned.text) {
@@ -148,27 +163,27 @@ public struct TextExtractor: Sendable {
         return s.trimmed()
     }
 
-    /// `- item`, `* item`, `• item`, `1. item`, `2) item`, `a) item`, `B) item`: the index where
-    /// the item's text starts, and the marker where it is a number or a letter (`1.`, `B)`), which
-    /// a list of a document's projects or objectives is cited by.
-    static func listItemStart(_ chars: [Character]) -> (start: Int, marker: String?)? {
+    /// `- item`, `* item`, `• item`, `1. item`, `2) item`, `a) item`, `B) item` (`ListMarker`): the
+    /// index where the item's text starts, and the marker.
+    static func listItemStart(_ chars: [Character]) -> (start: Int, marker: ListMarker)? {
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
-        guard i < chars.count else { return nil }
-        if "-*+•▪◦·".contains(chars[i]), i + 1 < chars.count, chars[i + 1] == " " || chars[i + 1] == "\t" {
-            if chars[i] == "*", i + 1 < chars.count, chars[i + 1] == "*" { return nil }
-            return (i + 2, nil)
-        }
         var j = i
-        while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
-        if j > i, j - i <= 2, j + 1 < chars.count, chars[j] == "." || chars[j] == ")", chars[j + 1] == " " {
-            return (j + 2, String(chars[i...j]))
-        }
-        // A single letter closed by a parenthesis (`A)`, `b)`); `A.` could be an initial.
-        if j == i, chars[i].isASCII, chars[i].isLetter, i + 2 < chars.count, chars[i + 1] == ")", chars[i + 2] == " " {
-            return (i + 3, String(chars[i...(i + 1)]))
-        }
-        return nil
+        while j < chars.count, chars[j] != " ", chars[j] != "\t", j - i <= 3 { j += 1 }
+        // The marker, then a space or a tab, then the item.
+        guard j > i, j + 1 < chars.count, chars[j] == " " || chars[j] == "\t", let marker = ListMarker(String(chars[i..<j])) else { return nil }
+        return (j + 1, marker)
+    }
+
+    /// The spaces and tabs a line opens with.
+    static func indent(_ chars: [Character]) -> Int {
+        chars.firstIndex { $0 != " " && $0 != "\t" } ?? chars.count
+    }
+
+    /// A line that ends a clause (`:`, `;`, `.`), after which a line may open a lettered item.
+    static func endsClause(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        return last == ":" || last == ";" || last == "."
     }
 
     /// The field of a `Label: value` line; `nil` when the value is empty.

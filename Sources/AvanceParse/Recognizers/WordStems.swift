@@ -2,14 +2,15 @@
 /// (`capacitadas`, `capacitación`; `Ciudadanas`, `ciudadana`): enough, in Spanish, to tell
 /// whether two short texts speak of the same thing, without a dictionary.
 enum WordStems {
-    /// The stems of a text's words of four letters or more, in order, except `ignoring` (folded).
-    static func stems(_ text: String, ignoring: Set<String> = []) -> [String] {
-        stems(Tokenizer.tokens(text), ignoring: ignoring)
+    /// The stems of a text's words of `minimumLength` letters or more, in order, except `ignoring`
+    /// (folded).
+    static func stems(_ text: String, minimumLength: Int = 4, ignoring: Set<String> = []) -> [String] {
+        stems(Tokenizer.tokens(text), minimumLength: minimumLength, ignoring: ignoring)
     }
 
-    static func stems(_ tokens: some Sequence<Token>, ignoring: Set<String> = []) -> [String] {
+    static func stems(_ tokens: some Sequence<Token>, minimumLength: Int = 4, ignoring: Set<String> = []) -> [String] {
         tokens.compactMap { t in
-            guard t.kind == .word, t.folded.count >= 4, !ignoring.contains(t.folded) else { return nil }
+            guard t.kind == .word, t.folded.count >= minimumLength, !ignoring.contains(t.folded) else { return nil }
             return String(t.folded.prefix(5))
         }
     }

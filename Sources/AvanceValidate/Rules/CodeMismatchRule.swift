@@ -16,20 +16,24 @@ public struct CodeMismatchRule: Rule {
                 indicadores para resultados y su ficha técnica, unidas por `Clave Indicador`) y dan a su \
                 objetivo (`Clave Objetivo`) claves distintas, sin contar ceros a la izquierda, mayúsculas y \
                 puntos: un renglón se renumeró en una tabla y no en la otra. También, en un programa de \
-                trabajo, una acción registrada bajo un proyecto (`Eje 2 / Proyecto A`) que nombra, por un \
-                nombre propio de tres palabras con mayúscula o más, otro proyecto del mismo eje en la lista de \
-                proyectos del documento y no el suyo, sin que otra palabra de la acción hable de su propio \
-                proyecto: la acción está bajo el proyecto equivocado.
+                trabajo, una acción registrada bajo un proyecto (`Eje 2 / Proyecto A`) cuyo objeto (lo que \
+                sigue a sus sustantivos iniciales y a `de`/`del`: `Diseño y publicación del Padrón Digital \
+                Voluntario`) es un nombre propio de tres palabras con mayúscula o más, no el de una institución, \
+                que la lista de proyectos del documento da a otro proyecto del mismo eje y no al suyo, sin que \
+                otra palabra de la acción hable de su propio proyecto: la acción está bajo el proyecto \
+                equivocado. Un texto en mayúsculas o con cada palabra capitalizada no se revisa.
                 """,
             en: """
                 Two tables of one document speak of the same indicator by its code (a results \
                 matrix and its ficha técnica, joined by `Clave Indicador`) and give its objective \
                 (`Clave Objetivo`) different codes, leading zeros, case and dots aside: a row was \
                 renumbered in one table and not in the other. Also, in a work program, an action filed \
-                under one project (`Eje 2 / Proyecto A`) that names, by a proper name of three capitalised \
-                words or more, another project of the same axis in the document's list of projects and not \
-                its own, while no other word of the action speaks of its own project: the action is filed \
-                under the wrong project.
+                under one project (`Eje 2 / Proyecto A`) whose object (what follows its opening nouns and \
+                `de`/`del`: `Diseño y publicación del Padrón Digital Voluntario`) is a proper name of three \
+                capitalised words or more, not an institution's, that the document's list of projects gives \
+                to another project of the same axis and not to its own, while no other word of the action \
+                speaks of its own project: the action is filed under the wrong project. A text in capitals \
+                or in Title Case is not checked.
                 """
         ),
         triggering: [
@@ -115,6 +119,24 @@ public struct CodeMismatchRule: Rule {
                 |---|---|---|---|
                 | Eje 2 / Proyecto B | Presentación del registro ante la Red Ciudadana de Vigilancia | Minuta | 1 |
                 """, note: "the action cites the other project's Red, but speaks of its own registro"),
+            RuleExample("""
+                PROGRAMA DE TRABAJO 2023
+
+                ## Eje 1
+
+                A) Seguimiento a la Política Estatal Anticorrupción
+                B) Vinculación con el Comité Coordinador del Sistema Estatal Anticorrupción
+                C) Publicación de la Convocatoria Estatal de Contraloría Social
+
+                ## Indicadores de desempeño
+
+                | Proyecto | Acción | Producto o evidencia | Cantidad |
+                |---|---|---|---|
+                | Eje 1 / Proyecto A | Presentación de informes al Comité Coordinador del Sistema Estatal Anticorrupción | Oficios | 4 |
+                | Eje 1 / Proyecto B | Talleres sobre la Política Estatal Anticorrupción | Listas | 2 |
+                | Eje 1 / Proyecto A | ENTREGA DE LA CONVOCATORIA ESTATAL DE CONTRALORÍA SOCIAL | OFICIOS | 38 |
+                | Eje 1 / Proyecto A | Entrega De La Convocatoria Estatal De Contraloría Social | Oficios | 38 |
+                """, note: "a body named, not a project; a policy as the topic, not the object; capitals and Title Case set no name apart"),
         ]
     )
 

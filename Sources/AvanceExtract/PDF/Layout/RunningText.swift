@@ -207,25 +207,16 @@ extension PageReader {
     /// the item's text starts, and the marker where it is a letter or a number (`A)`, `1.`).
     static func listItem(_ row: Row) -> (row: Row, indent: Double, marker: String?)? {
         let words = row.words
-        guard words.count >= 2, let marker = words.first?.cleanText else { return nil }
-        var isMarker = false
-        var ordinal: String?
-        if marker.count == 1, "•▪◦·‣○●■□–-*".contains(marker) {
-            isMarker = true
-        } else if let last = marker.last, last == "." || last == ")" {
-            let body = marker.dropLast()
-            if !body.isEmpty, body.count <= 2, body.allSatisfy({ $0.isASCII && $0.isNumber }) { isMarker = true }
-            if last == ")", body.count == 1, body.first!.isASCII, body.first!.isLetter { isMarker = true }
-            if isMarker { ordinal = marker }
-        }
-        guard isMarker, Fragment.spaced(words[0], words[1]) else { return nil }
+        guard words.count >= 2, let first = words.first?.cleanText, let marker = ListMarker(first),
+              Fragment.spaced(words[0], words[1])
+        else { return nil }
         var rest = row
         if rest.fragments[0].words.count == 1 {
             rest.fragments.removeFirst()
         } else {
             rest.fragments[0].words.removeFirst()
         }
-        return (rest, words[1].box.x, ordinal)
+        return (rest, words[1].box.x, marker.ordinal)
     }
 
     static func links(in text: String) -> [String] {
