@@ -419,24 +419,6 @@ public struct Parser: Sendable {
         return IndicatorRecord.Organization(name: name, acronym: acronym, evidence: text.trimmed().span)
     }
 
-    /// What a code names, by its shape.
-    enum CodeShape {
-        case component, activity, other
-
-        /// `C01`, `C.01`, `F.P.C01` → component; `C01.A02`, `A01` → activity; `I03`, `01` → other.
-        static func of(_ code: String) -> CodeShape {
-            let parts = code.uppercased().split(whereSeparator: { $0 == "." || $0 == "-" }).map(String.init)
-            func isSegment(_ p: String, _ letter: Character) -> Bool {
-                p.first == letter && p.dropFirst().allSatisfy(\.isNumber) && p.count > 1
-            }
-            if let last = parts.last, isSegment(last, "A") { return .activity }
-            if let last = parts.last, isSegment(last, "C") { return .component }
-            // "C.01": the letter and the number in two parts.
-            if parts.count >= 2, parts[parts.count - 2] == "C", parts.last!.allSatisfy(\.isNumber) { return .component }
-            return .other
-        }
-    }
-
     /// The columns a table's row states its targets in.
     static let targetKinds: [FieldKind] = [
         .unitOfMeasure, .annualTarget, .modifiedTarget, .periodTarget, .cumulativePeriodTarget, .achieved, .percent,
@@ -548,7 +530,7 @@ public struct Parser: Sendable {
             let objective = IndicatorRecord.CodedName(
                 code: clave, name: summary.map { TextCleaning.clean($0.text) }, evidence: codeCell.span
             )
-            switch CodeShape.of(clave) {
+            switch Codes.Shape.of(clave) {
             case .component where level.hasPrefix("componente") || level.isEmpty: record.component = objective
             case .activity where level.hasPrefix("actividad") || level.isEmpty: record.activity = objective
             // A unit's position in a table of units is no indicator's code.
