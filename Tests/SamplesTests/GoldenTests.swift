@@ -68,10 +68,17 @@ import Testing
 
 /// A scanned sample (Samples/escaneados) against the expected records of the text PDF it was made
 /// from: the same records field by field, except the places of quotes (an OCR'd page has no text
-/// layer to count lines and columns in; its boxes are Tesseract's), the values its expected file
-/// says may be misread (`mayBeMisread`, path patterns where `[*]` stands for any record), and a
-/// value that a `low-confidence` finding quotes. Every span on an OCR'd page says so; on a text
-/// page with a picture read by OCR (`picturePages`), the picture's spans say so, and some must.
+/// layer to count lines and columns in; its boxes are Tesseract's), what its expected file says
+/// may differ and why (`mayDiffer`, path patterns where `[*]` stands for any record: a header's
+/// spacing, a speck, the layout; never a record's misread value), and a value that a
+/// `low-confidence` finding names:
+/// - a figure it quotes as read with low confidence;
+/// - a misreading it names (“105” ... may be “I05”): a value that, with the one put back for the
+///   other, is the expected one; and where the misread quote of a code and its name is split
+///   otherwise (`£031` taken as a name, not a code), that object's code or name that one side
+///   lacks. A finding that names a misreading no difference bears out is a false alarm, and fails.
+/// Every span on an OCR'd page says so; on a text page with a picture read by OCR
+/// (`picturePages`), the picture's spans say so, and some must.
 enum ScanComparison {
     static let placeKeys: Set<String> = ["line", "column", "box", "confidence", "ocr"]
 
@@ -94,11 +101,17 @@ enum ScanComparison {
             for (key, value) in source { s[key] = value }
             records[i]["source"] = s
         }
-        // The values that low-confidence findings quote, taken out of the comparison.
+        // The figures that low-confidence findings quote, and the misreadings they name, taken
+        // out of the comparison.
         var unsure: [Int: Set<String>] = [:]
+        var misread: [Int: [Misread]] = [:]
         for i in got.indices {
             let findings = got[i]["findings"] as? [[String: Any]] ?? []
             for f in findings where f["rule"] as? String == "low-confidence" {
+                if let named = Misread(message: f["message"] as? String ?? "") {
+                    misread[i, default: []].append(named)
+                    continue
+                }
                 for e in f["evidence"] as? [[String: Any]] ?? [] { unsure[i, default: []].insert(e["text"] as? String ?? "") }
             }
             got[i]["findings"] = findings.filter { $0["rule"] as? String != "low-confidence" }
@@ -123,14 +136,82 @@ enum ScanComparison {
         if !picturePages.isEmpty, pictureSpans == 0 {
             problems.append("no span says it was read by OCR from the pictures on pages \(picturePages.sorted())")
         }
-        let tolerated = (scan["mayBeMisread"] as? [String: Any] ?? [:]).keys.map(pattern)
+        let tolerated = (scan["mayDiffer"] as? [String: Any] ?? [:]).keys.map(pattern)
+        var bornOut: Set<Misread> = []
         for difference in differences(expected: records, actual: got, path: "") {
             if tolerated.contains(where: { difference.path.range(of: $0, options: .regularExpression) != nil }) { continue }
-            if let record = Int(difference.path.dropFirst().prefix { $0.isNumber }), let value = difference.actual as? String,
-               unsure[record]?.contains(value) == true { continue }
+            guard let record = Int(difference.path.dropFirst().prefix { $0.isNumber }) else {
+                problems.append(difference.text)
+                continue
+            }
+            if let value = difference.actual as? String, unsure[record]?.contains(value) == true { continue }
+            if let m = misread[record]?.first(where: { $0.explains(read: difference.actual, expected: difference.expected) }) {
+                bornOut.insert(m)
+                continue
+            }
+            // A code and its name read from one misread quote: the quote explained, one side lacks the value.
+            if difference.actual is NSNull || difference.expected is NSNull || difference.actual == nil,
+               let dot = difference.path.lastIndex(of: "."), ["code", "name"].contains(difference.path[difference.path.index(after: dot)...]) {
+                let parent = String(difference.path[..<dot])
+                let quote = { (root: Any) in ((value(at: parent, in: root) as? [String: Any])?["evidence"] as? [String: Any])?["text"] }
+                if let m = misread[record]?.first(where: { $0.explains(read: quote(got), expected: quote(records)) }) {
+                    bornOut.insert(m)
+                    continue
+                }
+            }
             problems.append(difference.text)
         }
+        for (record, named) in misread.sorted(by: { $0.key < $1.key }) {
+            for m in named where !bornOut.contains(m) {
+                problems.append("record \(record): a low-confidence finding says “\(m.read)” may be “\(m.meant)”, and no value of the expected record bears it out: a false alarm")
+            }
+        }
         return problems
+    }
+
+    /// A misreading a low-confidence finding names, from its message (English, the default):
+    /// `“105” (the indicator's code), read by OCR, may be “I05”: ...`.
+    struct Misread: Hashable {
+        var read: String
+        var meant: String
+
+        init?(message: String) {
+            guard let match = message.firstMatch(of: /^“(.+?)” \(.*?\), read by OCR, may be “(.+?)”/) else { return nil }
+            read = String(match.1)
+            meant = String(match.2)
+        }
+
+        /// Whether the value read, with the misread word put back as meant (once), is the expected one.
+        func explains(read value: Any?, expected: Any?) -> Bool {
+            guard let value = value as? String, let expected = expected as? String else { return false }
+            var from = value.startIndex
+            while let r = value.range(of: read, range: from..<value.endIndex) {
+                if value.replacingCharacters(in: r, with: meant) == expected { return true }
+                from = r.upperBound
+            }
+            return false
+        }
+    }
+
+    /// The value at a difference's path (`[3].program`) in a list of records.
+    static func value(at path: String, in root: Any) -> Any? {
+        var current: Any? = root
+        var rest = Substring(path)
+        while !rest.isEmpty, let value = current {
+            if rest.first == "[" {
+                guard let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                      let list = value as? [Any], list.indices.contains(i) else { return nil }
+                current = list[i]
+                rest = rest[rest.index(after: close)...]
+            } else if rest.first == "." {
+                let key = rest.dropFirst().prefix { $0 != "." && $0 != "[" }
+                current = (value as? [String: Any])?[String(key)]
+                rest = rest.dropFirst(key.count + 1)
+            } else {
+                return nil
+            }
+        }
+        return current
     }
 
     /// `[*].signatories[0].role` → a regular expression matching that path and those below it.
@@ -151,6 +232,7 @@ enum ScanComparison {
 
     struct Difference {
         var path: String
+        var expected: Any?
         var actual: Any?
         var text: String
     }
@@ -164,23 +246,23 @@ enum ScanComparison {
                 let p = path + "." + key
                 switch (e[key], a[key]) {
                 case let (ev?, av): return differences(expected: ev, actual: av, path: p)
-                case (nil, let av?): return [Difference(path: p, actual: av, text: "\(p): not in the expected record, got \(JSONDiff.show(av))")]
+                case (nil, let av?): return [Difference(path: p, expected: nil, actual: av, text: "\(p): not in the expected record, got \(JSONDiff.show(av))")]
                 default: return []
                 }
             }
         case let (e as [Any], a as [Any]):
             let out = (0..<max(e.count, a.count)).flatMap { i -> [Difference] in
                 let p = "\(path)[\(i)]"
-                if i >= e.count { return [Difference(path: p, actual: a[i], text: "\(p): extra \(JSONDiff.show(a[i]))")] }
-                if i >= a.count { return [Difference(path: p, actual: nil, text: "\(p): missing \(JSONDiff.show(e[i]))")] }
+                if i >= e.count { return [Difference(path: p, expected: nil, actual: a[i], text: "\(p): extra \(JSONDiff.show(a[i]))")] }
+                if i >= a.count { return [Difference(path: p, expected: e[i], actual: nil, text: "\(p): missing \(JSONDiff.show(e[i]))")] }
                 return differences(expected: e[i], actual: a[i], path: p)
             }
             // A missing or extra item is a difference of its own, above: tolerated or not by its path.
             return out
         default:
-            guard let actual else { return [Difference(path: path, actual: nil, text: "\(path): expected \(JSONDiff.show(expected)), missing")] }
+            guard let actual else { return [Difference(path: path, expected: expected, actual: nil, text: "\(path): expected \(JSONDiff.show(expected)), missing")] }
             return JSONDiff.same(expected, actual, path: path) ? []
-                : [Difference(path: path, actual: actual, text: "\(path): expected \(JSONDiff.show(expected)), got \(JSONDiff.show(actual))")]
+                : [Difference(path: path, expected: expected, actual: actual, text: "\(path): expected \(JSONDiff.show(expected)), got \(JSONDiff.show(actual))")]
         }
     }
 }
