@@ -112,22 +112,22 @@ public struct LowConfidenceRule: Rule {
     /// indicator, read by OCR, whose shape says they may be misread however sure Tesseract was.
     func identifiers(_ record: IndicatorRecord) -> [Finding] {
         var out: [Finding] = []
-        func look(_ level: Level, code: String?, texts: [(Part, String?)], _ span: SourceSpan?) {
+        func look(_ level: Codes.Field, code: String?, texts: [(Part, String?)], _ span: SourceSpan?) {
             guard let span, span.ocr == true else { return }
             var flagged: Set<String> = []
             // The code, or where none was taken, the word where a code would stand (`£031`).
             let word = code ?? texts.first?.1.flatMap(Self.leadingWord)
-            if let word, let m = Misreading.code(word, field: level.field) {
+            if let word, let m = Misreading.code(word, field: level) {
                 flagged.insert(m.read)
-                out.append(finding(Self.message(m, level.code, quoted: span.text.contains(m.read), untaken: code == nil ? level : nil), [span]))
+                out.append(finding(Self.message(m, level.code, level, quoted: span.text.contains(m.read), untaken: code == nil), [span]))
             }
             for (part, text) in texts {
                 for m in Misreading.words(in: text ?? "") where flagged.insert(m.read).inserted {
-                    out.append(finding(Self.message(m, part.name(of: level), quoted: span.text.contains(m.read), untaken: nil), [span]))
+                    out.append(finding(Self.message(m, part.name(of: level), level, quoted: span.text.contains(m.read), untaken: false), [span]))
                 }
             }
         }
-        for (level, coded) in [(Level.program, record.program), (.component, record.component), (.activity, record.activity)] {
+        for (level, coded) in [(Codes.Field.program, record.program), (.component, record.component), (.activity, record.activity)] {
             guard let coded else { continue }
             look(level, code: coded.code, texts: [(.name, coded.name)], coded.evidence)
         }
@@ -145,37 +145,11 @@ public struct LowConfidenceRule: Rule {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
-    /// A level of the results matrix that a record names by a code.
-    enum Level {
-        case program, component, activity, indicator
-
-        var field: Codes.Field {
-            switch self {
-            case .program: .program
-            case .component: .component
-            case .activity: .activity
-            case .indicator: .indicator
-            }
-        }
-
-        /// "del programa", "of the program".
-        var of: LocalizedText {
-            switch self {
-            case .program: LocalizedText(es: "del programa", en: "the program's")
-            case .component: LocalizedText(es: "del componente", en: "the component's")
-            case .activity: LocalizedText(es: "de la actividad", en: "the activity's")
-            case .indicator: LocalizedText(es: "del indicador", en: "the indicator's")
-            }
-        }
-
-        var code: LocalizedText { LocalizedText(es: "clave \(of.es)", en: "\(of.en) code") }
-    }
-
     /// The texts of a level that a misread glyph may stand in.
     enum Part {
         case name, description, formula
 
-        func name(of level: Level) -> LocalizedText {
+        func name(of level: Codes.Field) -> LocalizedText {
             switch self {
             case .name: LocalizedText(es: "nombre \(level.of.es)", en: "\(level.of.en) name")
             case .description: LocalizedText(es: "descripción \(level.of.es)", en: "\(level.of.en) description")
@@ -188,17 +162,42 @@ public struct LowConfidenceRule: Rule {
     /// with the digit 1.` `quoted`: whether the finding's quote holds the word (a table's row is
     /// quoted by the indicator's name, its code stands in another cell); `untaken`: the level
     /// whose code, so read, was not taken as one.
-    static func message(_ m: Misreading, _ field: LocalizedText, quoted: Bool, untaken: Level?) -> LocalizedText {
+    static func message(_ m: Misreading, _ field: LocalizedText, _ level: Codes.Field, quoted: Bool, untaken: Bool) -> LocalizedText {
         let why = m.explanation
-        let whereES = quoted ? "" : "; se cita el indicador por su nombre"
-        let whereEN = quoted ? "" : "; the indicator is quoted by its name"
-        let es = untaken.map { " Así leída, no se tomó como clave: el registro no tiene clave \($0.of.es)." } ?? ""
-        let en = untaken.map { " Read so, it was not taken as a code: the record has no \($0.of.en) code." } ?? ""
+        let whereES = quoted ? "" : "; no figura en la cita, que muestra dónde se leyó \(level.name.es)"
+        let whereEN = quoted ? "" : "; not in the quote, which shows where \(level.name.en) was read"
+        let es = untaken ? " Así leída, no se tomó como clave: el registro no tiene clave \(level.of.es)." : ""
+        let en = untaken ? " Read so, it was not taken as a code: the record has no code for \(level.name.en)." : ""
         return LocalizedText(
             es: "«\(m.read)» (\(field.es)\(whereES)), leído por OCR, puede ser «\(m.meant)»: \(why.es).\(es) Verifíquelo en el documento.",
             en: "“\(m.read)” (\(field.en)\(whereEN)), read by OCR, may be “\(m.meant)”: \(why.en).\(en) Check it in the document."
         )
     }
+}
+
+extension Codes.Field {
+    /// "el programa", "the program".
+    var name: LocalizedText {
+        switch self {
+        case .program: LocalizedText(es: "el programa", en: "the program")
+        case .component: LocalizedText(es: "el componente", en: "the component")
+        case .activity: LocalizedText(es: "la actividad", en: "the activity")
+        case .indicator: LocalizedText(es: "el indicador", en: "the indicator")
+        }
+    }
+
+    /// "del programa", "the program's".
+    var of: LocalizedText {
+        switch self {
+        case .program: LocalizedText(es: "del programa", en: "the program's")
+        case .component: LocalizedText(es: "del componente", en: "the component's")
+        case .activity: LocalizedText(es: "de la actividad", en: "the activity's")
+        case .indicator: LocalizedText(es: "del indicador", en: "the indicator's")
+        }
+    }
+
+    /// "clave del programa", "the program's code".
+    var code: LocalizedText { LocalizedText(es: "clave \(of.es)", en: "\(of.en) code") }
 }
 
 extension Rule {
