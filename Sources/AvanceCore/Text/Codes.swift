@@ -50,9 +50,18 @@ public enum Codes {
             switch self {
             case .program:
                 return c.count == 4 && c[0].isASCII && c[0].isUppercase && c.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
-            case .component: return Shape.of(code) == .component
-            case .activity: return Shape.of(code) == .activity
+            case .component: return Shape.of(code) == .component && Self.wellFormed(code)
+            case .activity: return Shape.of(code) == .activity && Self.wellFormed(code)
             case .indicator: return c.first == "I" && c.count >= 2 && c.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+            }
+        }
+
+        /// Whether each part of a code between dots and dashes is a letter, a number, or a letter
+        /// and a number (`F.P.C01.A02`, `C.01`), as no misread part is (`C0I`).
+        static func wellFormed(_ code: String) -> Bool {
+            code.split(whereSeparator: { $0 == "." || $0 == "-" }).allSatisfy { part in
+                let digits = part.first.map { $0.isLetter ? part.dropFirst() : part[...] } ?? ""
+                return digits.allSatisfy { $0.isASCII && $0.isNumber } && part.allSatisfy(\.isASCII)
             }
         }
 
