@@ -53,12 +53,7 @@ public struct CodeMismatchRule: Rule {
                 | Actividad 3 | 05 | 06 | Porcentaje de concursos realizados |
                 """),
             RuleExample("""
-                PROGRAMA DE TRABAJO 2022
-
-                ## Eje 2
-
-                A) Ampliación de la Red Ciudadana de Vigilancia
-                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+                \(Self.workProgram)
 
                 ## Indicadores de desempeño
 
@@ -85,12 +80,7 @@ public struct CodeMismatchRule: Rule {
                 | Actividad 3 | 04 | 06 | Porcentaje de concursos realizados |
                 """, note: "03 and 3 are one code"),
             RuleExample("""
-                PROGRAMA DE TRABAJO 2022
-
-                ## Eje 2
-
-                A) Ampliación de la Red Ciudadana de Vigilancia
-                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+                \(Self.workProgram)
 
                 ## Eje 3
 
@@ -106,12 +96,7 @@ public struct CodeMismatchRule: Rule {
                 | Eje 2 / Proyecto C | Publicación del Registro Estatal de Organizaciones Civiles | Capturas de pantalla | 1 |
                 """, note: "an action that names its own project as well as another; another axis's project; a project the list does not hold"),
             RuleExample("""
-                PROGRAMA DE TRABAJO 2022
-
-                ## Eje 2
-
-                A) Ampliación de la Red Ciudadana de Vigilancia
-                B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+                \(Self.workProgram)
 
                 ## Indicadores de desempeño
 
@@ -139,6 +124,16 @@ public struct CodeMismatchRule: Rule {
                 """, note: "a body named, not a project; a policy as the topic, not the object; capitals and Title Case set no name apart"),
         ]
     )
+
+    /// The opening of the work-program examples: a title and its second axis's list of projects.
+    static let workProgram = """
+        PROGRAMA DE TRABAJO 2022
+
+        ## Eje 2
+
+        A) Ampliación de la Red Ciudadana de Vigilancia
+        B) Lanzamiento del Registro Estatal de Organizaciones Civiles
+        """
 
     public init() {}
 
