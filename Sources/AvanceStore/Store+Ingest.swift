@@ -115,85 +115,88 @@ extension Store {
             return try perform("storing \(path)") { try postgres.store(path: path, stamp: stamp, content: content, runId: runId) }
         }
         return try perform("storing \(path)") {
-            try writer.write { db in
-                let now = Timestamp.now()
-                var findings: [Severity: Int] = [:]
-                var inserted = false
-                var documentId: Int64
-                if let existing = try DocumentRow.filter(DocumentRow.Columns.sha256 == content.sha256).fetchOne(db),
-                   let id = existing.id {
-                    documentId = id
-                } else {
-                    guard case .new(let new) = content else {
-                        throw StoreError.database(
-                            operation: "storing \(path)",
-                            reason: "document \(content.sha256) is not stored and its content was not given"
-                        )
-                    }
-                    documentId = try Self.insert(new, path: path, runId: runId, now: now, findings: &findings, db)
-                    inserted = true
-                }
+            try writer.write { db in try Self.store(path: path, stamp: stamp, content: content, runId: runId, db) }
+        }
+    }
 
-                let current = try LocationRow
-                    .filter(LocationRow.Columns.path == path && LocationRow.Columns.isCurrent == true)
-                    .fetchOne(db)
-                let outcome: StoreOutcome
-                if var current, current.documentId == documentId {
-                    current.size = stamp.size
-                    current.mtimeNs = stamp.mtimeNs
-                    current.lastSeenAt = now
-                    try current.update(db)
-                    outcome = .unchanged
-                } else {
-                    if var previous = current {
-                        previous.isCurrent = false
-                        previous.replacedAt = now
-                        try previous.update(db)
-                        // The old version stays, superseded, unless another path still holds it.
-                        let stillHeld = try LocationRow
-                            .filter(LocationRow.Columns.documentId == previous.documentId && LocationRow.Columns.isCurrent == true)
-                            .fetchCount(db) > 0
-                        if !stillHeld {
-                            try db.execute(
-                                sql: "UPDATE documents SET superseded_by = ?, superseded_at = ? WHERE id = ?",
-                                arguments: [documentId, now, previous.documentId]
-                            )
-                        }
-                        outcome = .changed
-                    } else {
-                        outcome = inserted ? .new : .duplicate
-                    }
-                    if var old = try LocationRow
-                        .filter(LocationRow.Columns.path == path && LocationRow.Columns.documentId == documentId)
-                        .fetchOne(db) {
-                        // The path holds again a content it held before (a reverted file).
-                        old.isCurrent = true
-                        old.replacedAt = nil
-                        old.size = stamp.size
-                        old.mtimeNs = stamp.mtimeNs
-                        old.lastSeenAt = now
-                        old.runId = runId
-                        try old.update(db)
-                    } else {
-                        var location = LocationRow(
-                            id: nil, path: path, documentId: documentId, size: stamp.size, mtimeNs: stamp.mtimeNs,
-                            isCurrent: true, firstSeenAt: now, lastSeenAt: now, replacedAt: nil, runId: runId
-                        )
-                        try location.insert(db)
-                    }
-                    // A content current at some path is current, whatever it replaced before.
+    /// The writes of `store(path:stamp:content:runId:)`, in the caller's transaction or savepoint.
+    static func store(path: String, stamp: FileStamp, content: FileContent, runId: Int64?, _ db: Database) throws -> StoreResult {
+        let now = Timestamp.now()
+        var findings: [Severity: Int] = [:]
+        var inserted = false
+        var documentId: Int64
+        if let existing = try DocumentRow.filter(DocumentRow.Columns.sha256 == content.sha256).fetchOne(db),
+           let id = existing.id {
+            documentId = id
+        } else {
+            guard case .new(let new) = content else {
+                throw StoreError.database(
+                    operation: "storing \(path)",
+                    reason: "document \(content.sha256) is not stored and its content was not given"
+                )
+            }
+            documentId = try insert(new, path: path, runId: runId, now: now, findings: &findings, db)
+            inserted = true
+        }
+
+        let current = try LocationRow
+            .filter(LocationRow.Columns.path == path && LocationRow.Columns.isCurrent == true)
+            .fetchOne(db)
+        let outcome: StoreOutcome
+        if var current, current.documentId == documentId {
+            current.size = stamp.size
+            current.mtimeNs = stamp.mtimeNs
+            current.lastSeenAt = now
+            try current.update(db)
+            outcome = .unchanged
+        } else {
+            if var previous = current {
+                previous.isCurrent = false
+                previous.replacedAt = now
+                try previous.update(db)
+                // The old version stays, superseded, unless another path still holds it.
+                let stillHeld = try LocationRow
+                    .filter(LocationRow.Columns.documentId == previous.documentId && LocationRow.Columns.isCurrent == true)
+                    .fetchCount(db) > 0
+                if !stillHeld {
                     try db.execute(
-                        sql: "UPDATE documents SET superseded_by = NULL, superseded_at = NULL WHERE id = ? AND superseded_by IS NOT NULL",
-                        arguments: [documentId]
+                        sql: "UPDATE documents SET superseded_by = ?, superseded_at = ? WHERE id = ?",
+                        arguments: [documentId, now, previous.documentId]
                     )
                 }
-                try db.execute(
-                    sql: "UPDATE failures SET resolved_at = ? WHERE path = ? AND resolved_at IS NULL",
-                    arguments: [now, path]
-                )
-                return StoreResult(outcome: outcome, documentId: documentId, findings: findings)
+                outcome = .changed
+            } else {
+                outcome = inserted ? .new : .duplicate
             }
+            if var old = try LocationRow
+                .filter(LocationRow.Columns.path == path && LocationRow.Columns.documentId == documentId)
+                .fetchOne(db) {
+                // The path holds again a content it held before (a reverted file).
+                old.isCurrent = true
+                old.replacedAt = nil
+                old.size = stamp.size
+                old.mtimeNs = stamp.mtimeNs
+                old.lastSeenAt = now
+                old.runId = runId
+                try old.update(db)
+            } else {
+                var location = LocationRow(
+                    id: nil, path: path, documentId: documentId, size: stamp.size, mtimeNs: stamp.mtimeNs,
+                    isCurrent: true, firstSeenAt: now, lastSeenAt: now, replacedAt: nil, runId: runId
+                )
+                try location.insert(db)
+            }
+            // A content current at some path is current, whatever it replaced before.
+            try db.execute(
+                sql: "UPDATE documents SET superseded_by = NULL, superseded_at = NULL WHERE id = ? AND superseded_by IS NOT NULL",
+                arguments: [documentId]
+            )
         }
+        try db.execute(
+            sql: "UPDATE failures SET resolved_at = ? WHERE path = ? AND resolved_at IS NULL",
+            arguments: [now, path]
+        )
+        return StoreResult(outcome: outcome, documentId: documentId, findings: findings)
     }
 
     private static func insert(
@@ -263,29 +266,37 @@ extension Store {
                 )
             }
             return try writer.write { db in
-                let now = Timestamp.now()
-                if var open = try FailureRow.filter(FailureRow.Columns.path == path && FailureRow.Columns.resolvedAt == nil).fetchOne(db) {
-                    if open.sha256 == sha256, open.reason == reason, open.kind == kind, open.avanceVersion == version {
-                        open.size = stamp?.size
-                        open.mtimeNs = stamp?.mtimeNs
-                        open.attempts += 1
-                        open.lastFailedAt = now
-                        open.lastRunId = runId
-                        try open.update(db)
-                        return .known
-                    }
-                    open.resolvedAt = now
-                    try open.update(db)
-                }
-                var failure = FailureRow(
-                    id: nil, path: path, kind: kind, sha256: sha256, size: stamp?.size, mtimeNs: stamp?.mtimeNs,
-                    reason: reason, avanceVersion: version, attempts: 1, firstFailedAt: now, lastFailedAt: now,
-                    lastRunId: runId, resolvedAt: nil
-                )
-                try failure.insert(db)
-                return .new
+                try Self.recordFailure(path: path, stamp: stamp, reason: reason, kind: kind, sha256: sha256, version: version, runId: runId, db)
             }
         }
+    }
+
+    /// The writes of `recordFailure`, in the caller's transaction or savepoint.
+    static func recordFailure(
+        path: String, stamp: FileStamp?, reason: String, kind: FailureRow.Kind, sha256: String?, version: String?,
+        runId: Int64?, _ db: Database
+    ) throws -> FailureNovelty {
+        let now = Timestamp.now()
+        if var open = try FailureRow.filter(FailureRow.Columns.path == path && FailureRow.Columns.resolvedAt == nil).fetchOne(db) {
+            if open.sha256 == sha256, open.reason == reason, open.kind == kind, open.avanceVersion == version {
+                open.size = stamp?.size
+                open.mtimeNs = stamp?.mtimeNs
+                open.attempts += 1
+                open.lastFailedAt = now
+                open.lastRunId = runId
+                try open.update(db)
+                return .known
+            }
+            open.resolvedAt = now
+            try open.update(db)
+        }
+        var failure = FailureRow(
+            id: nil, path: path, kind: kind, sha256: sha256, size: stamp?.size, mtimeNs: stamp?.mtimeNs,
+            reason: reason, avanceVersion: version, attempts: 1, firstFailedAt: now, lastFailedAt: now,
+            lastRunId: runId, resolvedAt: nil
+        )
+        try failure.insert(db)
+        return .new
     }
 
     /// Notes that a run met a known failure again without reading it (the file unchanged).

@@ -39,6 +39,12 @@ public struct Store: Sendable {
         // Readers (export, findings) may meet a running ingest's checkpoint; wait rather than fail.
         configuration.busyMode = .timeout(30)
         configuration.label = "avance.store"
+        configuration.prepareDatabase { db in
+            // The writer's savepoints (one per file of a batch, `Store.batch`) keep the pages
+            // they change in a sub-journal: in memory, not in a temporary file written page by
+            // page (which cost as much as the commits that batching saves).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -223,6 +223,55 @@ import Testing
         #expect(try store.store(path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(2), records: [good]), runId: nil).outcome == .new)
     }
 
+    /// In a batch, a file whose record cannot be written is rolled back alone (its savepoint),
+    /// its failure is recorded in the same batch, and the files around it are stored.
+    @Test(arguments: Backend.all) func aBatchRollsBackAFileThatCannotBeStoredAloneAndStoresTheRest(_ backend: Backend) throws {
+        let store = try backend.store()
+        let bad = Make.record(path: "/r/enorme.txt", sha: Make.sha(2), annual: .infinity)
+        let outcomes = try store.batch { batch -> [String] in
+            var outcomes: [String] = []
+            outcomes.append(try batch.store(
+                path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil
+            ).outcome.rawValue)
+            do {
+                _ = try batch.store(
+                    path: "/r/enorme.txt", stamp: Make.stamp(),
+                    content: Make.document(sha: Make.sha(2), records: [Make.record(sha: Make.sha(2)), bad]), runId: nil
+                )
+                outcomes.append("stored")
+            } catch StoreError.unstorable(_, let reason) {
+                #expect(try batch.recordFailure(path: "/r/enorme.txt", stamp: Make.stamp(), reason: reason, sha256: Make.sha(2), runId: nil) == .new)
+                outcomes.append("failed")
+            }
+            outcomes.append(try batch.store(
+                path: "/r/c.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(3), records: [Make.record(sha: Make.sha(3))]), runId: nil
+            ).outcome.rawValue)
+            return outcomes
+        }
+        #expect(outcomes == ["new", "failed", "new"])
+        #expect(try [store.count("documents"), store.count("records"), store.count("locations")] == [2, 2, 2])
+        #expect(try store.count("documents", where: "sha256 = '\(Make.sha(2))'") == 0, "the file that failed left nothing")
+        let failures = try store.openFailures()
+        #expect(failures.map(\.path) == ["/r/enorme.txt"])
+        #expect(failures.first?.reason.hasPrefix("record 2 cannot be written as JSON") == true, "\(failures)")
+    }
+
+    /// A batch is one SQLite transaction: when it fails, none of its files is stored.
+    @Test func aBatchThatFailsStoresNoneOfItsFiles() throws {
+        struct Stop: Error {}
+        let store = try Make.memoryStore()
+        #expect(throws: StoreError.self) {
+            try store.batch { batch in
+                _ = try batch.store(
+                    path: "/r/a.txt", stamp: Make.stamp(), content: Make.document(sha: Make.sha(1), records: [Make.record(sha: Make.sha(1))]), runId: nil
+                )
+                try batch.recordFailure(path: "/r/b.pdf", stamp: Make.stamp(), reason: "damaged", runId: nil)
+                throw Stop()
+            }
+        }
+        #expect(try [store.count("documents"), store.count("records"), store.count("locations"), store.count("failures")] == [0, 0, 0, 0])
+    }
+
     @Test(arguments: Backend.all) func failuresAreKnownWhenTheSameKeepTheirHistoryAndAreResolvedBySuccess(_ backend: Backend) throws {
         let store = try backend.store()
         func fail(_ reason: String, sha: String? = Make.sha(9), version: String = "1.0") throws -> Store.FailureNovelty {

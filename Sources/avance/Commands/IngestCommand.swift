@@ -163,10 +163,26 @@ struct IngestCommand: AsyncParsableCommand {
         defer { pool?.shutdown() }
         let ledger = RunLedger()
         let bar = progress
-        // From here a signal stops the run: what is stored stays, the file in progress is not
-        // stored (each file is one transaction), and the run is recorded as interrupted.
+        let ingestor = Ingestor(
+            store: store,
+            options: .init(
+                roots: roots, database: databasePath, excludes: excludes, includes: includes, jobs: jobs,
+                settleSeconds: settle, retryFailures: retryFailures, version: AvanceVersion.current
+            ),
+            pipeline: pipeline, logger: logger, progress: progress, runId: runId
+        )
+        /// Commits the files found and not yet stored, when the run ends however it ends.
+        let flush: @Sendable (inout PendingFiles, inout RunCounts) -> Void = { pending, counts in
+            do {
+                try ingestor.flush(&pending, into: &counts)
+            } catch {
+                Output.error("\(error)")
+            }
+        }
+        // From here a signal stops the run: the files found are committed, each whole, the
+        // files in progress are not stored, and the run is recorded as interrupted.
         stop.arm { signal in
-            guard let counts = ledger.close() else { return }
+            guard let counts = ledger.close(flushing: flush) else { return }
             pool?.shutdown()
             bar?.finish()
             let exitCode = Interruption.exitStatus(signal)
@@ -179,25 +195,17 @@ struct IngestCommand: AsyncParsableCommand {
             let summary = IngestSummary(runId: runId, counts: counts, seconds: Date().timeIntervalSince(started), exitCode: exitCode)
             if !quiet { Output.line(format == .json ? summary.json : summary.text) }
         }
-        let ingestor = Ingestor(
-            store: store,
-            options: .init(
-                roots: roots, database: databasePath, excludes: excludes, includes: includes, jobs: jobs,
-                settleSeconds: settle, retryFailures: retryFailures, version: AvanceVersion.current
-            ),
-            pipeline: pipeline, logger: logger, progress: progress, runId: runId
-        )
         let ended: Bool
         do {
             ended = try await ingestor.run(ledger)
         } catch {
-            guard let counts = ledger.close() else { Interruption.awaitStop() }
+            guard let counts = ledger.close(flushing: flush) else { Interruption.awaitStop() }
             progress?.finish()
             try? store.finishRun(id: runId, counts: counts, status: .failed, exitCode: ExitStatus.storeFailed)
             throw error
         }
         // Stopped by a signal: the stop records the run and ends avance.
-        guard ended, let counts = ledger.close() else { Interruption.awaitStop() }
+        guard ended, let counts = ledger.close(flushing: flush) else { Interruption.awaitStop() }
         progress?.finish()
         let exitCode: Int32 = counts.failed > 0 ? ExitStatus.inputFailed : 0
         try store.finishRun(id: runId, counts: counts, exitCode: exitCode)

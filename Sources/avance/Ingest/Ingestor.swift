@@ -6,8 +6,9 @@ import Logging
 import Synchronization
 
 /// One `avance ingest` run over files and folders: walks them, decides what is new
-/// from the known locations, extracts and parses the rest in parallel, and stores each
-/// file in its own transaction from this task alone (one writer).
+/// from the known locations, extracts and parses the rest in parallel, and stores what it
+/// found from this task alone (one writer): in SQLite several files per transaction, each file
+/// in a savepoint of its own (`PendingFiles`), in PostgreSQL each file in its own transaction.
 struct Ingestor: Sendable {
     struct Options: Sendable {
         var roots: [String]
@@ -23,6 +24,8 @@ struct Ingestor: Sendable {
         var retryFailures = false
         /// This avance's version: a failure of another version is not "known".
         var version = ""
+        /// When the files found are committed (SQLite; PostgreSQL commits each file alone).
+        var batching = PendingFiles.Limits()
     }
 
     let store: Store
@@ -111,16 +114,41 @@ struct Ingestor: Sendable {
             }
         }
 
-        return try await withThrowingTaskGroup(of: Work.self) { group in
+        // A shared store commits each file alone (see `Store.batch`).
+        let limits = store.isShared ? PendingFiles.Limits.one : options.batching
+
+        // A child is a file's work, or nil: a tick that commits the files found so far.
+        return try await withThrowingTaskGroup(of: Work?.self) { group in
+            defer { group.cancelAll() }
             var inFlight = 0
+            // Whether a tick is on its way: every file found is committed within `limits.seconds`.
+            var ticking = false
             // Files another worker held when this one met them (a shared store): taken after the walk.
             var deferred: [(path: String, stamp: FileStamp)] = []
 
             /// Records finished files until fewer than `limit` are in flight; false when the ledger is closed.
             func drain(below limit: Int) async throws -> Bool {
-                while inFlight >= limit, let done = try await group.next() {
+                while inFlight >= limit, let event = try await group.next() {
+                    guard let done = event else {
+                        ticking = false
+                        guard try ledger.update({ counts, pending in try flush(&pending, into: &counts) }) else { return false }
+                        continue
+                    }
                     inFlight -= 1
-                    guard try ledger.update({ try record(done, into: &$0) }) else { return false }
+                    var waiting = false
+                    guard try ledger.update({ counts, pending in
+                        pending.add(done)
+                        if pending.isFull(limits) { try flush(&pending, into: &counts) }
+                        waiting = !pending.isEmpty
+                    }) else { return false }
+                    if waiting, !ticking {
+                        ticking = true
+                        let nanoseconds = UInt64(limits.seconds * 1e9)
+                        group.addTask {
+                            try? await Task.sleep(nanoseconds: nanoseconds)
+                            return nil
+                        }
+                    }
                 }
                 return true
             }
@@ -150,7 +178,9 @@ struct Ingestor: Sendable {
             }
 
             for entry in walker {
-                let going = try ledger.update { counts in
+                let going = try ledger.update { counts, pending in
+                    // A long walk of files not read commits what was found before.
+                    if pending.isOld(limits) { try flush(&pending, into: &counts) }
                     switch entry {
                     case .skipped(let path, let reason):
                         logger.trace("passed over", metadata: ["path": "\(path)", "reason": "\(reason)"])
@@ -176,7 +206,8 @@ struct Ingestor: Sendable {
                 // never wait for each other.
                 guard try await drain(below: 1), try await offer(path, stamp, wait: true) != nil else { return false }
             }
-            return try await drain(below: 1)
+            guard try await drain(below: 1) else { return false }
+            return try ledger.update { counts, pending in try flush(&pending, into: &counts) }
         }
     }
 
@@ -188,22 +219,64 @@ struct Ingestor: Sendable {
         case read(Job)
     }
 
-    /// Stores what a worker found; only ever called from the run's own task.
-    private func record(_ work: Work, into counts: inout RunCounts) throws {
-        // In a shared store, the path is let go once what was found is stored.
-        defer { if store.isShared { try? store.release(path: work.path) } }
+    /// Stores the files found and not yet stored, in one transaction (SQLite; each file in a
+    /// savepoint of its own), then counts and logs them: the counts, the log and the progress
+    /// only ever show files committed. Called by the run's own task, or by a signal's stop,
+    /// inside the ledger's lock. The files are taken out of `pending` first: when the
+    /// transaction fails, none of them is stored, none is counted, and the error ends the run.
+    func flush(_ pending: inout PendingFiles, into counts: inout RunCounts) throws {
+        guard !pending.isEmpty else { return }
+        let works = pending.take()
+        // In a shared store, the paths are let go once what was found is stored.
+        defer { if store.isShared { for work in works { try? store.release(path: work.path) } } }
+        let written = try store.batch { batch in try works.map { try write($0, batch) } }
+        for (work, outcome) in zip(works, written) {
+            account(work, outcome, into: &counts)
+            progress?.advance(counts)
+        }
+    }
+
+    /// What writing a file did.
+    enum Written {
+        case stored(StoreResult)
+        /// The file failed (or is no report), or its content could not be stored: its failure was recorded.
+        case failed(kind: FailureRow.Kind, reason: String, FailureNovelty)
+        case ignored
+    }
+
+    typealias FailureNovelty = Store.FailureNovelty
+
+    /// Writes what a worker found, in a savepoint of `batch`.
+    private func write(_ work: Work, _ batch: Store.Batch) throws -> Written {
         switch work {
         case .content(let path, let stamp, let content):
-            counts.filesRead += 1
-            let result: StoreResult
             do {
-                result = try store.store(path: path, stamp: stamp, content: content, runId: runId)
+                return .stored(try batch.store(path: path, stamp: stamp, content: content, runId: runId))
             } catch StoreError.unstorable(_, let reason) {
-                // This file's content, not the database: it fails alone and the run goes on.
-                try failure(path: path, stamp: stamp, reason: reason, sha256: content.sha256, kind: .failure, into: &counts)
-                progress?.advance(counts)
-                return
+                // This file's content, not the database: it fails alone (its savepoint rolled
+                // back) and the run goes on.
+                let novelty = try batch.recordFailure(
+                    path: path, stamp: stamp, reason: reason, kind: .failure, sha256: content.sha256,
+                    version: options.version, runId: runId
+                )
+                return .failed(kind: .failure, reason: reason, novelty)
             }
+        case .failed(let path, let stamp, let reason, let sha256, let notAReport):
+            let kind: FailureRow.Kind = notAReport ? .notAReport : .failure
+            let novelty = try batch.recordFailure(
+                path: path, stamp: stamp, reason: reason, kind: kind, sha256: sha256, version: options.version, runId: runId
+            )
+            return .failed(kind: kind, reason: reason, novelty)
+        case .ignored:
+            return .ignored
+        }
+    }
+
+    /// Counts and logs a file once what was found is committed.
+    private func account(_ work: Work, _ written: Written, into counts: inout RunCounts) {
+        counts.filesRead += 1
+        switch (work, written) {
+        case (.content(let path, _, let content), .stored(let result)):
             var metadata: Logger.Metadata = ["path": "\(path)", "sha256": "\(content.sha256)"]
             switch result.outcome {
             case .new: counts.new += 1
@@ -217,15 +290,14 @@ struct Ingestor: Sendable {
             }
             counts.addFindings(result.findings)
             logger.info("\(result.outcome.rawValue)", metadata: metadata)
-        case .failed(let path, let stamp, let reason, let sha256, let notAReport):
-            counts.filesRead += 1
-            try failure(path: path, stamp: stamp, reason: reason, sha256: sha256, kind: notAReport ? .notAReport : .failure, into: &counts)
-        case .ignored(let path, let reason):
-            counts.filesRead += 1
+        case (_, .failed(let kind, let reason, let novelty)):
+            countFailure(path: work.path, reason: reason, kind: kind, novelty: novelty, into: &counts)
+        case (.ignored(let path, let reason), _):
             counts.ignored += 1
             logger.debug("ignored", metadata: ["path": "\(path)", "reason": "\(reason)"])
+        case (_, .stored), (_, .ignored):
+            preconditionFailure("a file's work and what writing it did disagree")
         }
-        progress?.advance(counts)
     }
 
     /// Records a failure and counts it: a file that is no report apart, a failure met again
@@ -236,6 +308,13 @@ struct Ingestor: Sendable {
         let novelty = try store.recordFailure(
             path: path, stamp: stamp, reason: reason, kind: kind, sha256: sha256, version: options.version, runId: runId
         )
+        countFailure(path: path, reason: reason, kind: kind, novelty: novelty, into: &counts)
+    }
+
+    /// Counts and logs a failure recorded.
+    private func countFailure(
+        path: String, reason: String, kind: FailureRow.Kind, novelty: FailureNovelty, into counts: inout RunCounts
+    ) {
         let metadata: Logger.Metadata = ["path": "\(path)", "reason": "\(reason)"]
         switch (kind, novelty) {
         case (.notAReport, _):
@@ -294,27 +373,81 @@ struct Job: Sendable {
     }
 }
 
-/// The counts of a run, and who may still write to the store for it: the run's own task until
-/// the run ends or a signal's stop closes the ledger. Every write of the run happens inside
-/// `update`, so the stop (which waits for the lock) never records the run as interrupted in the
-/// middle of a file, and nothing is written after it.
+/// Files found by the workers and not yet stored: written together, one transaction for
+/// several files, each file in a savepoint of its own (`Store.batch`). A run killed before
+/// they are committed loses them whole, and the next run reads them again; a stop by a signal
+/// commits them first.
+struct PendingFiles: Sendable {
+    /// When the files found are committed: once there are `files` of them, or `records`
+    /// records, or `seconds` after one was found (a slow trickle of files is committed soon).
+    struct Limits: Sendable {
+        var files = 64
+        var records = 2_000
+        var seconds = 0.5
+
+        /// Each file committed alone.
+        static let one = Limits(files: 1, records: 1, seconds: 0)
+    }
+
+    private(set) var works: [Ingestor.Work] = []
+    private var records = 0
+    private var since: ContinuousClock.Instant?
+
+    var isEmpty: Bool { works.isEmpty }
+
+    mutating func add(_ work: Ingestor.Work) {
+        if works.isEmpty { since = .now }
+        works.append(work)
+        if case .content(_, _, .new(let document)) = work { records += document.records.count }
+    }
+
+    func isFull(_ limits: Limits) -> Bool {
+        works.count >= limits.files || records >= limits.records || isOld(limits)
+    }
+
+    /// Whether the first file found waits for longer than the limits allow.
+    func isOld(_ limits: Limits) -> Bool {
+        guard let since else { return false }
+        return ContinuousClock.now - since >= .nanoseconds(Int64(limits.seconds * 1e9))
+    }
+
+    /// The files, in the order found; none is left pending.
+    mutating func take() -> [Ingestor.Work] {
+        defer { self = PendingFiles() }
+        return works
+    }
+}
+
+/// The counts of a run, the files found and not yet committed, and who may still write to the
+/// store for it: the run's own task until the run ends or a signal's stop closes the ledger.
+/// Every write of the run happens inside `update`, so the stop (which waits for the lock)
+/// never records the run as interrupted in the middle of a transaction, and nothing is written
+/// after it.
 final class RunLedger: Sendable {
-    private let state = Mutex<(counts: RunCounts, closed: Bool)>((RunCounts(), false))
+    private let state = Mutex<(counts: RunCounts, pending: PendingFiles, closed: Bool)>((RunCounts(), PendingFiles(), false))
 
     /// Runs `body` on the counts, unless the ledger is closed: false then, and `body` is not run.
     func update(_ body: (inout RunCounts) throws -> Void) throws -> Bool {
+        try update { counts, _ in try body(&counts) }
+    }
+
+    /// Runs `body` on the counts and the files pending, unless the ledger is closed: false
+    /// then, and `body` is not run.
+    func update(_ body: (inout RunCounts, inout PendingFiles) throws -> Void) throws -> Bool {
         try state.withLock { s in
             guard !s.closed else { return false }
-            try body(&s.counts)
+            try body(&s.counts, &s.pending)
             return true
         }
     }
 
-    /// Closes the ledger and gives the counts; nil if it was already closed.
-    func close() -> RunCounts? {
+    /// Closes the ledger and gives the counts, once `flush` has committed the files pending
+    /// (its error is `flush`'s to report); nil if the ledger was already closed.
+    func close(flushing flush: (inout PendingFiles, inout RunCounts) -> Void) -> RunCounts? {
         state.withLock { s in
             guard !s.closed else { return nil }
             s.closed = true
+            flush(&s.pending, &s.counts)
             return s.counts
         }
     }
