@@ -6,8 +6,8 @@ import AvanceCore
 enum TotalsAndParts {
     /// The words of a total.
     static let totalWords: Set<String> = ["total", "totales"]
-    /// Words that carry no subject: what is counted is said by the others.
-    static let empty: Set<String> = ["numero", "cantidad", "total", "totales", "suma"]
+    /// Words that carry no subject (a total's heads and words): what is counted is said by the others.
+    static let empty: Set<String> = heads.union(totalWords)
     /// Units that are not counts of things (a total percentage is no sum of its parts).
     static let notCounts = ["%", "porcent", "por ciento", "tasa", "indice", "promedio", "razon", "proporcion"]
 
@@ -17,19 +17,21 @@ enum TotalsAndParts {
     /// `WordStems`: `capacitadas` and `capacitación` agree) stands in that row's name, and that
     /// row counts no more than the subject (`countsMore`).
     static func linked(_ records: [IndicatorRecord]) -> [IndicatorRecord] {
+        // Each row read once: its name's words, whether it sets a total, its group and its unit.
+        let rows = records.map { r in
+            (name: r.indicator?.name, isTotal: r.indicator?.name.map(Self.isTotal) ?? false, group: Self.group(r), unit: Self.countUnit(r))
+        }
         var out = records
-        for i in records.indices {
+        for i in records.indices where rows[i].isTotal {
             let total = records[i]
-            guard let name = total.indicator?.name, Self.isTotal(name), let group = Self.group(total),
-                  let unit = Self.countUnit(total), let stated = total.targets.annual,
-                  let here = total.targets.evidence(for: .annual)
+            guard let name = rows[i].name, let group = rows[i].group, let unit = rows[i].unit,
+                  let stated = total.targets.annual, let here = total.targets.evidence(for: .annual)
             else { continue }
             let subject = Self.stems(name)
             guard subject.count >= 2 else { continue }
-            for j in records.indices where j != i {
+            for j in records.indices where j != i && !rows[j].isTotal && rows[j].group == group && rows[j].unit == unit {
                 let part = records[j]
-                guard Self.group(part) == group, Self.countUnit(part) == unit, let figure = part.targets.annual, figure > stated,
-                      let partName = part.indicator?.name, !Self.isTotal(partName),
+                guard let figure = part.targets.annual, figure > stated, let partName = rows[j].name,
                       let there = part.targets.evidence(for: .annual)
                 else { continue }
                 let theirs = Set(Self.stems(partName))
@@ -60,10 +62,9 @@ enum TotalsAndParts {
     /// part then counts more than the total does.
     static func countsMore(_ part: String, than subject: Set<String>) -> Bool {
         let t = Tokenizer.tokens(part).filter { $0.kind == .word }
-        let stem = { (w: Token) in String(w.folded.prefix(5)) }
         return t.indices.dropFirst().dropLast().contains { k in
             guard ["y", "e", "o", "u", "ni"].contains(t[k].folded) else { return false }
-            let (a, b) = (subject.contains(stem(t[k - 1])), subject.contains(stem(t[k + 1])))
+            let (a, b) = (subject.contains(WordStems.stem(t[k - 1].folded)), subject.contains(WordStems.stem(t[k + 1].folded)))
             return a != b
         }
     }

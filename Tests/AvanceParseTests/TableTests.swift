@@ -240,16 +240,18 @@ import Testing
         return Block(kind: .tableRow, text: SpannedText(cells.joined(separator: " | "), page: page, line: line), cells: spanned)
     }
 
+    /// A lettered list item of a PDF's first page.
+    static func listItem(_ marker: String, _ text: String, line: Int) -> Block {
+        Block(kind: .listItem, text: SpannedText(text, page: 1, line: line), marker: marker)
+    }
+
     @Test func aProjectCitedByReferenceIsNamedByTheDocumentsListOfProjects() throws {
         // `Eje 2 / Proyecto B`: the item lettered B) under the title `Eje 2`; a reference the
         // list does not hold keeps its code alone.
-        func item(_ marker: String, _ text: String, line: Int) -> Block {
-            Block(kind: .listItem, text: SpannedText(text, page: 1, line: line), marker: marker)
-        }
         let blocks = [
             Block(kind: .paragraph, text: SpannedText("Eje 2", page: 1, line: 1)),
-            item("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
-            item("B)", "Lanzamiento del Padrón Digital Voluntario", line: 3),
+            Self.listItem("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
+            Self.listItem("B)", "Lanzamiento del Padrón Digital Voluntario", line: 3),
             Block(kind: .paragraph, text: SpannedText("Indicadores de desempeño", page: 1, line: 4)),
             Self.pdfRow(["Proyecto", "Acción", "Cantidad o porcentaje"], page: 1, line: 5),
             Self.pdfRow(["Eje 2/ Proyecto B", "Diseño y publicación del Padrón", "1"], page: 1, line: 6),
@@ -265,13 +267,10 @@ import Testing
     @Test func anActionNamingAnotherProjectOfItsAxisIsLinkedToThatProjectsItem() throws {
         // The Padrón is project B of axis 2; an action about it filed under A is linked to B's item.
         // Its first word (`Difusión`, capitalised as a sentence opens) is no part of the name.
-        func item(_ marker: String, _ text: String, line: Int) -> Block {
-            Block(kind: .listItem, text: SpannedText(text, page: 1, line: line), marker: marker)
-        }
         let blocks = [
             Block(kind: .paragraph, text: SpannedText("Eje 2", page: 1, line: 1)),
-            item("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
-            item("B)", "Lanzamiento del Padrón Digital Voluntario de Organizaciones", line: 3),
+            Self.listItem("A)", "Ampliación de la Red Ciudadana Anticorrupción", line: 2),
+            Self.listItem("B)", "Lanzamiento del Padrón Digital Voluntario de Organizaciones", line: 3),
             Block(kind: .paragraph, text: SpannedText("Indicadores de desempeño", page: 1, line: 4)),
             Self.pdfRow(["Proyecto", "Acción", "Cantidad o porcentaje"], page: 1, line: 5),
             Self.pdfRow(["Eje 2/ Proyecto A", "Difusión del Padrón Digital Voluntario de Organizaciones", "24"], page: 1, line: 6),

@@ -11,7 +11,10 @@ enum WordStems {
     static func stems(_ tokens: some Sequence<Token>, minimumLength: Int = 4, ignoring: Set<String> = []) -> [String] {
         tokens.compactMap { t in
             guard t.kind == .word, t.folded.count >= minimumLength, !ignoring.contains(t.folded) else { return nil }
-            return String(t.folded.prefix(5))
+            return stem(t.folded)
         }
     }
+
+    /// A folded word's stem: its first five letters.
+    static func stem(_ folded: String) -> String { String(folded.prefix(5)) }
 }
