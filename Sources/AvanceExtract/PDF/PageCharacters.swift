@@ -117,8 +117,21 @@ struct PageCharacters {
     }
 
     private func word(_ range: Range<Int>, line: Int, fontOf: [Int], styles: [FontStyle]) -> PDFPageModel.Word {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[range])
+        // Encoded straight into a string of the exact length (one with up to 15 bytes, nearly
+        // every word, needs no allocation): appending scalar by scalar to a string's scalar view
+        // grew and checked it at every one.
+        var length = 0
+        for s in scalars[range] { length += UTF8.width(s) }
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            for s in scalars[range] {
+                UTF8.encode(s) { unit in
+                    buffer[n] = unit
+                    n += 1
+                }
+            }
+            return n
+        }
         let box = boxes[range].dropFirst().reduce(boxes[range.lowerBound], Self.union)
         // The font most of its characters are set in (a bold word's trailing colon may not be).
         var run = fontOf[range.lowerBound]
@@ -129,7 +142,7 @@ struct PageCharacters {
         }
         let style = run >= 0 ? styles[run] : FontStyle(name: nil, bold: false, italic: false)
         return PDFPageModel.Word(
-            text: String(text), box: box, font: style.name, size: run >= 0 ? fonts[run].size : nil,
+            text: text, box: box, font: style.name, size: run >= 0 ? fonts[run].size : nil,
             isBold: style.bold, isItalic: style.italic, block: 0, line: line
         )
     }
