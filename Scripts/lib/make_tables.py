@@ -101,7 +101,14 @@ CONAC_PDF_NOTE = ("Bajo protesta de decir verdad declaramos que los Estados Fina
                   "correctos y responsabilidad del emisor")
 
 
-def conac_pdf(path):
+def conac_pdf(path, rows=None, total=None, body=None, title=None):
+    """Writes the PDF and returns its table as drawn: every row's cells, a spanned cell's text at
+    its first column and "" under the rest of its span (Scripts/lib/make_table_corpus.py calls it
+    with invented rows; the sample uses the module's)."""
+    rows = CONAC_PDF_ROWS if rows is None else rows
+    total = CONAC_PDF_TOTAL if total is None else total
+    body = CONAC_PDF_BODY if body is None else body
+    title_lines = CONAC_PDF_TITLE if title is None else title
     tiny = ParagraphStyle("conaccell", fontName="DejaVu", fontSize=5.2, leading=6.2, alignment=TA_CENTER)
     head = ParagraphStyle("conachead", parent=tiny, fontName="DejaVu-Bold")
     number = ParagraphStyle("conacnumber", parent=tiny, alignment=TA_RIGHT)
@@ -113,10 +120,10 @@ def conac_pdf(path):
     data = [[Paragraph(esc(c), head) for c in groups],
             [Paragraph(esc(c), head) for c in middle],
             [Paragraph(esc(c), head) for c in CONAC_LEAVES]]
-    for row in CONAC_PDF_ROWS:
+    for row in rows:
         data.append([Paragraph(esc(c), number if 14 <= i else tiny) for i, c in enumerate(row)])
     data.append([Paragraph(esc(c), head if i == 0 else ParagraphStyle("t", parent=number, fontName="DejaVu-Bold"))
-                 for i, c in enumerate(CONAC_PDF_TOTAL)])
+                 for i, c in enumerate(total)])
     widths = [1.45, 1.3, 0.45, 0.45, 0.45, 0.65, 0.65, 1.75, 1.25, 1.25, 1.05, 1.35, 1.05, 2.2, 1.25, 1.25, 1.2, 0.8,
               0.8, 1.6, 1.6, 1.6, 0.75, 0.75]
     # Printed on legal paper ("tamaño oficio"), as wide Excel sheets are.
@@ -134,9 +141,9 @@ def conac_pdf(path):
     ]
     table.setStyle(TableStyle(style))
     title = ParagraphStyle("conactitle", fontName="DejaVu-Bold", fontSize=7, leading=8.5, alignment=TA_CENTER)
-    story = [Paragraph(esc(line), title) for line in CONAC_PDF_TITLE]
+    story = [Paragraph(esc(line), title) for line in title_lines]
     story.append(Spacer(1, 6))
-    story.append(Paragraph("<b>Ente Público:</b> " + esc(CONAC_PDF_BODY),
+    story.append(Paragraph("<b>Ente Público:</b> " + esc(body),
                            ParagraphStyle("conacbody", fontName="DejaVu", fontSize=6.5, leading=8)))
     story.append(Spacer(1, 4))
     story.append(table)
@@ -145,6 +152,7 @@ def conac_pdf(path):
                             topMargin=1.2 * cm, bottomMargin=1.2 * cm, invariant=1,
                             title="Indicadores para Resultados", author="avance samples")
     doc.build(story)
+    return [[groups, middle, CONAC_LEAVES] + [list(r) for r in rows] + [list(total)]]
 
 
 # ---------------------------------------------------------------------------
@@ -178,7 +186,9 @@ CONAC_XLSX_ROWS = [
 ]
 
 
-def conac_xlsx(path):
+def conac_xlsx(path, rows=None, body=None, totals=None):
+    rows = CONAC_XLSX_ROWS if rows is None else rows
+    body = CONAC_XLSX_BODY if body is None else body
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     wb = Workbook()
@@ -195,7 +205,7 @@ def conac_xlsx(path):
     ws["B3"] = "Del 1 de Enero al 30 de Junio de 2022"
     ws.merge_cells("B3:Y3")
     ws["D5"] = "Ente Público:"
-    ws["E5"] = CONAC_XLSX_BODY
+    ws["E5"] = body
     for ref in ("B1", "B3"):
         ws[ref].font = Font(name="Arial", bold=True, size=10)
         ws[ref].alignment = centre
@@ -225,7 +235,7 @@ def conac_xlsx(path):
         for cell in row:
             cell.font, cell.alignment, cell.fill, cell.border = bold, centre, grey, box
     r = 10
-    for values in CONAC_XLSX_ROWS:
+    for values in rows:
         for k, value in enumerate(values):
             cell = ws.cell(r, 2 + k, value)
             cell.font, cell.alignment, cell.border = plain, centre, box
@@ -238,7 +248,8 @@ def conac_xlsx(path):
     ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
     # The totals of the budget: Aprobado lost its reference as the rows' did; the ratios are the
     # sums of the rows' ratios.
-    totals = {21: "#REF!", 22: 26100000, 23: 12428500, 24: "#REF!", 25: 1.89}
+    if totals is None:
+        totals = {21: "#REF!", 22: 26100000, 23: 12428500, 24: "#REF!", 25: 1.89}
     for col, value in totals.items():
         cell = ws.cell(r, col, value)
         cell.font, cell.border = bold, box
@@ -320,7 +331,8 @@ SIPOT_XLSX_ROWS = [
 ]
 
 
-def sipot_xlsx(path):
+def sipot_xlsx(path, rows=None):
+    rows = SIPOT_XLSX_ROWS if rows is None else rows
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     wb = Workbook()
@@ -343,7 +355,7 @@ def sipot_xlsx(path):
         cell = ws.cell(7, k, text)
         cell.fill = PatternFill("solid", fgColor="E1E1E1")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for r, values in enumerate(SIPOT_XLSX_ROWS, start=8):
+    for r, values in enumerate(rows, start=8):
         for k, value in enumerate(values, start=1):
             if isinstance(value, tuple):
                 cell = ws.cell(r, k, datetime.datetime(*value))
@@ -390,7 +402,8 @@ SIPOT_CSV_ROWS = [
 ]
 
 
-def sipot_csv_text():
+def sipot_csv_text(rows=None):
+    rows = SIPOT_CSV_ROWS if rows is None else rows
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     width = len(SIPOT_HEADER)
@@ -405,7 +418,7 @@ def sipot_csv_text():
     writer.writerow([str(398841 + k * 2) for k in range(width)])
     writer.writerow(pad(["Tabla Campos"]))
     writer.writerow(SIPOT_HEADER)
-    for row in SIPOT_CSV_ROWS:
+    for row in rows:
         writer.writerow(row)
     return out.getvalue()
 
@@ -469,12 +482,12 @@ def pct(done, target):
     return "%d%%" % int(done * 100 / target + 0.5)
 
 
-def poa_rows():
+def poa_rows(zones=None):
     """The table's rows: units, each zone's subtotal after its units, and the totals. The zone rows
     are the sums of their units and their percentages the ratio of those sums; the TOTALES row's
     figures are the sums of the zones, its percentage the sum of the zones' percentages."""
     rows, zone_percents, grand = [], [], [0] * 7
-    for zone, units in POA_ZONES:
+    for zone, units in (POA_ZONES if zones is None else zones):
         sums = [0] * 7
         for unit in units:
             rows.append(("unit", [unit[0], unit[1]] + ["%d" % v for v in unit[2:9]] + [unit[9]]))
@@ -488,7 +501,9 @@ def poa_rows():
     return rows
 
 
-def poa_pdf(path):
+def poa_pdf(path, zones=None):
+    """Writes the PDF and returns its table as drawn (the header once, though it repeats on the
+    second page)."""
     cell = ParagraphStyle("poacell", fontName="DejaVu", fontSize=7.5, leading=9)
     number = ParagraphStyle("poanumber", parent=cell, alignment=TA_CENTER)
     head = ParagraphStyle("poahead", parent=cell, fontName="DejaVu-Bold", fontSize=6, leading=7.5, alignment=TA_CENTER)
@@ -506,7 +521,9 @@ def poa_pdf(path):
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#00A651")),
         ("TOPPADDING", (0, 0), (-1, -1), 4.4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.4),
     ]
-    for kind, values in poa_rows():
+    drawn = [top]
+    for kind, values in poa_rows(zones):
+        drawn.append(values)
         r = len(data)
         if kind == "unit":
             data.append([Paragraph(esc(v), cell if i == 1 else number) for i, v in enumerate(values)])
@@ -536,6 +553,7 @@ def poa_pdf(path):
                             topMargin=1.3 * cm, bottomMargin=1.6 * cm, invariant=1,
                             title="Seguimiento de metas por zona", author="avance samples")
     doc.build(story, canvasmaker=base.FooterCanvas)
+    return [drawn]
 
 
 # ---------------------------------------------------------------------------
@@ -598,7 +616,10 @@ MIR_SIGNERS = [
 ]
 
 
-def mir_pdf(path):
+def mir_pdf(path, mir_rows=None, ficha_rows=None):
+    """Writes the PDF and returns its two tables as drawn."""
+    mir_rows = MIR_ROWS if mir_rows is None else mir_rows
+    ficha_rows = FICHA_ROWS if ficha_rows is None else ficha_rows
     from reportlab.platypus import PageBreak
     cell = ParagraphStyle("mircell", fontName="DejaVu", fontSize=7.5, leading=9)
     number = ParagraphStyle("mirnumber", parent=cell, alignment=TA_CENTER)
@@ -624,11 +645,11 @@ def mir_pdf(path):
     for label, value in MIR_FIELDS:
         story.append(Paragraph("<b>%s:</b> %s" % (esc(label), esc(value)), field))
     story.append(Spacer(1, 6))
-    story.append(grid(MIR_HEADER, MIR_ROWS, [2.4, 5.0, 4.2, 4.6, 2.1, 3.8, 3.4], centred=(4,)))
+    story.append(grid(MIR_HEADER, mir_rows, [2.4, 5.0, 4.2, 4.6, 2.1, 3.8, 3.4], centred=(4,)))
     story.append(PageBreak())
     story.append(Paragraph("FICHAS TÉCNICAS DE LOS INDICADORES", subtitle))
     story.append(Spacer(1, 6))
-    story.append(grid(FICHA_HEADER, FICHA_ROWS, [2.4, 7.0, 2.3, 1.7, 1.7, 1.9, 1.9, 2.5, 1.9],
+    story.append(grid(FICHA_HEADER, ficha_rows, [2.4, 7.0, 2.3, 1.7, 1.7, 1.9, 1.9, 2.5, 1.9],
                       centred=(3, 4, 5, 6, 7, 8)))
     story.append(Spacer(1, 8))
     note = ParagraphStyle("mirnote", fontName="DejaVu", fontSize=7.5, leading=9.5)
@@ -642,6 +663,7 @@ def mir_pdf(path):
                             topMargin=1.3 * cm, bottomMargin=1.6 * cm, invariant=1,
                             title="Matriz de Indicadores para Resultados", author="avance samples")
     doc.build(story, canvasmaker=base.FooterCanvas)
+    return [[MIR_HEADER] + [list(r) for r in mir_rows], [FICHA_HEADER] + [list(r) for r in ficha_rows]]
 
 
 # ---------------------------------------------------------------------------
