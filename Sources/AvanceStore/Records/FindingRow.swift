@@ -63,4 +63,9 @@ public struct FindingRow: Codable, Hashable, Sendable, FetchableRecord, MutableP
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// The values of `IngestSQL.insertFinding`, in its order of columns.
+    var insertArguments: StatementArguments {
+        [recordId, documentId, rule, severity.rawValue, message, messageEs, path, page, line, column, quote, evidence]
+    }
 }

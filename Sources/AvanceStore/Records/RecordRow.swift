@@ -70,13 +70,21 @@ public struct RecordRow: Codable, Hashable, Sendable, FetchableRecord, MutablePe
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// The values of `IngestSQL.insertRecord`, in its order of columns.
+    var insertArguments: StatementArguments {
+        [
+            documentId, ordinal, institution, institutionAcronym, responsibleUnit, programCode, programName, componentCode,
+            componentName, activityCode, activityName, indicatorCode, indicatorName, year, quarter, unit, annualTarget,
+            periodTarget, periodIsCumulative, achieved, compliancePercent, actionCount, json,
+        ]
+    }
 }
 
-/// Compact JSON with slashes left alone (links stay readable in `sqlite3`).
+/// Compact JSON with sorted keys and slashes left alone (links stay readable in `sqlite3`):
+/// `CompactJSON`, the bytes `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`.
 enum JSONText {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    static func encode(_ value: some CompactJSONEncodable) throws -> String {
+        try CompactJSON.string(value)
     }
 }

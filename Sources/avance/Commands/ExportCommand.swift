@@ -53,9 +53,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// One record as JSON Lines writes it: compact, keys sorted, slashes as they are.
     static func jsonLine(_ record: IndicatorRecord) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+        try CompactJSON.string(record) + "\n"
     }
 
     func run() async throws {
