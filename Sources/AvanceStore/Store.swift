@@ -171,12 +171,14 @@ extension Store {
                     startedAt: Timestamp.now(), avanceVersion: version, pid: pid, host: host, paths: pathsJSON
                 ))
             }
+            // Plain SQL, as a file's writes (`IngestSQL`): the query interface would first read
+            // the table's schema, a fixed cost of every run (2 % of an unchanged rerun of 1,000 files).
             return try writer.write { db in
-                var run = RunRow(
-                    startedAt: Timestamp.now(), avanceVersion: version, pid: pid, host: host, paths: pathsJSON
+                try db.execute(
+                    sql: "INSERT INTO runs (started_at, status, avance_version, pid, host, paths) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [Timestamp.now(), RunRow.Status.running, version, pid, host, pathsJSON]
                 )
-                try run.insert(db)
-                return run.id ?? db.lastInsertedRowID
+                return db.lastInsertedRowID
             }
         }
     }
@@ -186,12 +188,17 @@ extension Store {
         try perform("recording the end of the run") {
             if let postgres { return try postgres.finishRun(id: id, counts: counts, status: status, exitCode: exitCode) }
             try writer.write { db in
-                guard var run = try RunRow.fetchOne(db, key: id) else { return }
-                run.finishedAt = Timestamp.now()
-                run.status = status
-                run.counts = counts
-                run.exitCode = Int64(exitCode)
-                try run.update(db)
+                try db.execute(sql: """
+                    UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, files_read = ?, new = ?, changed = ?,
+                        unchanged = ?, duplicates = ?, failed = ?, known_failures = ?, not_reports = ?, settling = ?,
+                        ignored = ?, findings_error = ?, findings_warning = ?, findings_info = ?, exit_code = ?
+                    WHERE id = ?
+                    """, arguments: [
+                        Timestamp.now(), status, counts.filesSeen, counts.filesRead, counts.new, counts.changed,
+                        counts.unchanged, counts.duplicates, counts.failed, counts.knownFailures, counts.notReports,
+                        counts.settling, counts.ignored, counts.findingsError, counts.findingsWarning, counts.findingsInfo,
+                        Int64(exitCode), id,
+                    ])
             }
         }
     }
