@@ -317,7 +317,7 @@ struct DocumentReader {
         for (s, segment) in segments.enumerated() {
             let covered = Set(matches[s].flatMap { Array($0.first...$0.last) })
             let tokens = segment.text.tokens
-            for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.raw.count >= 2 && !covered.contains(k)
+            for (k, tok) in tokens.enumerated() where tok.kind == .word && tok.hasTwoCharacters && !covered.contains(k)
                 && (tok.isAllCaps || institutions.isDefinedAcronym(tok.raw)) {
                 if Self.isFormulaVariable(tokens, k) || Self.isPartOfCode(tokens, k) { continue }
                 // A word in a line set in capitals ("FIRMA DEL CONVENIO", "REALIZADO I TRIM.") is no acronym.

@@ -19,6 +19,8 @@ struct InstitutionIndex {
     private(set) var entries: [Entry] = []
     private var byKey: [String: Int] = [:]
     private var byAcronym: [String: Int] = [:]
+    /// The bytes of the longest acronym defined (see `isDefinedAcronym`).
+    private var longestAcronym = 0
     private var otherAcronyms: Set<String> = []
     /// For each block, the entries mentioned in it with their reading-order positions.
     private var mentionsByBlock: [Int: [(position: Int, entry: Int)]] = [:]
@@ -65,6 +67,7 @@ struct InstitutionIndex {
         if let acronym {
             if entries[e].acronym == nil { entries[e].acronym = acronym }
             byAcronym[acronym] = e
+            longestAcronym = max(longestAcronym, acronym.utf8.count)
         }
         entries[e].mentions += 1
         if entries[e].firstSpan == nil {
@@ -78,7 +81,13 @@ struct InstitutionIndex {
         mentionsByBlock[block, default: []].append((position, e))
     }
 
-    func isDefinedAcronym<S: StringProtocol>(_ s: S) -> Bool { byAcronym[String(s)] != nil }
+    /// A word in ASCII longer than every acronym is none of them (most words of a text, asked
+    /// about one by one): no string need be made and hashed. (An ASCII word is no longer than
+    /// any string canonically equal to it; other words are looked up.)
+    func isDefinedAcronym<S: StringProtocol>(_ s: S) -> Bool {
+        if s.utf8.count > longestAcronym, s.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return byAcronym[String(s)] != nil
+    }
 
     /// A user's institution: its acronym stands for it even where the text never spells it
     /// out (the entry is listed only once the text names it).
@@ -87,6 +96,7 @@ struct InstitutionIndex {
         let e = entry(for: name)
         if entries[e].acronym == nil { entries[e].acronym = acronym }
         byAcronym[acronym] = e
+        longestAcronym = max(longestAcronym, acronym.utf8.count)
     }
 
     mutating func acronymUse(_ acronym: String, block: Int, position: Int, span: SourceSpan, isolated: Bool) {

@@ -27,18 +27,20 @@ enum NoticeReader {
 
     /// The first phrase in a text, quoted as written: the earliest, the longest of those
     /// starting there; a phrase that starts with a letter only at a word start.
+    ///
+    /// The text is folded without the map back to its source (a `FoldedText` keeps an offset
+    /// for every byte); the map is made only for a text that holds a phrase, which few do.
     static func firstMatch(in text: SpannedText) -> SourceSpan? {
-        let folded = FoldedText(text.text)
-        let bytes = folded.bytes
+        let bytes = Array(Folding.fold(text.text).utf8)
         for i in bytes.indices {
             let candidates = phrasesByFirstByte[Int(bytes[i])]
             guard !candidates.isEmpty else { continue }
-            let atWordStart = folded.isWordStart(i)
+            let atWordStart = FoldedText.isWordStart(i, in: bytes)
             var best = 0
             for p in candidates where p.count > best && (atWordStart || !p[0].isASCIILetter) && Search.matches(p, in: bytes, at: i) {
                 best = p.count
             }
-            if best > 0 { return text.span(of: folded.sourceRange(of: i..<(i + best))) }
+            if best > 0 { return text.span(of: FoldedText(text.text).sourceRange(of: i..<(i + best))) }
         }
         return nil
     }

@@ -118,7 +118,7 @@ struct Sections {
         let words = text.split(separator: " ")
         guard (2...25).contains(words.count), let first = text.first, first.isUppercase,
               !text.hasSuffix(":"), !text.hasSuffix(","), !isCaption(block),
-              !text.contains("http"), SignatureReader.signatureStart(ofLine: text) == nil,
+              !containsHTTP(text), SignatureReader.signatureStart(ofLine: text) == nil,
               let firstWord = words.first, !sentenceStarts.contains(Folding.fold(firstWord))
         else { return nil }
         // A line that is only a name of an institution or a date is a letterhead, not a title.
@@ -126,9 +126,28 @@ struct Sections {
         return block.text
     }
 
+    /// Whether a text holds `http`: what Foundation's `contains("http")` (NSString's search)
+    /// answered, by byte where ASCII stands on either side (a combining mark after the `p`
+    /// makes the last `Character` another than `p`; such cases are left to Foundation).
+    static func containsHTTP(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var from = 0
+        var undecided = false
+        while let i = Search.firstIndex(of: Self.http, in: bytes, from: from) {
+            if (i + 4 == bytes.count || bytes[i + 4] < 0x80) && (i == 0 || bytes[i - 1] < 0x80) { return true }
+            undecided = true
+            from = i + 1
+        }
+        return undecided && text.contains("http")
+    }
+
+    private static let http = Array("http".utf8)
+
     /// A line of hashtags (`SESAEQROO #PoderJudicial #QROO`), as a social-media post ends:
     /// no action's title.
     static func isHashtagLine(_ text: String) -> Bool {
+        // No tag without a "#" (most titles): no need to cut the line into words.
+        guard text.utf8.contains(0x23) else { return false }
         let words = text.split(whereSeparator: \.isWhitespace)
         let tags = words.filter { $0.hasPrefix("#") && $0.count > 1 }.count
         return tags >= 1 && tags * 2 >= words.count

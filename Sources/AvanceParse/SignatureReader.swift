@@ -60,19 +60,70 @@ enum SignatureReader {
     /// Whether a line of the text starts with a title, as every signature line does: most
     /// blocks have none, and cutting them into lines with their spans was a twentieth of
     /// the parse.
+    ///
+    /// Read from the bytes: a line's first word in ASCII (most are) is lower-cased without its
+    /// periods and looked up only when it is no longer than the longest title; a line whose
+    /// first word or the space before it holds any other byte is read by `Character`, as all
+    /// were before (`mayHoldSignature(line:)`).
     static func mayHoldSignature(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let start = line.firstIndex(where: { !$0.isSpaceFast }) else { continue }
-            let word = line[start...].prefix { !$0.isSpaceFast }
-            if Honorifics.all.contains(Folding.fold(word.filter { $0 != "." })) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                // A line ends at "\n" (a "\r\n" is one `Character`, no "\n": the line goes on).
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, !(bytes[lineEnd] == 0x0A && !(lineEnd > 0 && bytes[lineEnd - 1] == 0x0D)) { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                guard let (word, _) = asciiFirstWord(line) else {
+                    if mayHoldSignature(line: String(decoding: line, as: UTF8.self)[...]) { return true }
+                    continue
+                }
+                if isTitle(word) { return true }
+            }
+            return false
         }
-        return false
+    }
+
+    /// A line's first word read from its bytes, lower-cased and without its periods, and
+    /// whether it had a period; `nil` where a byte outside ASCII stands in the word or in the
+    /// space before it (the line is then read by `Character`). Empty for a blank line.
+    static func asciiFirstWord(_ line: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], dotted: Bool)? {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var k = 0
+        while k < line.count, isSpace(line[k]) { k += 1 }
+        var word: [UInt8] = []
+        var dotted = false
+        while k < line.count, !isSpace(line[k]) {
+            let b = line[k]
+            if b >= 0x80 { return nil }
+            if b == 0x2E { dotted = true } else { word.append(b.lowercasedASCII) }
+            k += 1
+        }
+        return (word, dotted)
+    }
+
+    /// Whether a folded word without periods is a title.
+    static func isTitle(_ key: [UInt8]) -> Bool {
+        !key.isEmpty && key.count <= Honorifics.longest && Honorifics.all.contains(String(decoding: key, as: UTF8.self))
+    }
+
+    /// Whether a line's first word, without its periods, is a title: the `Character` reading.
+    static func mayHoldSignature(line: Substring) -> Bool {
+        guard let start = line.firstIndex(where: { !$0.isSpaceFast }) else { return false }
+        let word = line[start...].prefix { !$0.isSpaceFast }
+        return Honorifics.all.contains(Folding.fold(word.filter { $0 != "." }))
     }
 
     /// A line that starts with a signature: the title, the name, and where the name ends (the
     /// line's end, or the period that ends the name when the role follows on the same line, as
     /// a signature set in bold over several lines reads once its lines are joined).
     static func signatureStart(ofLine line: String) -> (String, String, String.Index)? {
+        // Every reading below quotes the line from its start, so its title is the line's first
+        // word: a line whose first word is no title (most) opens no signature. Read from the
+        // bytes where they are ASCII, else left to `honorific`.
+        var copy = line
+        if let (key, dotted) = copy.withUTF8({ asciiFirstWord($0) }), !isTitle(key) || !(dotted || key.count >= 5) { return nil }
         if let (title, name) = honorific(ofLine: line) { return (title, name, line.endIndex) }
         // The title's own period is not the name's end.
         guard let space = line.firstIndex(of: " ") else { return nil }

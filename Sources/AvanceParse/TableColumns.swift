@@ -55,15 +55,17 @@ extension IndicatorTable {
                 let t = value.trimmingSpace()
                 guard !t.isEmpty else { continue }
                 n += 1
-                let folded = Folding.fold(t)
-                let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                if t.count == 4, let y = Int(t), (1990...2100).contains(y) { year += 1; continue }
+                // Four digits are four bytes (a `Character` count walked every long value).
+                if t.utf8.count == 4, let y = Int(t), (1990...2100).contains(y) { year += 1; continue }
                 if Self.isDate(t) { date += 1; continue }
                 if CellFigure(t) != nil { figure += 1; continue }
+                let folded = Folding.fold(t)
                 if folded.hasPrefix("sin ajuste") || folded.hasPrefix("sin modificacion") || folded.hasPrefix("no hubo ajuste") {
                     noAdjustment += 1
                     continue
                 }
+                // Cut into words only here, where the words are read.
+                let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
                 if words.count == 1, let w = words.first {
                     if Frequencies.names.contains(String(w)) { frequency += 1; continue }
                     if Self.dimensions.contains(String(w)) { dimension += 1; continue }
@@ -86,6 +88,8 @@ extension IndicatorTable {
 
         /// `30/06/2025`, `10/4/22`, `2025-06-30`.
         static func isDate(_ t: String) -> Bool {
+            // Only digits and the two separators can make one (most values hold a letter or a space).
+            guard t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2F || $0 == 0x2D }) else { return false }
             let parts = t.split(whereSeparator: { $0 == "/" || $0 == "-" })
             guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
             let lengths = parts.map(\.count)

@@ -15,6 +15,9 @@ struct CellFigure: Equatable {
     }
 
     init?(_ text: String) {
+        // A letter, whatever marks follow it, is none of the marks a figure may hold: most
+        // cells of text are turned down by their bytes, before they are trimmed and cut.
+        guard !text.utf8.contains(where: \.isASCIILetter) else { return nil }
         var t = Substring(text.trimmingSpace())
         isPercent = t.hasSuffix("%")
         if isPercent { t = t.dropLast() }

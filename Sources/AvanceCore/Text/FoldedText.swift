@@ -60,7 +60,10 @@ public struct FoldedText: Sendable {
 
     /// Whether folded byte `i` starts a word: the text's start, or after a character that is
     /// neither a letter nor a digit.
-    public func isWordStart(_ i: Int) -> Bool {
+    public func isWordStart(_ i: Int) -> Bool { Self.isWordStart(i, in: bytes) }
+
+    /// The same in folded bytes alone (`Folding.fold`'s, which are `bytes`).
+    public static func isWordStart(_ i: Int, in bytes: [UInt8]) -> Bool {
         guard i > 0 else { return true }
         let before = bytes[i - 1]
         if before < 0x80 { return !Character(Unicode.Scalar(before)).isWordFast }

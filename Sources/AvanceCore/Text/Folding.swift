@@ -14,27 +14,60 @@
 /// lexicons look for differs from another by its tilde alone. Quotes are never folded: they
 /// come from the source text.
 ///
-/// Hand-written, without Foundation, because it runs on every token.
+/// Hand-written over UTF-8 bytes, without Foundation, because it runs on every token.
 public enum Folding {
     public static func fold(_ s: String) -> String { fold(s[...]) }
 
+    /// Reads the UTF-8 bytes: an ASCII byte is folded by `ascii`, a longer sequence decoded to
+    /// its scalar and folded by `scalar`, as `FoldedText` does (the scalars, not the
+    /// `Character`s: a combining mark is dropped on its own). A word in lower-case ASCII, most
+    /// of them, is returned as it is; one in capitals is lower-cased in place, without the
+    /// scalar view's appends it took before.
     public static func fold(_ s: Substring) -> String {
-        // Most tokens are lower-case ASCII words already.
-        if s.utf8.allSatisfy({ $0 < 0x80 && ascii($0) == $0 }) { return String(s) }
-        var out = String.UnicodeScalarView()
-        var afterCR = false
-        for u in s.unicodeScalars {
-            defer { afterCR = u == "\r" }
-            if u == "\n" && afterCR { continue }
-            switch scalar(u) {
-            case .ascii(let b): out.append(Unicode.Scalar(b))
-            case .drop: break
-            case .ligature(let letters): out.append(contentsOf: letters.unicodeScalars)
-            case .lowercased where !u.properties.changesWhenLowercased: out.append(u)
-            case .lowercased: out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+        var s = s
+        return s.withUTF8 { fold(utf8: $0) }
+    }
+
+    public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var unchanged = true
+        var ascii = true
+        for b in bytes {
+            if b >= 0x80 { ascii = false; unchanged = false; break }
+            if Self.ascii(b) != b { unchanged = false }
+        }
+        if unchanged { return String(decoding: bytes, as: UTF8.self) }
+        if ascii, !bytes.contains(0x0D) {
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (k, b) in bytes.enumerated() { out[k] = Self.ascii(b) }
+                return bytes.count
             }
         }
-        return String(out)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                // "\r\n" is one line break: one space, from the "\r".
+                if !(b == 0x0A && i > 0 && bytes[i - 1] == 0x0D) { out.append(Self.ascii(b)) }
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var value = UInt32(b & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            // A String holds valid UTF-8: every sequence decodes to a scalar.
+            let u = Unicode.Scalar(value) ?? "\u{FFFD}"
+            switch scalar(u) {
+            case .ascii(let a): out.append(a)
+            case .drop: break
+            case .ligature(let letters): out += letters.utf8
+            case .lowercased where !u.properties.changesWhenLowercased: out += bytes[i..<(i + length)]
+            case .lowercased: out += u.properties.lowercaseMapping.utf8
+            }
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What one scalar folds to.

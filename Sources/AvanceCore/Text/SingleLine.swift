@@ -1,7 +1,11 @@
 extension StringProtocol {
     /// White space (line breaks included) folded to single spaces, trimmed: a PDF cell's
     /// `Dev. /⏎Aprob.` as `Dev. / Aprob.`.
+    ///
+    /// Read from the UTF-8 bytes where each `Character` is one scalar (see `PlainText`), with
+    /// `isSpaceFast` of each; other texts by `Character`, as before.
     public var singleLine: String {
+        if let out = utf8.withContiguousStorageIfAvailable({ PlainText.singleLine($0) }), let out { return out }
         var out = ""
         var space = false
         for c in self {

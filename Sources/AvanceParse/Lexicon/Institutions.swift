@@ -55,6 +55,8 @@ enum Honorifics {
         "dra", "dr", "doctora", "doctor", "ing", "inga", "cp", "arq", "profr", "profra", "prof", "psic",
         "c", "mc", "lae", "abog", "mvz", "qfb", "med", "enf", "sra", "sr", "mtre",
     ]
+    /// The length of the longest, in bytes: a longer word is none of them.
+    static let longest = all.map(\.utf8.count).max() ?? 0
 }
 
 /// Section titles that are no action.
@@ -63,7 +65,7 @@ enum SectionTitles {
 
     /// Folded first words (or first two) of a title → its role.
     static func role(of title: String) -> Role? {
-        let words = Folding.fold(title).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = Self.words(Folding.fold(title))
         guard let first = words.first else { return .structural }
         let two = words.count > 1 ? first + " " + words[1] : first
         if closing.contains(first) || closing.contains(two) { return .closing }
@@ -71,6 +73,28 @@ enum SectionTitles {
         if pictures.contains(first) { return .picture }
         if titles.contains(first) || (structural.contains(first) && words.count <= 4) { return .structural }
         return nil
+    }
+
+    /// The runs of letters of a folded title: by scalar from the bytes where each is a
+    /// `Character` (see `PlainText`), by `Character` otherwise.
+    static func words(_ folded: String) -> [String] {
+        var folded = folded
+        let read = folded.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var start: Int?
+            let plain = PlainText.forEachScalar(bytes) { v, range in
+                if PlainText.isLetter(v) {
+                    if start == nil { start = range.lowerBound }
+                } else if let s = start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<range.lowerBound]), as: UTF8.self))
+                    start = nil
+                }
+            }
+            guard plain else { return nil }
+            if let s = start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s...]), as: UTF8.self)) }
+            return words
+        }
+        return read ?? folded.split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
     static let structural: Set<String> = [

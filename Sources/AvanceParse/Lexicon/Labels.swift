@@ -196,6 +196,31 @@ enum Labels {
 
     /// Folded, without parenthesised parts, without punctuation but `%`, single spaces.
     static func normalize(_ label: String) -> String {
+        var folded = Folding.fold(label)
+        // Read by scalar from the bytes where each is a `Character` (most labels); others below.
+        if let out = folded.withUTF8({ bytes -> String? in
+            var out: [UInt8] = []
+            var depth = 0
+            var lastWasSpace = true
+            let plain = PlainText.forEachScalar(bytes) { v, range in
+                if v == 0x28 { depth += 1; return }
+                if v == 0x29 { depth = max(0, depth - 1); return }
+                if depth > 0 { return }
+                if PlainText.isLetter(v) || PlainText.isNumber(v) || v == 0x25 {
+                    out += UnsafeBufferPointer(rebasing: bytes[range])
+                    lastWasSpace = false
+                } else if !lastWasSpace {
+                    out.append(0x20)
+                    lastWasSpace = true
+                }
+            }
+            guard plain else { return nil }
+            while out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }) {
+            if out.isEmpty && label.contains("%") { return "%" }
+            return out
+        }
         var out = ""
         var depth = 0
         var lastWasSpace = true

@@ -46,7 +46,7 @@ struct DateRecognizer {
               let a = toks[i].intValue, let b = toks[i + 2].intValue
         else { return nil }
         // Not a longer run (`4/7/2024` is read whole; `3/4/5` is no date).
-        if i + 3 < toks.count, t.adjacent(i + 3), toks[i + 3].kind == .number || "/-.".contains(toks[i + 3].raw) {
+        if i + 3 < toks.count, t.adjacent(i + 3), toks[i + 3].kind == .number || TokenizedText.holds("/-.", toks[i + 3].raw) {
             if !(toks[i + 3].raw == "." && !(i + 4 < toks.count && t.adjacent(i + 4) && toks[i + 4].kind == .number)) { return nil }
         }
         let (day, month) = order == .dayMonth ? (a, b) : (b, a)

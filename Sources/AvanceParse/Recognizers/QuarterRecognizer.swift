@@ -35,7 +35,7 @@ struct QuarterRecognizer {
         guard i < t.tokens.count else { return nil }
         let tok = t.tokens[i]
         if tok.kind == .word, let q = Ordinals.words[tok.folded] { return (q, i) }
-        if romanAllowed, tok.kind == .word, tok.isAllCaps || tok.raw.count == 1, let q = Ordinals.roman[tok.folded] { return (q, i) }
+        if romanAllowed, tok.kind == .word, tok.isAllCaps || tok.isOneCharacter, let q = Ordinals.roman[tok.folded] { return (q, i) }
         if tok.kind == .number, let q = tok.intValue, (1...4).contains(q), tok.folded.count == 1 {
             var j = i
             if i + 1 < t.tokens.count, t.adjacent(i + 1), Ordinals.suffixes.contains(t.tokens[i + 1].folded) {
