@@ -118,7 +118,8 @@ public struct Parser: Sendable {
             // Found once per table, not per row (its headers are normalized to find it).
             let projectColumn = table.projectColumn
             var records: [(record: IndicatorRecord, objective: SourceSpan?)] = []
-            for row in table.dataRows(document.blocks) {
+            let rows = table.dataRows(document.blocks)
+            for row in rows {
                 // A line of a name the PDF's layout set apart from its row is more of that name.
                 if let last = records.indices.last, let more = Self.wrappedLine(row.cells, in: table, after: records[last].record) {
                     if let line = more.name, let name = records[last].record.indicator?.name {
@@ -167,7 +168,7 @@ public struct Parser: Sendable {
             let withTotals = TotalsAndParts.linked(records.map(\.record))
             for i in records.indices { records[i].record = withTotals[i] }
             // The table's total and subtotal rows travel with its first record.
-            let sums = table.sums(document.blocks)
+            let sums = table.sums(document.blocks, data: rows)
             if !sums.isEmpty, !records.isEmpty { records[0].record.tableSums = sums }
             // So do the spreadsheet errors those rows print (a `Total del Gasto` of `#REF!`).
             let sumErrors = (table.totalRows + table.subtotalRows).sorted().flatMap { SpreadsheetErrors.spans(of: document.blocks[$0].cells) }
