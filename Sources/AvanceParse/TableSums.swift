@@ -52,10 +52,9 @@ extension IndicatorTable {
     /// subtotals add up that way, else the rows up to the next (a group row printed over its
     /// rows); where neither reading holds for most of them, subtotals are not read.
     ///
-    /// `data`: the table's `dataRows`, where the caller has them already (working them out
-    /// again aligned every row a second time: a tenth of a CSV's ingest).
-    func sums(_ blocks: [Block], data: [(block: Int, cells: [SpannedText])]? = nil) -> [IndicatorRecord.TableSum] {
-        let data = data ?? dataRows(blocks)
+    /// `data`: the table's `dataRows`, which its records were made from (working them out again
+    /// here aligned every row a second time: a tenth of a CSV's ingest).
+    func sums(_ blocks: [Block], data: [(block: Int, cells: [SpannedText])]) -> [IndicatorRecord.TableSum] {
         /// The data rows strictly between two blocks.
         func rows(between a: Int, _ b: Int) -> [[SpannedText]] { data.filter { $0.block > a && $0.block < b }.map(\.cells) }
         var out: [(block: Int, sum: IndicatorRecord.TableSum)] = []
