@@ -596,6 +596,72 @@ import Testing
         #expect(blocks.map(\.kind) == [.paragraph, .listItem, .listItem])
         #expect(blocks[1].text.text == "La Política Estatal ha sido aprobada y se encuentra en fase\nde implementación")
     }
+
+    @Test func aLabelCentredApartFromItsColumnsWordsSetAtTheLeftIsTheirColumn() {
+        // `Nivel` is centred in its column; the levels are set at the column's left edge, and
+        // only the longer ones reach under it. A name wraps onto a line of its own, and the
+        // lines of the longer levels fill fewer columns than the header.
+        let blocks = PageSketch.blocks("""
+                Nivel       Indicador               Unidad     Meta    Avance
+            Fin             Porcentaje de cursos    Cursos     10      8
+                            impartidos
+            Propósito       Tasa de variación       Tasa
+            Componente      Talleres realizados     Talleres
+            """)
+        #expect(blocks.map { $0.cells.map(\.oneLine) } == [
+            ["Nivel", "Indicador", "Unidad", "Meta", "Avance"],
+            ["Fin", "Porcentaje de cursos impartidos", "Cursos", "10", "8"],
+            ["Propósito", "Tasa de variación", "Tasa", "", ""],
+            ["Componente", "Talleres realizados", "Talleres", "", ""],
+        ])
+    }
+
+    @Test func aHeadersLabelOverTwoColumnsMakesNoColumnOfItsOwn() {
+        // `PROGRAMA DE GOBIERNO` spans `Eje` and `Estrategia`, whose cells, centred on their
+        // rows' lines of figures, never stand on one line with each other or with the figures.
+        var page = PageSketch.page("""
+               PROGRAMA DE GOBIERNO     CATEGORÍA             METAS
+                 Eje      Estrategia    F    FN   PP
+
+            III. Gobierno
+                                        2    5    E024        100   95    90    80    70
+                          II. Educación
+            III. Gobierno
+                                        3    6    E025        200   180   170   160   150
+                          II. Educación
+            """)
+        for k in page.words.indices where [4, 7].contains(page.words[k].textLine) {
+            page.words[k].box.y += PageSketch.lineHeight / 2
+        }
+        for k in page.words.indices where [6, 9].contains(page.words[k].textLine) {
+            page.words[k].box.y -= PageSketch.lineHeight / 2
+        }
+        let rows = PageSketch.blocks([page]).filter { $0.kind == .tableRow }.map { $0.cells.map(\.oneLine) }
+        #expect(rows.contains(["III. Gobierno", "II. Educación", "2", "5", "E024", "100", "95", "90", "80", "70"]))
+        #expect(rows.contains(["III. Gobierno", "II. Educación", "3", "6", "E025", "200", "180", "170", "160", "150"]))
+    }
+
+    @Test func aCellsWrappedLineStandingAloneGoesToTheColumnOfTheLinesAboveIt() {
+        // A ficha técnica: `Indicador` centred over names set at the column's left edge; a
+        // name's lines stand on lines of their own, and the row's level and figures on one
+        // line centred between them.
+        var page = PageSketch.page("""
+            Nivel                           Indicador                      Meta    Avance
+            Propósito
+                         Porcentaje de documentos de datos abiertos
+                                                                           91      50
+                         publicados
+            """)
+        // (textLine is the drawing's line, from 1.)
+        for (line, shift) in [(2, 12.0), (3, -6.0), (4, -12.0), (5, -18.0)] {
+            for k in page.words.indices where page.words[k].textLine == line { page.words[k].box.y += shift }
+        }
+        let blocks = PageSketch.blocks([page])
+        #expect(blocks.map { $0.cells.map(\.oneLine) } == [
+            ["Nivel", "Indicador", "Meta", "Avance"],
+            ["Propósito", "Porcentaje de documentos de datos abiertos publicados", "91", "50"],
+        ])
+    }
 }
 
 /// pdftotext's `-bbox-layout` XHTML read into the page model, and where each word stands in

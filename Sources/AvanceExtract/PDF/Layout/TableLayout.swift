@@ -4,8 +4,10 @@ import AvanceCore
 ///
 /// - Columns come from the rows that fill most of them (a header or data row), one column
 ///   per run of x covered by their fragments; a fragment of another row that covers no such
-///   column adds one (a column seldom filled), and one that covers several (a header over two
-///   columns, a title) goes to the column it covers most.
+///   column adds one (a column seldom filled), unless it is a header's label over texts that
+///   stand side by side; one that covers several (a header over two columns, a title) goes
+///   to the column it covers most. A label centred apart from the words set at its column's
+///   left edge joins their column; a cell's lines that stand alone on their lines widen it.
 /// - Rows are bands of height: a cell's lines follow each other at the table's line spacing,
 ///   and a row's extent is the union of its cells' lines, so a one-line cell vertically centred
 ///   against a five-line cell belongs to that row. A wider space than a cell's leading between
@@ -28,9 +30,88 @@ enum TableLayout {
         let full = rows.filter { Double($0.fragments.count) >= max(2, 0.7 * Double(most)) }
         var columns = union(full.flatMap(\.fragments))
         let others = rows.filter { Double($0.fragments.count) < max(2, 0.7 * Double(most)) }.flatMap(\.fragments)
-        let alone = others.filter { f in !columns.contains { f.overlaps($0.lo, $0.hi) } }
+        // A header's label over texts that stand side by side on some line (`PROGRAMA DE
+        // GOBIERNO` over `Eje` and `Estrategia Transversal`) spans their columns: it makes none.
+        // (The header: above the first line of figures that fills most columns.)
+        let dataTop = rows.first { row in
+            Double(row.fragments.count) >= 0.6 * Double(most) && row.fragments.contains { $0.text.contains(where: \.isNumber) }
+        }?.y0 ?? .infinity
+        let alone = others.filter { f in
+            !columns.contains { f.overlaps($0.lo, $0.hi) } && !(f.y1 <= dataTop && spansSideBySide(f, rows))
+        }
         if !alone.isEmpty {
             columns = (columns + union(alone)).sorted { $0.lo < $1.lo }
+        }
+        return joinedWhereSpanned(columns, rows)
+    }
+
+    /// Whether two fragments of one line stand both under `f` (on its own line, only `f`
+    /// stands there).
+    static func spansSideBySide(_ f: Fragment, _ rows: [Row]) -> Bool {
+        rows.contains { row in row.fragments.lazy.filter { $0.overlaps(f.x0, f.x1) }.prefix(2).count == 2 }
+    }
+
+    /// Two neighbouring columns that no line fills both of, where one holds only a label
+    /// above a cell's text that, set at the first column's left edge, runs under both, are
+    /// one column: a label centred in its column stands apart from the words set at the
+    /// column's left edge (`Nivel` centred over `Fin`), and the longer of those words
+    /// (`Propósito`, `Componente`) reach under it. Columns that some line fills both of (the
+    /// columns under `METAS`) stay apart, and so do two columns under a label that spans them
+    /// (`PROGRAMA DE GOBIERNO` over `Eje` and `Estrategia`): their text stands below it.
+    static func joinedWhereSpanned(_ columns: [Column], _ rows: [Row]) -> [Column] {
+        // Mostly no fragment starts a column and runs into the next: nothing to join.
+        let candidates = rows.contains { row in
+            row.fragments.contains { f in
+                let c = covered(by: f, in: columns)
+                return c.count >= 2 && abs(f.x0 - columns[c[0]].lo) <= 1.5
+            }
+        }
+        guard candidates else { return columns }
+        var columns = columns
+        var i = 0
+        while i + 1 < columns.count {
+            var spans: [Fragment] = []
+            var bottom = (left: -Double.infinity, right: -Double.infinity)
+            var shared = false
+            for row in rows where !shared {
+                var left = false, right = false
+                for f in row.fragments {
+                    let c = covered(by: f, in: columns)
+                    if c.contains(i) && c.contains(i + 1) {
+                        if abs(f.x0 - columns[i].lo) <= 1.5 { spans.append(f) }
+                        continue
+                    }
+                    switch column(of: f, in: columns) {
+                    case i: left = true; bottom.left = max(bottom.left, f.y1)
+                    case i + 1: right = true; bottom.right = max(bottom.right, f.y1)
+                    default: break
+                    }
+                }
+                shared = left && right
+            }
+            if !shared, spans.contains(where: { $0.y0 >= min(bottom.left, bottom.right) }) {
+                columns[i].hi = max(columns[i].hi, columns[i + 1].hi)
+                columns.remove(at: i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return columns
+    }
+
+    /// The columns widened to the lines of their cells that stand on lines of their own,
+    /// which the rows that make the columns leave out (`Porcentaje de documentos de datos
+    /// abiertos` over `publicados`, in a column whose header `Indicador` is centred): a
+    /// fragment that stands in one column only widens it, so long as it reaches no other.
+    static func widened(_ columns: [Column], by rows: [Row]) -> [Column] {
+        var columns = columns
+        for f in rows.lazy.flatMap(\.fragments) where f.words.contains(where: \.hasLetters) {
+            let over = columns.indices.filter { f.overlaps(columns[$0].lo, columns[$0].hi) }
+            guard over.count == 1, let c = over.first else { continue }
+            let lo = min(columns[c].lo, f.x0), hi = max(columns[c].hi, f.x1)
+            if c > 0, lo <= columns[c - 1].hi { continue }
+            if c + 1 < columns.count, hi >= columns[c + 1].lo { continue }
+            columns[c] = Column(lo: lo, hi: hi)
         }
         return columns
     }
@@ -393,7 +474,7 @@ extension PageReader {
     func tableBlocks(_ rows: [Row]) -> [Block] {
         var blocks: [Block] = []
         var rows = rows
-        let columns = TableLayout.columns(rows.filter { $0.fragments.count >= 2 })
+        var columns = TableLayout.columns(rows.filter { $0.fragments.count >= 2 })
         // A title over the table (one fragment across most of its columns) is no row, nor is a
         // caption set apart (larger than the text, or starting left of the table), nor a
         // `Label: value` line above it (`PERIODO: Ene-Jun 2018`). A label over some of the
@@ -405,6 +486,7 @@ extension PageReader {
             rows.removeFirst()
         }
         guard !columns.isEmpty else { return blocks + runningText(rows) }
+        columns = TableLayout.widened(columns, by: rows)
         let bands = TableLayout.bands(rows, columns: columns)
         // The header: the bands above the first one that fills most columns with figures among them.
         let firstData = bands.firstIndex { band in
