@@ -662,6 +662,25 @@ import Testing
             ["Propósito", "Porcentaje de documentos de datos abiertos publicados", "91", "50"],
         ])
     }
+
+    @Test func placeholdersCentredBesideFiguresSetRightAreOneColumn() {
+        // `NA` is centred in its cell, the figures are set at its right edge: under one
+        // header, they never stand on one line. (The header's lines fill fewer columns than
+        // the rows, so its labels make no columns.)
+        let blocks = PageSketch.blocks("""
+            Nombre del                     III TRIMESTRE
+            indicador             Meta
+            Tasa de variación     100.00        NA
+            Porcentaje de cursos  50.00            100.00
+            Número de talleres    20.00             80.00
+            """)
+        #expect(blocks.map { $0.cells.map(\.oneLine) } == [
+            ["Nombre del indicador", "Meta", "III TRIMESTRE"],
+            ["Tasa de variación", "100.00", "NA"],
+            ["Porcentaje de cursos", "50.00", "100.00"],
+            ["Número de talleres", "20.00", "80.00"],
+        ])
+    }
 }
 
 /// pdftotext's `-bbox-layout` XHTML read into the page model, and where each word stands in

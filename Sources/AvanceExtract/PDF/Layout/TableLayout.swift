@@ -51,45 +51,45 @@ enum TableLayout {
         rows.contains { row in row.fragments.lazy.filter { $0.overlaps(f.x0, f.x1) }.prefix(2).count == 2 }
     }
 
-    /// Two neighbouring columns that no line fills both of, where one holds only a label
-    /// above a cell's text that, set at the first column's left edge, runs under both, are
-    /// one column: a label centred in its column stands apart from the words set at the
-    /// column's left edge (`Nivel` centred over `Fin`), and the longer of those words
-    /// (`Propósito`, `Componente`) reach under it. Columns that some line fills both of (the
-    /// columns under `METAS`) stay apart, and so do two columns under a label that spans them
-    /// (`PROGRAMA DE GOBIERNO` over `Eje` and `Estrategia`): their text stands below it.
+    /// Two neighbouring columns that no line fills both of are one column
+    /// - where one holds only a label above a cell's text that, set at the first column's left
+    ///   edge, runs under both: a label centred in its column stands apart from the words set
+    ///   at the column's left edge (`Nivel` centred over `Fin`), and the longer of those words
+    ///   (`Propósito`, `Componente`) reach under it;
+    /// - or where both hold only figures and a label spans them: placeholders centred (`NA`)
+    ///   beside figures set right (`100.00`) under one header (`III TRIMESTRE`).
+    /// Columns that some line fills both of (the columns under `METAS`) stay apart, and so do
+    /// two columns of text under a label that spans them (`PROGRAMA DE GOBIERNO` over `Eje`
+    /// and `Estrategia`): their text stands below it, not at its left edge.
     static func joinedWhereSpanned(_ columns: [Column], _ rows: [Row]) -> [Column] {
-        // Mostly no fragment starts a column and runs into the next: nothing to join.
-        let candidates = rows.contains { row in
-            row.fragments.contains { f in
-                let c = covered(by: f, in: columns)
-                return c.count >= 2 && abs(f.x0 - columns[c[0]].lo) <= 1.5
-            }
-        }
-        guard candidates else { return columns }
+        // Mostly no fragment runs from one column into the next: nothing to join.
+        guard rows.contains(where: { $0.fragments.contains { covered(by: $0, in: columns).count >= 2 } }) else { return columns }
         var columns = columns
         var i = 0
         while i + 1 < columns.count {
             var spans: [Fragment] = []
             var bottom = (left: -Double.infinity, right: -Double.infinity)
             var shared = false
+            var figures = true
             for row in rows where !shared {
                 var left = false, right = false
                 for f in row.fragments {
                     let c = covered(by: f, in: columns)
                     if c.contains(i) && c.contains(i + 1) {
-                        if abs(f.x0 - columns[i].lo) <= 1.5 { spans.append(f) }
+                        spans.append(f)
                         continue
                     }
                     switch column(of: f, in: columns) {
                     case i: left = true; bottom.left = max(bottom.left, f.y1)
                     case i + 1: right = true; bottom.right = max(bottom.right, f.y1)
-                    default: break
+                    default: continue
                     }
+                    figures = figures && isFigure(f)
                 }
                 shared = left && right
             }
-            if !shared, spans.contains(where: { $0.y0 >= min(bottom.left, bottom.right) }) {
+            let leftSet = spans.contains { abs($0.x0 - columns[i].lo) <= 1.5 && $0.y0 >= min(bottom.left, bottom.right) }
+            if !shared, leftSet || (figures && !spans.isEmpty) {
                 columns[i].hi = max(columns[i].hi, columns[i + 1].hi)
                 columns.remove(at: i + 1)
             } else {
@@ -97,6 +97,14 @@ enum TableLayout {
             }
         }
         return columns
+    }
+
+    /// A figure or a placeholder for one (`98.00`, `-999.00`, `NA`, `ND`, `N/A`): no lower-case
+    /// letter, and a digit or at most three letters.
+    static func isFigure(_ f: Fragment) -> Bool {
+        let text = f.text
+        guard !text.contains(where: \.isLowercase), text.count <= 16 else { return false }
+        return text.contains(where: \.isNumber) || text.filter(\.isLetter).count <= 3
     }
 
     /// The columns widened to the lines of their cells that stand on lines of their own,
