@@ -681,6 +681,23 @@ import Testing
             ["Número de talleres", "20.00", "80.00"],
         ])
     }
+
+    @Test func aJustifiedParagraphWithNoLineInOnePieceIsOneCell() {
+        // Every line of the cell's paragraph is spread to the cell's width with spaces wider
+        // than a gap between cells, each line's spaces their own width, and its pieces start
+        // where no piece of the next line starts (a column's would); the last line is set left.
+        let blocks = PageSketch.blocks("""
+            Resumen narrativo                 Indicador                Meta
+            El  Poder  Ejecutivo  cuenta      Lugar que ocupa el       3
+            adecuados   mecanismos   del      estado
+            seguimiento    de    gestión
+            políticas públicas
+            """)
+        #expect(blocks.map { $0.cells.map(\.oneLine) } == [
+            ["Resumen narrativo", "Indicador", "Meta"],
+            ["El Poder Ejecutivo cuenta adecuados mecanismos del seguimiento de gestión políticas públicas", "Lugar que ocupa el estado", "3"],
+        ])
+    }
 }
 
 /// pdftotext's `-bbox-layout` XHTML read into the page model, and where each word stands in

@@ -130,7 +130,86 @@ enum Rows {
             current.append(w)
         }
         if !current.isEmpty { fragments.append(Fragment(words: current)) }
-        return joinJustified(rows(of: fragments))
+        return joinJustifiedRuns(joinJustified(rows(of: fragments)))
+    }
+
+    /// The lines of a justified paragraph none of whose lines poppler left in one piece (a
+    /// cell's paragraph whose spaces are all wider than a gap between cells): lines one under
+    /// the other, each cut into three pieces of words or more that run from the same left edge
+    /// to the same right edge, with spaces of one width along the line, and a line more below
+    /// that starts at that edge (the paragraph's last line). Cells do not look like that: their
+    /// columns start at the same place on every line, and a justified line's pieces start
+    /// where no piece of the lines next to it starts. Each such line's pieces are one fragment
+    /// again.
+    static func joinJustifiedRuns(_ rows: [Row]) -> [Row] {
+        struct Piece { var row: Int; var range: ClosedRange<Int>; var x0: Double; var x1: Double; var starts: [Double] }
+        let tolerance = 1.5
+        // Each row's runs of three pieces or more with words, spaced evenly and closer than
+        // three times their letters' size.
+        func runs(_ r: Int) -> [Piece] {
+            let fragments = rows[r].fragments
+            var found: [Piece] = []
+            var a = 0
+            while a + 1 < fragments.count {
+                var b = a
+                let size = fragments[a].size
+                let first = fragments[a + 1].x0 - fragments[a].x1
+                while b + 1 < fragments.count, fragments[b + 1].words.contains(where: \.hasLetters),
+                      fragments[b + 1].x0 - fragments[b].x1 < 3 * size,
+                      abs(fragments[b + 1].x0 - fragments[b].x1 - first) <= 1 {
+                    b += 1
+                }
+                if b >= a + 2, fragments[a].words.contains(where: \.hasLetters) {
+                    // (The last piece ends at the right edge: where it starts says nothing.)
+                    found.append(Piece(row: r, range: a...b, x0: fragments[a].x0, x1: fragments[b].x1,
+                                       starts: fragments[(a + 1)..<b].map(\.x0)))
+                    a = b + 1
+                } else {
+                    a += 1
+                }
+            }
+            return found
+        }
+        // The rows below a line, near enough to be its paragraph's next line (other columns'
+        // lines may stand between).
+        func below(_ row: Int) -> Range<Int> {
+            rows.indices[(row + 1)...].prefix { rows[$0].y0 - rows[row].y0 <= 1.6 * rows[row].size }
+        }
+        let all = rows.indices.map(runs)
+        var joined: [Int: [ClosedRange<Int>]] = [:]
+        for r in rows.indices {
+            for start in all[r] {
+                // Not the first line of a longer run already joined.
+                if joined[r]?.contains(start.range) ?? false { continue }
+                var chain = [start]
+                while let piece = below(chain.last!.row).lazy.compactMap({ k in
+                    all[k].first { abs($0.x0 - start.x0) <= tolerance && abs($0.x1 - start.x1) <= tolerance }
+                }).first {
+                    chain.append(piece)
+                }
+                // The paragraph's last line, below, starts at its left edge and ends before its right.
+                guard chain.count >= 2, below(chain.last!.row).contains(where: { k in
+                    rows[k].fragments.contains { abs($0.x0 - start.x0) <= tolerance && $0.x1 < start.x1 - tolerance }
+                }) else { continue }
+                let starts = chain.map(\.starts)
+                let aligned = starts.indices.contains { i in
+                    starts.indices.contains { j in j != i && starts[i].contains { x in starts[j].contains { abs($0 - x) <= tolerance } } }
+                }
+                if aligned { continue }
+                for piece in chain where !(joined[piece.row]?.contains(piece.range) ?? false) {
+                    joined[piece.row, default: []].append(piece.range)
+                }
+            }
+        }
+        guard !joined.isEmpty else { return rows }
+        var out = rows
+        for (r, ranges) in joined {
+            for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) {
+                let words = out[r].fragments[range].flatMap(\.words)
+                out[r].fragments.replaceSubrange(range, with: [Fragment(words: words)])
+            }
+        }
+        return out
     }
 
     /// Pieces of a justified line: fragments of a row that run together from the left edge to
