@@ -347,22 +347,35 @@ public struct Parser: Sendable {
             let k = String(Codes.key(code).drop(while: { $0 == "0" }))
             return k.isEmpty ? nil : k
         }
+        // A name (or code) printed twice in one table (`Porcentaje de personas capacitadas` as
+        // a component and as an activity): its second row joins the other table's second.
+        func keys(_ table: [(record: IndicatorRecord, objective: SourceSpan?)]) -> [String?] {
+            var seen: [String: Int] = [:]
+            return table.map { row in
+                guard let k = key(row) else { return nil }
+                seen[k, default: 0] += 1
+                return seen[k]! == 1 ? k : k + "#\(seen[k]!)"
+            }
+        }
         var out: [[(record: IndicatorRecord, objective: SourceSpan?)]] = []
         for table in tables {
-            let keys = table.compactMap(key)
-            guard keys.count == table.count, keys.count >= 2, Set(keys).count == keys.count,
+            let tableKeys = keys(table)
+            let known = tableKeys.compactMap { $0 }
+            guard known.count == table.count, known.count >= 2,
                   let target = out.firstIndex(where: { earlier in
-                      let earlierKeys = earlier.compactMap(key)
-                      return Set(earlierKeys).count == earlier.count && Set(keys).isSubset(of: Set(earlierKeys))
+                      let earlierKeys = keys(earlier).compactMap { $0 }
+                      // (As many times in both, where a key repeats.)
+                      return earlierKeys.count == earlier.count && Set(known).isSubset(of: Set(earlierKeys))
+                          && Set(known.filter { $0.contains("#") }) == Set(earlierKeys.filter { $0.contains("#") })
                   })
             else {
                 out.append(table)
                 continue
             }
             var position: [String: Int] = [:]
-            for (i, earlier) in out[target].enumerated() { if let k = key(earlier) { position[k] = i } }
-            for row in table {
-                guard let k = key(row), let i = position[k] else { continue }
+            for (i, k) in keys(out[target]).enumerated() { if let k { position[k] = i } }
+            for (row, k) in zip(table, tableKeys) {
+                guard let k, let i = position[k] else { continue }
                 var joined = out[target][i]
                 joined.record = Self.completing(joined.record, with: row.record)
                 // Both tables' words for what both state, for the rules to compare.

@@ -76,6 +76,30 @@ import Testing
         #expect(rs.map(\.targets.baseline) == [24, 6])
     }
 
+    @Test func anIndicatorNamedTwiceJoinsItsFichaInTheSameOrder() throws {
+        // One name at two levels, in both tables: the first row of each joins the first, the
+        // second the second.
+        let rs = try Self.records("""
+            | Nivel | Resumen narrativo | Indicador | Método de cálculo | Frecuencia |
+            |---|---|---|---|---|
+            | Componente | Cursos impartidos | Porcentaje de personas capacitadas | Capacitadas / programadas | Trimestral |
+            | Actividad | Talleres | Número de talleres realizados | Sumatoria de talleres | Trimestral |
+            | Actividad | Pláticas | Porcentaje de personas capacitadas | Asistentes / convocados | Mensual |
+
+            Fichas técnicas
+
+            | Indicador | Línea base | Meta anual | Meta al periodo | Avance al periodo | % de cumplimiento |
+            |---|---|---|---|---|---|
+            | Porcentaje de personas capacitadas | 24 | 30 | 12 | 11 | 91.7 % |
+            | Número de talleres realizados | 6 | 8 | 4 | 4 | 100 % |
+            | Porcentaje de personas capacitadas | 50 | 60 | 20 | 10 | 50 % |
+            """)
+        #expect(rs.count == 3)
+        #expect(rs.map { $0.indicator?.formula } == ["Capacitadas / programadas", "Sumatoria de talleres", "Asistentes / convocados"])
+        #expect(rs.map(\.targets.annual) == [30, 8, 60])
+        #expect(rs.map(\.targets.achieved) == [11, 4, 10])
+    }
+
     @Test func differentIndicatorsOfTwoTablesStayApart() throws {
         let rs = try Self.records("""
             | Indicador | Meta anual | Avance |
