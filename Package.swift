@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "AvanceParseTests", dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse"]),
         .testTarget(
             name: "AvanceValidateTests",
-            dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate"]
+            dependencies: ["AvanceCore", "AvanceExtract", "AvanceParse", "AvanceValidate", "TestSupport"]
         ),
         // Runs the built binary over Samples/ and compares with the hand-written expected records.
         .testTarget(name: "SamplesTests", dependencies: ["avance", "AvanceCore"]),

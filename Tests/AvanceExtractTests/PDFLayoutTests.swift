@@ -1,5 +1,6 @@
 import AvanceCore
 import Testing
+import TestSupport
 
 @testable import AvanceExtract
 
@@ -758,26 +759,14 @@ import Testing
 /// with columns of any width, and paragraphs justified or not. Whatever it makes of them, it
 /// loses no word and invents none: every letter and digit of the page is read.
 @Suite struct PDFLayoutRandomPagesTests {
-    /// SplitMix64: the same pages on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let letters = Array("abcdefghijklmnopqrstuvwxyzáéíóñABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
     static func page(seed: UInt64) -> PDFPageModel.Page {
-        var rng = Seeded(state: seed)
+        var rng = SplitMix64(state: seed)
         var words: [PDFPageModel.Word] = []
         var block = 0
         var y = 40.0
-        func word(_ rng: inout Seeded) -> String {
+        func word(_ rng: inout SplitMix64) -> String {
             // Figures too, but never first on a line (a lone number at a page's foot is its number).
             if Int.random(in: 0..<5, using: &rng) == 0 { return String(Int.random(in: 0...99_999, using: &rng)) }
             return String((0..<Int.random(in: 1...11, using: &rng)).map { _ in letters.randomElement(using: &rng)! })

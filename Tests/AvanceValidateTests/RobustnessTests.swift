@@ -3,21 +3,11 @@ import AvanceCore
 import AvanceParse
 import AvanceValidate
 import Testing
+import TestSupport
 
 /// Reports cut, shuffled and garbled: the stages must never crash and every span must
 /// point inside the text. A seeded generator keeps each run the same.
 @Suite struct RobustnessTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = [
         "Programa presupuestario:", "\t", "O002 - ", "**", "<b>", "</b>", "Trimestre:", "3er.", "Trimestre", "2024",
         "T3", "3T-", "de", "del", "año en curso", "presente año", "julio", "septiembre", "09", "/", "10/05/2024",
