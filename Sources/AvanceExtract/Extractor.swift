@@ -54,6 +54,10 @@ public struct Extractor: Sendable {
         /// OCR readings that may run at once across the files read (`--jobs`); `nil`: each
         /// file reads its pages one after another.
         public var ocrSlots: OCRSlots?
+        /// The files read at once (`ingest --jobs`), for whoever runs extraction to hold one
+        /// (`WorkSlots.holding`): a PDF read by another process lends its slot meanwhile.
+        /// `nil`: no limit, nothing lent.
+        public var workSlots: WorkSlots?
         /// Told after each page (or picture) a file's OCR reads: the file, how many are read,
         /// of how many. For a progress display; called from the threads reading.
         public var ocrProgress: (@Sendable (_ path: String, _ done: Int, _ total: Int) -> Void)?
@@ -156,7 +160,8 @@ public struct Extractor: Sendable {
                 if let report = options.ocrProgress {
                     ocr.progress = { @Sendable done, total in report(path, done, total) }
                 }
-                let extractor = PDFExtractor(source: options.pageSource, ocrMode: options.ocr, ocr: ocr, timeout: options.pdfTimeout)
+                var extractor = PDFExtractor(source: options.pageSource, ocrMode: options.ocr, ocr: ocr, timeout: options.pdfTimeout)
+                extractor.slots = options.workSlots
                 let pdf = try extractor.extract(bytes: bytes, path: path)
                 document = ExtractedDocument(
                     path: path, sha256: sha, format: .pdf, encoding: "UTF-8", pages: pdf.pages, blocks: pdf.blocks.map(LinkFilter.withBareLinks)

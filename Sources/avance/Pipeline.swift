@@ -3,6 +3,7 @@ import AvanceExtract
 import AvanceParse
 import AvanceValidate
 import Foundation
+import Synchronization
 
 /// read → extract → parse → validate for one file: the only place the stages meet.
 ///
@@ -79,6 +80,57 @@ struct Pipeline: Sendable {
         }
     }
 
+    /// `run` for a caller that must not block (ingest's tasks): the file is read on a thread of
+    /// its own, in one of the extractor's work slots if it has them (`WorkSlots`: waiting for
+    /// one first), and the time limit counts from when it has one. A file given up at the limit
+    /// gives its slot back then; its thread is left to end by itself (see `withinTimeLimit`).
+    func runOnItsOwnThread(_ input: Extractor.Input) async throws(Failure) -> Outcome {
+        let slots = extractor.options.workSlots
+        let result: Result<Outcome, Failure> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                slots?.take()
+                let answer = FirstAnswer(continuation)
+                // The clock: a timer source, whose handler (and what it holds) goes when it is
+                // cancelled, not when it would have fired; it holds the path, not the bytes.
+                let path = input.path, seconds = timeLimit
+                let limit = DispatchSource.makeTimerSource(queue: .global())
+                limit.schedule(deadline: .now() + seconds)
+                limit.setEventHandler {
+                    let failure = Failure(path: path, reason: ExtractError.timedOut(path: path, seconds: seconds).reason)
+                    if answer.give(.failure(failure)) { slots?.giveBack() }
+                }
+                limit.resume()
+                let result = Result { () throws(Failure) in try runNow(input) }
+                limit.cancel()
+                if answer.give(result) { slots?.giveBack() }
+            }
+        }
+        do {
+            return try result.get()
+        } catch {
+            var failure = error
+            failure.sha256 = input.sha256
+            throw failure
+        }
+    }
+
+    /// Resumes a waiting task once: with the work's result or with the time limit's failure,
+    /// whichever comes first.
+    private final class FirstAnswer: Sendable {
+        private let waiting: Mutex<CheckedContinuation<Result<Outcome, Failure>, Never>?>
+
+        init(_ continuation: CheckedContinuation<Result<Outcome, Failure>, Never>) {
+            waiting = Mutex(continuation)
+        }
+
+        /// True if this was the first answer, the one the task gets.
+        func give(_ result: Result<Outcome, Failure>) -> Bool {
+            guard let continuation = waiting.withLock({ w in defer { w = nil }; return w }) else { return false }
+            continuation.resume(returning: result)
+            return true
+        }
+    }
+
     private func runNow(_ input: Extractor.Input) throws(Failure) -> Outcome {
         let document = try extractNow(input)
         do {
@@ -96,8 +148,15 @@ struct Pipeline: Sendable {
     /// file fails with that reason and the caller goes on. A thread cannot be stopped from
     /// outside, so the work is left to end by itself, its result dropped; it does end, in time
     /// that grows with the file's length, which `--max-size` bounds. (A PDF's reader, a process,
-    /// is killed at its own limit.)
+    /// is killed at its own limit.) With work slots, the caller holds one while it waits.
     private func withinTimeLimit<T: Sendable>(_ path: String, _ work: @escaping @Sendable () throws(Failure) -> T) throws(Failure) -> T {
+        let slots = extractor.options.workSlots
+        slots?.take()
+        defer { slots?.giveBack() }
+        return try waitWithinTimeLimit(path, work)
+    }
+
+    private func waitWithinTimeLimit<T: Sendable>(_ path: String, _ work: @escaping @Sendable () throws(Failure) -> T) throws(Failure) -> T {
         let outcome = Eventual<T>()
         Thread.detachNewThread {
             let result = Result { () throws(Failure) in try work() }

@@ -223,6 +223,27 @@ import Glibc
         #expect(try scratch.count("SELECT attempts FROM failures") == 2)
     }
 
+    /// `--time-limit` holds for a PDF as for any file, although a PDF is waited for off the
+    /// tasks' threads: the storm is given up at the limit, and with one job its slot is given
+    /// back then, so the reports after it are read while its worker is still busy with it.
+    @Test func aPDFPastTheTimeLimitIsGivenUpAndTheFilesAfterItAreRead() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.sub("lote")
+        try Fixtures.writeReports(0..<2, into: folder)
+        let storm = folder + "/tormenta.pdf"
+        try Data(Self.glyphStorm()).write(to: URL(fileURLWithPath: storm))
+
+        let run = try ingest([folder], scratch, ["--time-limit", "0.3", "--jobs", "1"])
+        #expect(run.status == 2, "\(run.stderr)")
+        let summary = try Summary(run.stdout)
+        #expect((summary.new, summary.failed) == (2, 1))
+        let reason = try scratch.open().read { db in
+            try String.fetchOne(db, sql: "SELECT reason FROM failures WHERE path = ?", arguments: [storm])
+        }
+        #expect(reason == "reading it took longer than 0.3 s and was given up (see --time-limit)")
+        #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 2)
+    }
+
     @Test func linkLoopsFIFOsAndDanglingLinksAreFailuresAndTheRunGoesOn() throws {
         let scratch = try Scratch()
         let folder = try scratch.sub("rara")

@@ -1,3 +1,4 @@
+import AvanceCore
 import Foundation
 import Synchronization
 import Testing
@@ -151,6 +152,58 @@ import Glibc
             #expect(all[i] == Self.read(PopplerReader(), path), "\(path)")
         }
         #expect(pool.workersStarted >= 1 && pool.workersStarted <= 3)
+    }
+
+    /// A file whose PDF a worker is reading lends its work slot meanwhile (`WorkSlots`): with
+    /// one slot, another file takes it while the worker reads; the first takes it back after.
+    @Test func aPDFInAWorkersHandsLendsItsWorkSlot() throws {
+        let scratch = try Scratch()
+        // The worker waits until the test opens the gate (a FIFO), then reads as the real one.
+        let gate = scratch.path + "/gate"
+        #expect(mkfifo(gate, 0o600) == 0)
+        let command = try Self.script(in: scratch.path, firstStart: "cat '\(gate)' >/dev/null")
+        let pool = PDFWorkerPool(command: command, workers: 1, timeout: 120)
+        defer { pool.shutdown() }
+        let slots = WorkSlots(1)
+        var options = Extractor.Options()
+        options.pdfWorkers = pool
+        options.workSlots = slots
+        let extractor = Extractor(options: options)
+        let path = Self.sample("iqm-2024-T2-C02.A01-multipagina.pdf")
+
+        let read = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<ExtractedDocument, ExtractError>?>(nil)
+        slots.take()
+        Thread.detachNewThread {
+            let outcome = Result { () throws(ExtractError) in try extractor.extract(path: path) }
+            slots.giveBack()
+            result.withLock { $0 = outcome }
+            read.signal()
+        }
+        // Taken here while the worker holds the file: the reading thread lent it.
+        let taken = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            slots.take()
+            taken.signal()
+        }
+        let lent = taken.wait(timeout: .now() + 60) == .success
+        #expect(lent, "the slot was not lent while the worker held the file")
+        // The gate opens (once the worker waits at it): the worker answers, and the file is
+        // read once its slot is back.
+        let opened = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let fd = open(gate, O_WRONLY)
+            if fd >= 0 { close(fd) }
+            opened.signal()
+        }
+        #expect(opened.wait(timeout: .now() + 120) == .success)
+        if lent { slots.giveBack() }
+        #expect(read.wait(timeout: .now() + 120) == .success)
+        // Not lent: taken once the file is read, and given back, so that the slots are whole
+        // when freed (libdispatch stops a program that frees a semaphore still in use).
+        if !lent, taken.wait(timeout: .now() + 120) == .success { slots.giveBack() }
+        let document = try #require(try result.withLock { $0 }?.get())
+        #expect(document.pages == 2)
     }
 
     @Test func shutdownKillsAndReapsTheWorkers() throws {

@@ -17,6 +17,8 @@ struct PDFExtractor {
     var ocr = TesseractOCR()
     /// Seconds the whole file may take, OCR included.
     var timeout: Double = 60
+    /// The slot this file is read in, lent while another process reads its pages.
+    var slots: WorkSlots?
 
     struct Result {
         var pages: Int
@@ -30,7 +32,7 @@ struct PDFExtractor {
         if !Self.hasEndMarker(bytes) {
             throw .pdfDamaged(path: path, detail: "truncated: the file stops before its end-of-file marker")
         }
-        var model = try source.pageModel(of: bytes, path: path)
+        var model = try pageModel(bytes, path: path)
         let scanned = model.pages.indices.filter { i in
             switch ocrMode {
             case .never: false
@@ -72,6 +74,12 @@ struct PDFExtractor {
         }
         return Result(pages: model.pages.count, blocks: DocumentLayout.blocks(of: model),
                       ocrPages: ocrPages.sorted().map { model.pages[$0].number })
+    }
+
+    /// The page model from `source`; while another process makes it, this file's slot is lent.
+    private func pageModel(_ bytes: [UInt8], path: String) throws(ExtractError) -> PDFPageModel {
+        guard let slots, source.readsElsewhere else { return try source.pageModel(of: bytes, path: path) }
+        return try slots.lending { () throws(ExtractError) in try source.pageModel(of: bytes, path: path) }
     }
 
     /// The pictures of a text page worth reading by OCR: at least a third of the page's width

@@ -71,6 +71,9 @@ public final class PDFWorkerPool: PDFPageModelSource, Sendable {
         for worker in idle { _ = worker.retire(killing: true, until: .distantFuture) }
     }
 
+    /// The calling thread only waits: a worker reads the file.
+    var readsElsewhere: Bool { true }
+
     func pageModel(of bytes: [UInt8], path: String) throws(ExtractError) -> PDFPageModel {
         slots.wait()
         defer { slots.signal() }

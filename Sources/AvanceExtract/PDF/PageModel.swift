@@ -99,4 +99,10 @@ extension PDFPageModel.Word {
 /// bytes already read (and hashed) by the pipeline, never the path again.
 protocol PDFPageModelSource: Sendable {
     func pageModel(of bytes: [UInt8], path: String) throws(ExtractError) -> PDFPageModel
+    /// Whether another process makes the model, the calling thread only waiting for it.
+    var readsElsewhere: Bool { get }
+}
+
+extension PDFPageModelSource {
+    var readsElsewhere: Bool { false }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvanceExtract
 import AvanceStore
 import Foundation
 import Logging
@@ -159,6 +160,8 @@ struct IngestCommand: AsyncParsableCommand {
             pipeline.extractor.options.ocrProgress = { path, done, total in bar.ocr(path: path, done: done, total: total) }
         }
         pipeline.timeLimit = reading.timeLimit
+        // `--jobs` files taken apart here at once; a PDF lends its slot while a worker reads it.
+        pipeline.extractor.options.workSlots = WorkSlots(jobs)
         let pool = pipeline.extractor.options.pdfWorkers
         defer { pool?.shutdown() }
         let ledger = RunLedger()
@@ -167,6 +170,7 @@ struct IngestCommand: AsyncParsableCommand {
             store: store,
             options: .init(
                 roots: roots, database: databasePath, excludes: excludes, includes: includes, jobs: jobs,
+                pdfWorkers: pool?.workers ?? 0,
                 settleSeconds: settle, retryFailures: retryFailures, version: AvanceVersion.current
             ),
             pipeline: pipeline, logger: logger, progress: progress, runId: runId
