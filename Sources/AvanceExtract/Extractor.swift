@@ -54,8 +54,8 @@ public struct Extractor: Sendable {
         /// OCR readings that may run at once across the files read (`--jobs`); `nil`: each
         /// file reads its pages one after another.
         public var ocrSlots: OCRSlots?
-        /// The files read at once (`ingest --jobs`), for whoever runs extraction to hold one
-        /// (`WorkSlots.holding`): a PDF read by another process lends its slot meanwhile.
+        /// The files read at once (`ingest --jobs`), for whoever runs extraction to take one
+        /// (`WorkSlots.take`, then `giveBack`): a PDF read by a worker lends its slot meanwhile.
         /// `nil`: no limit, nothing lent.
         public var workSlots: WorkSlots?
         /// Told after each page (or picture) a file's OCR reads: the file, how many are read,

@@ -7,11 +7,9 @@ import Dispatch
 /// than `count` files are taken apart in memory at once (but for files given up at the time
 /// limit, whose threads end by themselves).
 public final class WorkSlots: Sendable {
-    public let count: Int
     private let semaphore: DispatchSemaphore
 
     public init(_ count: Int) {
-        self.count = max(1, count)
         semaphore = DispatchSemaphore(value: max(1, count))
     }
 

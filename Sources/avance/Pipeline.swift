@@ -44,6 +44,13 @@ struct Pipeline: Sendable {
         /// The content's SHA-256, when the bytes were read.
         var sha256: String?
         var description: String { "\(path): \(reason)" }
+
+        /// This failure, of the content whose hash is `sha256`.
+        func with(sha256: String) -> Failure {
+            var failure = self
+            failure.sha256 = sha256
+            return failure
+        }
     }
 
     /// Reads the file at `path` once: its bytes, their SHA-256 and the format they show.
@@ -74,9 +81,7 @@ struct Pipeline: Sendable {
         do {
             return try withinTimeLimit(input.path) { () throws(Failure) in try runNow(input) }
         } catch {
-            var failure = error
-            failure.sha256 = input.sha256
-            throw failure
+            throw error.with(sha256: input.sha256)
         }
     }
 
@@ -105,13 +110,7 @@ struct Pipeline: Sendable {
                 if answer.give(result) { slots?.giveBack() }
             }
         }
-        do {
-            return try result.get()
-        } catch {
-            var failure = error
-            failure.sha256 = input.sha256
-            throw failure
-        }
+        return try result.mapError { $0.with(sha256: input.sha256) }.get()
     }
 
     /// Resumes a waiting task once: with the work's result or with the time limit's failure,
@@ -153,10 +152,6 @@ struct Pipeline: Sendable {
         let slots = extractor.options.workSlots
         slots?.take()
         defer { slots?.giveBack() }
-        return try waitWithinTimeLimit(path, work)
-    }
-
-    private func waitWithinTimeLimit<T: Sendable>(_ path: String, _ work: @escaping @Sendable () throws(Failure) -> T) throws(Failure) -> T {
         let outcome = Eventual<T>()
         Thread.detachNewThread {
             let result = Result { () throws(Failure) in try work() }
