@@ -43,3 +43,16 @@ ensure_swift() {
         fi
     fi
 }
+
+# build_release: the release binary that Scripts/install installs and Scripts/bench measures, with
+# Swift's runtime and Foundation linked in (--static-swift-stdlib: it runs on a machine with no
+# Swift toolchain, needing only Debian's libraries, and starts faster); sets release_bin to it.
+build_release() {
+    echo "== release build" >&2
+    # A plugin run (generate-manual) leaves its own release build plan in .build/release.yaml,
+    # without this flag, and SwiftPM then reuses it and links nothing anew: removed, the plan
+    # is made again from these flags (seconds; only what changed is built).
+    rm -f .build/release.yaml
+    swift build -c release --product avance --static-swift-stdlib >&2
+    release_bin="$(swift build -c release --show-bin-path)/avance"
+}

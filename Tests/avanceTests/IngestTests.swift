@@ -191,12 +191,25 @@ import Glibc
         return MiniPDF.make(contents: [content])
     }
 
-    @Test func aPDFThatHoldsTheReaderPastItsTimeFailsAloneAndIsTriedAgain() throws {
-        let scratch = try Scratch()
+    /// A folder `lote` of two reports and the glyph storm (`tormenta.pdf`).
+    static func reportsAndStorm(in scratch: Scratch) throws -> (folder: String, storm: String) {
         let folder = try scratch.sub("lote")
         try Fixtures.writeReports(0..<2, into: folder)
         let storm = folder + "/tormenta.pdf"
-        try Data(Self.glyphStorm()).write(to: URL(fileURLWithPath: storm))
+        try Data(glyphStorm()).write(to: URL(fileURLWithPath: storm))
+        return (folder, storm)
+    }
+
+    /// The reason stored for the failure at `path`.
+    static func failureReason(of path: String, in scratch: Scratch) throws -> String? {
+        try scratch.open().read { db in
+            try String.fetchOne(db, sql: "SELECT reason FROM failures WHERE path = ?", arguments: [path])
+        }
+    }
+
+    @Test func aPDFThatHoldsTheReaderPastItsTimeFailsAloneAndIsTriedAgain() throws {
+        let scratch = try Scratch()
+        let (folder, storm) = try Self.reportsAndStorm(in: scratch)
         try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Samples/ipcen-2025-T3-C03.A02.pdf").path,
                                          toPath: folder + "/ipcen.pdf")
 
@@ -205,9 +218,7 @@ import Glibc
         #expect(run.status == 2, "\(run.stderr)")
         let summary = try Summary(run.stdout)
         #expect((summary.new, summary.failed) == (3, 1))
-        let reason = try scratch.open().read { db in
-            try String.fetchOne(db, sql: "SELECT reason FROM failures WHERE path = ?", arguments: [storm])
-        }
+        let reason = try Self.failureReason(of: storm, in: scratch)
         #expect(reason == "the PDF reader (poppler) did not finish within 0.3 s and was stopped")
         #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 3)
 
@@ -228,18 +239,13 @@ import Glibc
     /// back then, so the reports after it are read while its worker is still busy with it.
     @Test func aPDFPastTheTimeLimitIsGivenUpAndTheFilesAfterItAreRead() throws {
         let scratch = try Scratch()
-        let folder = try scratch.sub("lote")
-        try Fixtures.writeReports(0..<2, into: folder)
-        let storm = folder + "/tormenta.pdf"
-        try Data(Self.glyphStorm()).write(to: URL(fileURLWithPath: storm))
+        let (folder, storm) = try Self.reportsAndStorm(in: scratch)
 
         let run = try ingest([folder], scratch, ["--time-limit", "0.3", "--jobs", "1"])
         #expect(run.status == 2, "\(run.stderr)")
         let summary = try Summary(run.stdout)
         #expect((summary.new, summary.failed) == (2, 1))
-        let reason = try scratch.open().read { db in
-            try String.fetchOne(db, sql: "SELECT reason FROM failures WHERE path = ?", arguments: [storm])
-        }
+        let reason = try Self.failureReason(of: storm, in: scratch)
         #expect(reason == "reading it took longer than 0.3 s and was given up (see --time-limit)")
         #expect(try scratch.count("SELECT COUNT(*) FROM documents") == 2)
     }
